@@ -1,0 +1,106 @@
+"""Command line: `vanban parse`, `vanban import` (more commands plug in here).
+
+Messages follow `--lang vi|en` (or VANBAN_LANG); user mistakes get one clear line per problem
+and exit code 2, never a stack trace.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from .messages import message, register
+from .parser import parse
+from .sources import SourceError, read_source
+
+register({
+    "cli_written": ("Đã ghi {n} tệp:", "Wrote {n} files:"),
+    "cli_nothing": ("Không ghi tệp nào vì có lỗi:", "Nothing was written because of errors:"),
+    "cli_warnings": ("Cảnh báo cần xem lại ({n}):", "Warnings to review ({n}):"),
+    "cli_no_warnings": ("Không có cảnh báo.", "No warnings."),
+    "cli_reading": ("Đang đọc", "Reading"),
+})
+
+LANG = click.Choice(["vi", "en"])
+
+
+def _lang(ctx: click.Context) -> str:
+    return str(ctx.obj.get("lang", "vi"))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--lang", type=LANG, default=lambda: os.environ.get("VANBAN_LANG", "vi")[:2]
+              if os.environ.get("VANBAN_LANG", "vi")[:2] in ("vi", "en") else "vi",
+              help="Ngôn ngữ thông báo / message language (vi, en).")
+@click.version_option(package_name="vanban")
+@click.pass_context
+def main(ctx: click.Context, lang: str) -> None:
+    """vanban: chuyển văn bản Công đoàn (.txt, .docx) thành trang Markdown có cấu trúc."""
+    ctx.ensure_object(dict)
+    ctx.obj["lang"] = lang
+
+
+@main.command("parse")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="In mô hình văn bản dạng JSON.")
+@click.pass_context
+def parse_cmd(ctx: click.Context, file: Path, as_json: bool) -> None:
+    """Đọc một văn bản và in mô hình (cây mục, chỉ tiêu, phân công)."""
+    lang = _lang(ctx)
+    try:
+        text = read_source(file)
+    except SourceError as exc:
+        click.echo(exc.message(lang), err=True)
+        sys.exit(2)
+    doc = parse(text, source=file.name)
+    if as_json:
+        click.echo(json.dumps(doc.to_json(lang), ensure_ascii=False, indent=2))
+    else:
+        click.echo(str(doc))
+        for w in doc.warnings:
+            click.echo(f"{file}:{w.line}: {w.message(lang)}", err=True)
+
+
+@main.command("import")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--force", is_flag=True, help="Ghi đè trang đã có (mất các sửa tay).")
+@click.option("--docs", "docs_dir", type=click.Path(path_type=Path), default=Path("docs"),
+              show_default=True, help="Thư mục nội dung của cổng.")
+@click.option("--data", "data_dir", type=click.Path(path_type=Path), default=Path("data"),
+              show_default=True, help="Thư mục dữ liệu YAML.")
+@click.pass_context
+def import_cmd(ctx: click.Context, files: tuple[Path, ...], force: bool, docs_dir: Path,
+               data_dir: Path) -> None:
+    """Nhập văn bản vào docs/van-ban/ (và chỉ tiêu vào data/targets/)."""
+    from rich.progress import Progress
+
+    from .importer import run_import
+
+    lang = _lang(ctx)
+    paths = list(files)
+    if len(paths) > 1 and sys.stderr.isatty():
+        with Progress(transient=True) as bar:
+            task = bar.add_task(message("cli_reading", lang), total=len(paths))
+            result = run_import(paths, docs_dir, data_dir, force, lang,
+                                progress=lambda _p: bar.advance(task))
+    else:
+        result = run_import(paths, docs_dir, data_dir, force, lang)
+    if result.errors:
+        click.echo(message("cli_nothing", lang), err=True)
+        for e in result.errors:
+            click.echo(f"  {e}", err=True)
+        sys.exit(2)
+    click.echo(message("cli_written", lang, n=len(result.written)))
+    for path in result.written:
+        click.echo(f"  {path}")
+    warnings = [(p.source, w) for p in result.planned for w in p.doc.warnings]
+    if warnings:
+        click.echo(message("cli_warnings", lang, n=len(warnings)))
+        for source, w in warnings:
+            click.echo(f"  {source}:{w.line}: {w.message(lang)}")
+    else:
+        click.echo(message("cli_no_warnings", lang))

@@ -1,0 +1,459 @@
+"""Derived facts: citations, targets (chỉ tiêu) and assignments (phân công), from a parsed body.
+
+Everything here reads the section tree built by `vanban.parser` and writes `doc.cites`,
+`doc.targets`, `doc.assignments` (and warnings). The patterns live in `vanban.grammar`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from . import grammar as g
+from .messages import register
+from .model import (
+    Assignment,
+    Citation,
+    DocType,
+    Document,
+    Item,
+    Node,
+    Paragraph,
+    Section,
+    Table,
+    Target,
+)
+from .parser import _iso_date, _type_code, canonical_number
+from .text import fold, number_key
+
+register({
+    "cite_short_unresolved": (
+        "trích dẫn rút gọn '{text}' không khớp văn bản nào được nêu đầy đủ trước đó",
+        "short citation '{text}' matches no earlier full citation",
+    ),
+})
+
+_RELATION_RANK = {"dan_chieu": 0, "thuc_hien": 1, "can_cu": 2}
+
+
+def extract_all(doc: Document) -> None:
+    extract_citations(doc)
+    extract_targets(doc)
+    extract_assignments(doc)
+
+
+# ---- walking -----------------------------------------------------------------------------------
+
+def walk(doc: Document) -> Iterator[tuple[Node, list[Node]]]:
+    """(node, ancestors) for every body node, parts included, in document order."""
+
+    def visit(nodes: list[Node], anc: list[Node]) -> Iterator[tuple[Node, list[Node]]]:
+        for n in nodes:
+            yield n, anc
+            if isinstance(n, Section | Item):
+                yield from visit(n.children, [*anc, n])
+
+    yield from visit(doc.body, [])
+    for p in doc.parts:
+        yield from visit(p.body, [])
+
+
+def node_text(node: Node) -> str:
+    if isinstance(node, Section):
+        return " ".join(t for t in (node.heading, node.text) if t)
+    if isinstance(node, Paragraph | Item):
+        return node.text
+    return " ".join(" ".join(r) for r in node.rows)
+
+
+def heading_text(node: Node) -> str:
+    if isinstance(node, Section):
+        return node.heading
+    if isinstance(node, Item):
+        return node.text
+    return ""
+
+
+# ---- citations -----------------------------------------------------------------------------
+
+def _sentence_start(text: str, pos: int) -> str:
+    cut = max(text.rfind(". ", 0, pos), text.rfind("; ", 0, pos))
+    return text[cut + 2 if cut >= 0 else 0: pos].lstrip()
+
+
+def extract_citations(doc: Document) -> None:
+    by_key: dict[str, Citation] = {}
+    own = number_key(doc.number) if doc.number else None
+    units: list[tuple[str, int, bool]] = []  # (text, line, is_preamble)
+    if doc.title:
+        units.append((doc.title, doc.title_lines[0].line if doc.title_lines else 0, True))
+    first_section = True
+    for node, _anc in walk(doc):
+        if isinstance(node, Section):
+            first_section = False
+        units.append((node_text(node), node.line, first_section and isinstance(node, Paragraph)))
+    for p in doc.parts:
+        units += [(h.text, h.line, False) for h in p.heading]
+
+    for text, line, preamble in units:
+        spans: list[tuple[int, int]] = []
+        for m in g.CITATION.finditer(text):
+            spans.append(m.span())
+            number = canonical_number(m.group("number"))
+            key = number_key(number)
+            if key == own:
+                continue
+            start = _sentence_start(text, m.start()).lower()
+            if start.startswith("căn cứ"):
+                relation = "can_cu"
+            elif preamble and re.match(r"(để\s+)?(triển khai\s+)?thực hiện", start):
+                relation = "thuc_hien"
+            else:
+                relation = "dan_chieu"
+            date = None
+            if m.group("date"):
+                d = m.group("date")
+                parts = re.findall(r"\d+", d)
+                date = _iso_date(parts[2], parts[1], parts[0], doc, line, d)
+            issuer = m.group("issuer").strip() if m.group("issuer") else None
+            summary = None
+            sm = g.CITE_SUMMARY.match(text[m.end():])
+            if sm:
+                summary = (sm.group("quoted") or sm.group("q2") or sm.group("plain") or "").strip()
+                summary = summary[:300] or None
+            cite = by_key.get(key)
+            if cite is None:
+                cite = Citation(_cite_type(m.group("type"), number), number, date, issuer,
+                                relation, summary, line, [line])
+                by_key[key] = cite
+                doc.cites.append(cite)
+                continue
+            if line not in cite.mentions:
+                cite.mentions.append(line)
+            cite.date = cite.date or date
+            cite.issuer = cite.issuer or issuer
+            cite.summary = cite.summary or summary
+            if _RELATION_RANK[relation] > _RELATION_RANK[cite.relation]:
+                cite.relation = relation
+        for m in g.SHORT_CITE.finditer(text):
+            if any(a <= m.start() < b for a, b in spans):
+                continue
+            code = g.TYPE_NAMES.get(m.group("type").lower())
+            n = m.group("n").lstrip("0") or "0"
+            for cite in doc.cites:
+                cnum = re.match(r"\d+", cite.number or "")
+                if cite.type.code == code and cnum and cnum.group(0).lstrip("0") == n:
+                    if line not in cite.mentions:
+                        cite.mentions.append(line)
+                    break
+
+
+def _cite_type(word: str, number: str) -> DocType:
+    m = re.match(r"^\d+[a-zA-Z]?[/-](?P<rest>.+)$", number)
+    code = _type_code(m.group("rest")) if m else None
+    written = g.TYPE_NAMES.get(word.lower())
+    if written and (code is None or code == "CV"):
+        code = written
+    name = word[:1].upper() + word[1:].lower() if word.lower() in g.TYPE_NAMES else None
+    if name is None or (written and code != written):
+        name = g.TYPE_CODES.get(code or "", None)
+    return DocType(code, name)
+
+
+# ---- targets ---------------------------------------------------------------------------------
+
+def _deadline_in(text: str, doc: Document) -> tuple[int | str, str] | None:
+    m = g.BY_YEAR.search(text)
+    if m:
+        return int(m.group("y")), m.group(0)
+    m = g.ANNUAL.search(text)
+    if m:
+        return "annual", m.group(0)
+    m = g.TERM_END.search(text)
+    if m:
+        return (doc.term[1] if doc.term else "term-end"), m.group(0)
+    m = g.TERM.search(text)
+    if m:
+        return int(m.group("b")), m.group(0)
+    return None
+
+
+def _number(text: str) -> float:
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", text):  # Vietnamese thousands: 105.000
+        return float(text.replace(".", ""))
+    return float(text.replace(",", "."))
+
+
+def extract_targets(doc: Document) -> None:
+    n = 0
+    for node, anc in walk(doc):
+        if isinstance(node, Table):
+            n = _table_targets(doc, node, n)
+            continue
+        if isinstance(node, Section) and not node.text:
+            continue
+        text = node.text if isinstance(node, Section) and node.text else node_text(node)
+        zone = any("chi tieu" in fold(heading_text(a)) for a in anc)
+        has_pct = bool(g.PERCENT.search(text))
+        if not (zone or g.TARGET_CUE.search(text) or (
+            has_pct and (g.ANNUAL.search(text) or g.BY_YEAR.search(text)
+                         or g.TERM_END.search(text)))):
+            continue
+        context = None
+        for a in reversed(anc):
+            context = _deadline_in(heading_text(a), doc)
+            if context:
+                break
+        for clause in re.split(r"(?<=;)\s+", text):
+            own = _deadline_in(clause, doc)
+            deadline, deadline_text = own or context or (None, None)
+            for m, unit in _values(clause):
+                n += 1
+                before = _comparator(g.COMPARATOR_BEFORE, m.group("before"))
+                after = _comparator(g.COMPARATOR_AFTER, m.group("after"))
+                subject = _subject(clause, m, unit)
+                if not (before or after) and subject and re.match(
+                        r"^(?:\S+\s+){0,3}trở\s+lên\b", subject):
+                    after = "≥"  # "20% số đoàn viên trở lên"
+                    subject = re.sub(r"\s*trở\s+lên\b", "", subject, count=1)
+                doc.targets.append(_target(
+                    n, clause, _number(m.group("num")), unit, before or after,
+                    deadline, deadline_text, subject, node))
+
+
+def _comparator(table: dict[str, str], word: str | None) -> str | None:
+    return table.get(re.sub(r"\s+", " ", word.lower())) if word else None
+
+
+def _values(clause: str) -> list[tuple[re.Match[str], str]]:
+    found: list[tuple[re.Match[str], str]] = [(m, "%") for m in g.PERCENT.finditer(clause)]
+    taken = [m.span() for m, _ in found]
+    for m in g.COUNT.finditer(clause):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        head = clause[: m.start()]
+        if g.COUNT_QUALIFIER.search(head) and re.search(
+            r"(?:doanh\s+nghiệp|đơn\s+vị|nơi|cơ\s+sở)\s+(?:có\s+)?(?:từ\s*)?$|\btừ\s*$", head,
+            re.IGNORECASE,
+        ):
+            continue
+        found.append((m, re.sub(r"\s+", " ", m.group("unit"))))
+    return sorted(found, key=lambda mu: mu[0].start())
+
+
+def _subject(clause: str, m: re.Match[str], unit: str) -> str | None:
+    tail = clause[m.end():]
+    nxt = g.PERCENT.search(tail)
+    if nxt:
+        tail = tail[: nxt.start()]
+    tail = re.split(r"[;(]", tail)[0]
+    tail = re.sub(r"^\s*(?:số|các|những)\s+", " ", tail)
+    tail = re.sub(r"(?:\s+(?:và|hoặc)|[,.])\s*$", "", tail.strip())
+    if unit != "%":
+        tail = f"{unit} {tail.split(',')[0]}".strip()
+    words = tail.split()
+    return " ".join(words[:15]) or None
+
+
+def _target(n: int, text: str, value: float, unit: str, comparator: str | None,
+            deadline: int | str | None, deadline_text: str | None, subject: str | None,
+            node: Node) -> Target:
+    return Target(f"t{n:02d}", text.strip(), int(value) if value.is_integer() else value, unit,
+                  comparator, deadline, deadline_text, subject, node.line, node.anchor)
+
+
+def _table_targets(doc: Document, table: Table, n: int) -> int:
+    header = [fold(h) for h in table.header]
+    if not any("chi tieu" in h for h in header):
+        return n
+    value_col = next((i for i, h in enumerate(header) if re.search(r"ke hoach|chi tieu nam|muc tieu"
+                                                                   r"|gia tri", h)), None)
+    unit_col = next((i for i, h in enumerate(header) if "don vi" in h), None)
+    name_col = next((i for i, h in enumerate(header) if "chi tieu" in h), 0)
+    if value_col is None:
+        return n
+    year_m = re.search(r"\d{4}", table.header[value_col])
+    for row, line in zip(table.rows, table.row_lines or [table.line] * len(table.rows),
+                         strict=False):
+        vm = re.search(r"\d{1,3}(?:\.\d{3})+|\d+(?:[.,]\d+)?", row[value_col])
+        if not vm:
+            continue
+        n += 1
+        unit = "%" if "%" in row[value_col] else (row[unit_col] if unit_col is not None else None)
+        doc.targets.append(Target(
+            f"t{n:02d}", " | ".join(c for c in row if c), _clean_num(_number(vm.group(0))),
+            unit or None, None, int(year_m.group(0)) if year_m else None,
+            table.header[value_col] if year_m else None, row[name_col] or None, line,
+            table.anchor))
+    return n
+
+
+def _clean_num(v: float) -> int | float:
+    return int(v) if v.is_integer() else v
+
+
+# ---- assignments -----------------------------------------------------------------------------
+
+def agency_name(text: str) -> str | None:
+    """The agency a heading or sentence starts with, or None.
+
+    >>> agency_name("Ban cán sự đảng UBND tỉnh lãnh đạo UBND tỉnh")
+    'Ban cán sự đảng UBND tỉnh'
+    >>> agency_name("Tăng cường công tác tuyên truyền") is None
+    True
+    """
+    if not g.ORG_START.match(text):
+        return None
+    m = g.AGENCY_END.search(text)
+    name = text[: m.start()] if m else text
+    name = name.strip().rstrip(" ,;.:")
+    if not name or len(name.split()) > 20:
+        return None
+    return name
+
+
+def split_agencies(name: str) -> list[str]:
+    """"Văn phòng và các ban LĐLĐ tỉnh" → ["Văn phòng", "các ban LĐLĐ tỉnh"]; a "và" that is
+    part of a name ("Ban Chính sách PL và QHLĐ") is kept."""
+    parts = [name]
+    for sep in (r"\s*[,;]\s*", r"\s+và\s+"):
+        out: list[str] = []
+        for p in parts:
+            pieces = re.split(sep, p)
+            acc = pieces[0]
+            for piece in pieces[1:]:
+                if g.ORG_START.match(piece):
+                    out.append(acc)
+                    acc = piece
+                else:
+                    acc = f"{acc}{', ' if ',' in sep else ' và '}{piece}"
+            out.append(acc)
+        parts = out
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _deadline(text: str) -> str | None:
+    found = [m.group(0) for m in g.DEADLINE.finditer(text)]
+    seen: list[str] = []
+    for f in found:
+        if not any(f.lower() in s.lower() for s in seen):
+            seen.append(f)
+    return "; ".join(seen) or None
+
+
+def _in_zone(anc: list[Node], node: Node) -> bool:
+    return any(isinstance(a, Section) and "to chuc thuc hien" in fold(a.heading)
+               for a in [*anc, node])
+
+
+def _own_agency(text: str) -> tuple[str, str] | None:
+    """(agency, task) when a sentence names its own agency: "Giao X tham mưu …",
+    "X: nhiệm vụ …", "X chủ trì …", "X tham mưu …"."""
+    m = g.GIVE.match(text)
+    if m:
+        rest = m.group("rest")
+        name = agency_name(rest)
+        if name:
+            return name, rest[len(name):].lstrip(" :,")
+    name = agency_name(text)
+    if name and len(name) < len(text):
+        return name, text[len(name):].lstrip(" :,")
+    return None
+
+
+def extract_assignments(doc: Document) -> None:
+    directive = doc.type.code == "CT"
+    for node, anc in walk(doc):
+        if isinstance(node, Table):
+            _table_assignments(doc, node)
+            continue
+        zone = _in_zone(anc, node) or directive
+        ctx = None
+        if zone:
+            for a in reversed(anc):
+                if isinstance(a, Section | Item) and (name := agency_name(heading_text(a))):
+                    if isinstance(a, Item) and not a.text.rstrip().endswith(":") and \
+                            len(a.text.split()) > 12:
+                        continue
+                    ctx = name
+                    break
+        if isinstance(node, Section):
+            if not node.text:
+                continue
+            own = agency_name(node.heading) if zone else None
+            if own:
+                _add(doc, own, node.text, node)
+            else:
+                _sentence(doc, node.text, node, ctx, zone)
+            continue
+        if isinstance(node, Item) and zone and _can_hold_heading(node) and \
+                agency_name(node.text) == node.text.rstrip(" :"):
+            continue  # an agency heading item ("* Ban Tổ chức:"), its children are the tasks
+        _sentence(doc, node.text, node, ctx, zone)
+
+
+def _can_hold_heading(node: Item) -> bool:
+    return node.text.rstrip().endswith(":") or len(node.text.split()) <= 12
+
+
+def _sentence(doc: Document, text: str, node: Node, ctx: str | None, zone: bool) -> None:
+    own = _own_agency(text) if zone else None
+    if not zone:
+        m = g.GIVE.match(text)
+        if m or g.LEAD_CUE.search(text[:200]):
+            own = _own_agency(text)
+            if own and not (m or g.LEAD_CUE.match(own[1])):
+                own = None
+    if own:
+        _add(doc, own[0], own[1], node)
+    elif zone and ctx:
+        _add(doc, ctx, text, node)
+    else:
+        return
+
+
+def _add(doc: Document, agency: str, task: str, node: Node, role: str = "lead") -> None:
+    deadline = _deadline(task)
+    task = task.strip()
+    task = task[:1].upper() + task[1:]
+    for name in split_agencies(agency):
+        doc.assignments.append(Assignment(name, role, task, deadline, node.line,  # type: ignore[arg-type]
+                                          node.anchor))
+    if role == "lead":
+        for m in g.SUPPORT.finditer(task):
+            who = m.group("who")
+            end = [x.start() for x in (g.AGENCY_END.search(who), g.PARTNER_END.search(who)) if x]
+            who = who[: min(end)] if end else who
+            who = who.strip().rstrip(" ,;.")
+            if who and g.ORG_START.match(who) and len(who.split()) <= 14:
+                for name in split_agencies(who):
+                    if g.GENERIC_PARTNER.match(name):
+                        continue
+                    doc.assignments.append(Assignment(name, "support", task, deadline, node.line,
+                                                      node.anchor))
+
+
+def _table_assignments(doc: Document, table: Table) -> None:
+    header = [fold(h) for h in table.header]
+
+    def col(*keys: str) -> int | None:
+        return next((i for i, h in enumerate(header) if any(k in h for k in keys)), None)
+
+    lead = col("chu tri", "tham muu", "thuc hien", "don vi", "co quan")
+    support = col("phoi hop")
+    if support is not None and lead == support:
+        lead = None
+    task = col("nhiem vu", "noi dung", "ten", "cong viec")
+    when = col("thoi gian", "thoi han", "tien do", "hoan thanh")
+    if lead is None or task is None:
+        return
+    lines = table.row_lines or [table.line] * len(table.rows)
+    for row, line in zip(table.rows, lines, strict=False):
+        anchor = f"{table.anchor}-r{line}"
+        deadline = row[when] if when is not None and row[when] else None
+        for role, idx in (("lead", lead), ("support", support)):
+            if idx is None or not row[idx]:
+                continue
+            for name in split_agencies(row[idx]):
+                doc.assignments.append(Assignment(name, role, row[task], deadline,  # type: ignore[arg-type]
+                                                  line, anchor))

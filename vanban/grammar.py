@@ -1,0 +1,275 @@
+"""The grammar of Vietnamese administrative documents: every line and phrase pattern, named.
+
+Each pattern carries an example from a real document in its comment. Patterns run on text that
+`vanban.text.normalize` has made NFC, with Markdown emphasis markers already removed. Matching of
+words uses `(?i)` where the documents vary in case.
+"""
+
+from __future__ import annotations
+
+import re
+
+# ---- document types (Decree 30/2020/NĐ-CP, appendix III; Party guidance 36-HD/VPTW) ---------
+
+TYPE_CODES: dict[str, str] = {
+    "NQ": "Nghị quyết", "QĐ": "Quyết định", "CT": "Chỉ thị", "KH": "Kế hoạch",
+    "CTr": "Chương trình", "HD": "Hướng dẫn", "TB": "Thông báo", "BC": "Báo cáo",
+    "QC": "Quy chế", "QyĐ": "Quy định", "ĐA": "Đề án", "PA": "Phương án", "TTr": "Tờ trình",
+    "KL": "Kết luận", "TT": "Thông tri", "CV": "Công văn", "NĐ": "Nghị định",
+    "TTg": "Thông tư", "L": "Luật",
+}
+# Type words as printed → code. Longest first so "Chương trình hành động" wins over "Chương trình".
+TYPE_NAMES: dict[str, str] = {
+    "chương trình hành động": "CTr", "chương trình": "CTr", "nghị quyết liên tịch": "NQ",
+    "nghị quyết": "NQ", "quyết định": "QĐ", "chỉ thị": "CT", "kế hoạch": "KH",
+    "hướng dẫn": "HD", "thông báo": "TB", "thông tri": "TT", "báo cáo": "BC", "quy chế": "QC",
+    "quy định": "QyĐ", "đề án": "ĐA", "phương án": "PA", "tờ trình": "TTr", "kết luận": "KL",
+    "công văn": "CV", "nghị định": "NĐ", "thông tư liên tịch": "TTg", "thông tư": "TTg",
+    "bộ luật": "L", "luật": "L", "pháp lệnh": "L", "điều lệ": "QC",
+}
+# Canonical name for a type line that names the whole document (keeps "hành động").
+TYPE_LINE_NAMES = {
+    "chương trình hành động": "Chương trình hành động", "chương trình": "Chương trình",
+}
+# Codes as they appear in numbers, case-folded → canonical ("Ctr" → "CTr", "QD" → "QĐ").
+CODE_ALIASES: dict[str, str] = {code.lower(): code for code in TYPE_CODES}
+CODE_ALIASES.update({"qd": "QĐ", "qyd": "QyĐ", "da": "ĐA", "nd": "NĐ"})
+
+_TYPE_ALT = "|".join(sorted((re.escape(n) for n in TYPE_NAMES), key=len, reverse=True))
+
+# "CHƯƠNG TRÌNH HÀNH ĐỘNG", "CHỈ THỊ", "KẾ HOẠCH" — a line that is only a type name, upper case
+TYPE_LINE = re.compile(rf"^(?P<name>{_TYPE_ALT})$", re.IGNORECASE)
+
+# ---- header block ---------------------------------------------------------------------------
+
+# "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập – Tự do – Hạnh phúc", "ĐẢNG CỘNG SẢN VIỆT NAM"
+MOTTO = re.compile(
+    r"C[ỘO]NG\s+H[ÒOÓ]A\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM"
+    r"|Đ[ỘO]C\s+L[ẬA]P\s*[-–—]\s*T[ỰU]\s+DO\s*[-–—]\s*H[ẠA]NH\s+PH[ÚU]C"
+    r"|Đ[ẢA]NG\s+C[ỘO]NG\s+S[ẢA]N\s+VI[ỆE]T\s+NAM",
+    re.IGNORECASE,
+)
+# decorative lines under header columns: "-----", "_______", "*", "***"
+RULE_LINE = re.compile(r"^[\s\-–—_=*.~]+$")
+
+# "Số: 17/CTr-LĐLĐ", "Số: 01 /CTr-CDVC", "Số 12-HD/BTGTW", "Số: *M* /KH-LĐLĐ", "Số: 3722/VPCP-CN"
+NUMBER_LINE = re.compile(r"^Số\s*:?\s*(?P<value>\S.*?)\s*$")
+# the number itself, state style (17/CTr-LĐLĐ) or Party style (12-HD/BTGTW, 02-NQ/TW)
+NUMBER = re.compile(
+    r"^(?P<n>\d+[a-zA-Z]?)\s*(?P<sep>[/-])\s*(?P<rest>[^\s/-][^\s]*(?:\s*[-/]\s*[^\s/-]+)*)$"
+)
+
+# "Bình Định, ngày 23 tháng 11 năm 2021", "Hà Nội, ngày 01 tháng 02 năm 2026"
+PLACE_DATE = re.compile(
+    r"(?P<place>[^\W\d][^,\d]{0,40}?)\s*,\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})"
+    r"\s+năm\s+(?P<y>\d{4})",
+    re.IGNORECASE,
+)
+# a date without place: "ngày 23 tháng 11 năm 2021"
+LONG_DATE = re.compile(r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})",
+                       re.IGNORECASE)
+# "12/6/2021", "01-10-1997", "09.10.2019"
+SHORT_DATE = re.compile(r"(?<![\d/])(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})(?![\d/])")
+
+# "V/v tăng cường công tác ..." — the summary of a công văn, under its number
+VV_LINE = re.compile(r"^V/v\b\.?\s*(?P<title>.*)$", re.IGNORECASE)
+
+# Organisation head nouns: a header line or an agency name starts with one of these.
+ORG_HEADS = (
+    "tổng liên đoàn", "liên đoàn lao động", "liên đoàn", "công đoàn", "ban chấp hành",
+    "ban thường vụ", "ban cán sự đảng", "ban cán sự", "ban", "bộ", "sở", "ủy ban", "uỷ ban",
+    "ubnd", "ubmttq", "đảng đoàn", "đảng ủy", "đảng uỷ", "đảng bộ", "tỉnh ủy", "tỉnh uỷ",
+    "thành ủy", "thành uỷ", "huyện ủy", "huyện uỷ", "quận ủy", "thị ủy", "chi bộ", "hội đồng",
+    "hội", "văn phòng", "cục", "tổng cục", "chi cục", "viện", "học viện", "trường",
+    "trung tâm", "mặt trận", "đoàn thanh niên", "tỉnh đoàn", "thành đoàn", "chính phủ",
+    "quốc hội", "thủ tướng", "công ty", "tập đoàn", "ngân hàng", "bệnh viện", "phòng",
+    "thường trực", "thường vụ", "ldld", "lđlđ", "cđcs", "cđ", "mttq", "cấp ủy", "cấp uỷ",
+    "các cấp ủy", "các cấp công đoàn", "các cấp", "các ban", "các sở", "các ngành",
+    "các lđlđ", "các cđcs", "các công đoàn", "các cơ quan", "các đơn vị", "các hội", "cơ quan",
+    "đơn vị", "bộ chính trị", "ban bí thư", "ủy ban kiểm tra", "uỷ ban kiểm tra", "tt",
+)
+_ORG_ALT = "|".join(sorted((re.escape(h) for h in ORG_HEADS), key=len, reverse=True))
+# "Ban Tổ chức Tỉnh ủy", "Các ban LĐLĐ tỉnh", "Sở Thông tin và Truyền thông"
+ORG_START = re.compile(rf"^(?:{_ORG_ALT})(?=[\s,:;.)\-–]|$)", re.IGNORECASE)
+
+# ---- body numbering schemes ------------------------------------------------------------------
+
+# "I. MỤC ĐÍCH, YÊU CẦU", "III. TỔ CHỨC THỰC HIỆN"
+ROMAN = re.compile(r"^(?P<num>[IVXL]{1,6})\s*[.:/]\s*(?P<rest>\S.*)$")
+# "Chương I", "Chương 2. QUY ĐỊNH CHUNG" (never "Chương trình")
+CHAPTER = re.compile(r"^(?P<word>Chương|CHƯƠNG)\s+(?P<num>[IVXL]{1,6}|\d{1,2})\b\s*[.:]?\s*"
+                     r"(?P<rest>.*)$")
+# "Mục 1. ...", "MỤC 2"
+MUC = re.compile(r"^(?P<word>Mục|MỤC)\s+(?P<num>\d{1,2}|[IVXL]{1,6})\b\s*[.:]?\s*(?P<rest>.*)$")
+# "Điều 1. Ban hành kèm theo Quyết định này ..."
+ARTICLE = re.compile(r"^(?P<word>Điều|ĐIỀU)\s+(?P<num>\d{1,3})\s*[.:]\s*(?P<rest>.*)$")
+# "2.1. Chỉ tiêu hàng năm", "1.2 Mục tiêu cụ thể", "2.1.3. ..."
+DOTTED = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(?P<rest>\S.*)$")
+# "1. Cấp ủy, tổ chức đảng ...", "2) ...", "10. Tiếp tục đổi mới ..."
+ARABIC = re.compile(r"^(?P<num>\d{1,2})\s*[.)]\s*(?P<rest>[^\d\s].*)$")
+# "a) Tuyên truyền ...", "đ) ..."
+ALPHA = re.compile(r"^(?P<num>[a-zđ])\s*\)\s*(?P<rest>\S.*)$")
+# "(1) Tập trung đối thoại ..."
+PAREN = re.compile(r"^\((?P<num>\d{1,2}|[a-zđ])\)\s*(?P<rest>\S.*)$")
+# "- Phấn đấu ...", "+ ...", "* Đến năm 2025", "• ..."
+BULLET = re.compile(r"^(?P<marker>[-–+•●◦▪*])\s*(?P<rest>\S.*)$")
+
+# heading text that ends with these is a sentence, not a heading
+SENTENCE_END = re.compile(r"[.;!?…]\s*[”\"»)]?$")
+
+# ---- zones -----------------------------------------------------------------------------------
+
+# "Nơi nhận:" (alone or followed by the first recipient)
+RECIPIENTS = re.compile(r"^Nơi\s+nhận\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
+# "TM. BAN CHẤP HÀNH", "T/M BAN THƯỜNG VỤ", "KT. CHỦ TỊCH", "K/T TRƯỞNG BAN", "TL. CHỦ TỊCH"
+AUTHORITY = re.compile(
+    r"^(?P<prefix>T\.?M\.|T/M|KT\.|K/T|K\.T\.|TL\.|T/L|T\.L\.|TUQ\.|T/UQ|Q\.|Q/)\s*(?P<body>\S.*)$"
+)
+# "(Đã ký)", "(Đã ký và đóng dấu)", "(ký)", "[đã ký]"
+SIGNED = re.compile(r"^[(\[]\s*(?:Đã\s+)?ký(?:\s+và\s+đóng\s+dấu)?\s*[)\]]$", re.IGNORECASE)
+# signer titles that stand alone (used when there is no authority prefix)
+SIGNER_TITLE = re.compile(
+    r"^(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|BÍ\s+THƯ|TRƯỞNG\s+BAN|GIÁM\s+ĐỐC|CHÁNH\s+VĂN\s+PHÒNG|"
+    r"TRƯỞNG\s+PHÒNG|CỤC\s+TRƯỞNG|BỘ\s+TRƯỞNG|THỦ\s+TƯỚNG|VIỆN\s+TRƯỞNG|HIỆU\s+TRƯỞNG)"
+    r"(?:\s+[A-ZĐÀ-Ỹ ]+)?$"
+)
+# "Nguyễn Mạnh Hùng", "Mùa A Sơn": 2–6 capitalised words
+PERSON_NAME = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]*\.?\s+){1,5}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+$")
+# typist/drafter initials after the closing paragraph: "cm/la", "NT/VP"
+INITIALS = re.compile(r"^[A-Za-zĐđ]{1,4}/[A-Za-zĐđ]{1,4}$")
+# "PHỤ LỤC", "PHỤ LỤC I", "Phụ lục 2", "PHỤ LỤC SỐ 01"
+APPENDIX = re.compile(r"^(?:PHỤ\s+LỤC|Phụ\s+lục)(?:\s+(?:SỐ|số)?\s*[IVXL\d]+)?\s*[.:]?\s*$")
+# "(Ban hành kèm theo Quyết định số 156/QĐ-UBND ngày ... của ...)", "(Kèm theo ...)"
+ATTACHED = re.compile(r"^\(\s*(?:Ban\s+hành\s+)?[Kk]èm\s+theo\b", re.IGNORECASE)
+# preamble cues: the text after the title usually starts with these
+PREAMBLE = re.compile(r"^(?:Căn\s+cứ|Thực\s+hiện|Để|Nhằm|Những\s+năm|Trong\s+những|Qua\s|Ngày\s)",
+                      re.IGNORECASE)
+# "Trên đây là Kế hoạch ...": the closing paragraph belongs to the document, not a section
+CLOSING_FORMULA = re.compile(r"^Trên\s+đây\s+là\b", re.IGNORECASE)
+
+# ---- conversion artefacts (removed, recorded in Document.removed) -------------------------
+
+# "[bookmark: _GoBack]" and other bookmarks Word leaves in extracted text
+BOOKMARK = re.compile(r"\[bookmark:\s*[^\]]*\]", re.IGNORECASE)
+# "CÔNG BÁO/Số 123 + 124/Ngày 01-02-2026"
+GAZETTE_HEADER = re.compile(r"^CÔNG\s+BÁO\s*/\s*Số\s*[\d\s+]+/\s*Ngày\s*[\d\-/.]+\s*$",
+                            re.IGNORECASE)
+# page numbers between gazette pages: "12"
+PAGE_NUMBER = re.compile(r"^\d{1,4}$")
+# digital-signature stamps: "Người ký: Văn phòng Chính phủ", "Email: vpcp@chinhphu.vn",
+# "Cơ quan: Văn phòng Chính phủ", "Thời gian ký: 01.02.2026 10:15:32 +07:00", "Ký bởi: ..."
+SIGNATURE_STAMP = re.compile(
+    r"^(?:Người\s+ký|Ký\s+bởi|Email|Cơ\s+quan|Thời\s+gian\s+ký|Ngày\s+ký|Chức\s+vụ|"
+    r"Signed\s+by|Signature\s+Not\s+Verified)\s*:.*$|^Signature\s+Not\s+Verified$",
+    re.IGNORECASE,
+)
+# Markdown emphasis the Word extractor writes: **bold**, *italic*
+EMPHASIS = re.compile(r"\*{1,3}(?=\S)|(?<=\S)\*{1,3}")
+
+# ---- citations ---------------------------------------------------------------------------
+
+# "Nghị quyết số 02-NQ/TW, ngày 12/6/2021 của Bộ Chính trị về ...",
+# "Chương trình số 1563/CTr-TLĐ ngày 09/10/2019 của Tổng Liên đoàn Lao động Việt Nam",
+# "Chỉ thị 34-CT/TW", "QĐ số 217-QĐ/TW", "Chương trình hành động số 25/Ctr- LĐLĐ ngày 24/01/2024"
+CITE_NUMBER = r"\d+[a-zA-Z]?\s*[/-]\s*[A-Za-zĐđƯư][\wĐđƯư]*(?:\s?[-/]\s*[A-Za-zĐđƯư0-9][\wĐđƯư]*)*"
+CITATION = re.compile(
+    rf"(?P<type>(?i:{_TYPE_ALT})|NQ|QĐ|CT|KH|CTr|HD|TB|KL|NĐ)\s+(?:số\s*)?"
+    rf"(?P<number>{CITE_NUMBER})"
+    r"(?P<date_part>\s*,?\s*(?:ban\s+hành\s+)?ngày\s*(?P<date>\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}"
+    r"|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}))?"
+    r"(?:\s*,?\s*của\s+(?P<issuer>[^,;.()“”\"]+?))?"
+    r"(?=\s+về\b|\s+thì\b|\s+và\b|\s+đã\b|\s*[,;.()“”\"]|\s*$|\s+(?:nhằm|để|theo)\b)",
+)
+# the subject after a full mention: "về “Đổi mới tổ chức ...”" or "về xây dựng đội ngũ ..."
+CITE_SUMMARY = re.compile(r"^\s*về\s+(?:“(?P<quoted>[^”]+)”|\"(?P<q2>[^\"]+)\"|(?P<plain>[^;.“]+))")
+# a later short mention: "Nghị quyết 02", "Chỉ thị số 05"
+SHORT_CITE = re.compile(rf"(?P<type>(?i:{_TYPE_ALT}))\s+(?:số\s+)?(?P<n>\d{{1,5}})(?![\d/-])")
+
+# ---- targets (chỉ tiêu) ------------------------------------------------------------------
+
+COMPARATOR_BEFORE = {
+    "hơn": ">", "trên": ">", "đạt trên": ">", "vượt": ">", "ít nhất": "≥", "tối thiểu": "≥",
+    "không dưới": "≥", "không ít hơn": "≥", "đạt": "≥", "dưới": "<", "không quá": "≤",
+    "tối đa": "≤", "không vượt quá": "≤",
+}
+COMPARATOR_AFTER = {"trở lên": "≥", "trở xuống": "≤"}
+_CMP_BEFORE_ALT = "|".join(sorted(map(re.escape, COMPARATOR_BEFORE), key=len, reverse=True))
+# "hơn 90%", "90% trở lên", "ít nhất 65%", "đạt 100%", "75%"
+PERCENT = re.compile(
+    rf"(?:(?P<before>{_CMP_BEFORE_ALT})\s+)?(?P<num>\d{{1,3}}(?:[.,]\d+)?)\s*%"
+    r"(?:\s+(?P<after>trở\s+lên|trở\s+xuống))?",
+    re.IGNORECASE,
+)
+# "105.000 đoàn viên", "ít nhất 01 đoàn viên ưu tú", "tăng thêm 5.000 đoàn viên"
+COUNT = re.compile(
+    rf"(?:(?P<before>{_CMP_BEFORE_ALT})\s+)?(?P<num>\d{{1,3}}(?:\.\d{{3}})+|\d+)\s+"
+    r"(?P<unit>đoàn\s+viên|công\s+nhân(?:\s+lao\s+động)?|công\s+đoàn\s+cơ\s+sở|CĐCS|doanh\s+nghiệp|người|lao\s+động|"
+    r"cán\s+bộ|hội\s+viên|đảng\s+viên|tổ\s+chức|đơn\s+vị|lớp|cuộc|mô\s+hình|công\s+trình|"
+    r"sáng\s+kiến|hộ|suất|nhà|tỷ\s+đồng|triệu\s+đồng|đồng|lượt)"
+    r"(?:\s+(?P<after>trở\s+lên|trở\s+xuống))?",
+    re.IGNORECASE,
+)
+# a count after these words qualifies the subject ("doanh nghiệp có từ 25 lao động trở lên")
+COUNT_QUALIFIER = re.compile(r"(?:\btừ|\bcó|\bdưới|\btrên)\s*$", re.IGNORECASE)
+TARGET_CUE = re.compile(r"phấn\s+đấu|chỉ\s+tiêu|trở\s+lên|ít\s+nhất|tối\s+thiểu|đạt\s+trên",
+                        re.IGNORECASE)
+# "Đến năm 2025", "đến năm 2030"
+BY_YEAR = re.compile(r"(?:đến|tới|trong)\s+năm\s+(?P<y>\d{4})", re.IGNORECASE)
+# "hằng năm", "hàng năm", "mỗi năm", "bình quân mỗi năm"
+ANNUAL = re.compile(r"h[ằà]ng\s+năm|mỗi\s+năm|năm\s+nào\s+cũng", re.IGNORECASE)
+# "đến hết nhiệm kỳ", "cuối nhiệm kỳ"
+TERM_END = re.compile(r"(?:đến\s+)?(?:hết|cuối)\s+nhiệm\s+kỳ", re.IGNORECASE)
+# "nhiệm kỳ 2023 - 2028", "Nhiệm kỳ 2023-2028"
+TERM = re.compile(r"nhiệm\s+kỳ\s+(?P<a>\d{4})\s*[-–—]\s*(?P<b>\d{4})", re.IGNORECASE)
+
+# ---- assignments (phân công) -------------------------------------------------------------
+
+# verbs that end an agency name at the start of a sentence
+AGENCY_END = re.compile(  # case-sensitive: "Ban Tổ chức" is a name, "… tổ chức …" a verb
+    r"\s*:|(?<!,)\s+(?:lãnh\s+đạo|chủ\s+trì|phối\s+hợp|tham\s+mưu|chỉ\s+đạo|có\s+trách\s+nhiệm|"
+    r"thực\s+hiện|căn\s+cứ|theo\s+chức\s+năng|chủ\s+động|tổ\s+chức|xây\s+dựng|hướng\s+dẫn|"
+    r"theo\s+dõi|triển\s+khai|tiếp\s+tục|nghiên\s+cứu|rà\s+soát|đề\s+xuất|bảo\s+đảm|đảm\s+bảo|"
+    r"kiểm\s+tra|có\s+nhiệm\s+vụ|cần|phải|được|sẽ|thường\s+xuyên|ngoài\s+nhiệm\s+vụ|"
+    r"tăng\s+cường|nâng\s+cao|đẩy\s+mạnh|tuyên\s+truyền|vận\s+động|giải\s+quyết|quản\s+lý|"
+    r"giám\s+sát|định\s+hướng|phát\s+huy|làm|đôn\s+đốc)\b",
+)
+# partners too vague to be an agency: "các cơ quan liên quan", "các ngành"
+GENERIC_PARTNER = re.compile(r"^(?:các|những)\s+(?:cơ\s+quan|đơn\s+vị|ngành|sở|ban,?\s+ngành)"
+                             r"(?:[\s,]+(?:liên\s+quan|chức\s+năng|đơn\s+vị|ban|ngành|"
+                             r"đoàn\s+thể))*$", re.IGNORECASE)
+# where a partner's name ends: "phối hợp với công đoàn cấp trên trong lãnh đạo ..."
+PARTNER_END = re.compile(r"\s+(?:trong|để|về|nhằm|theo|khi|tại|cùng|đối\s+với)\b", re.IGNORECASE)
+# "Giao Ban Tuyên giáo - Nữ công tham mưu ...", "Đề nghị Ủy ban MTTQ tỉnh ..."
+GIVE = re.compile(r"^(?P<cue>Giao\s+cho|Giao|Đề\s+nghị|Yêu\s+cầu)\s+(?P<rest>.+)$", re.IGNORECASE)
+# "X chủ trì, phối hợp với Y ..."
+LEAD_CUE = re.compile(r"\bchủ\s+trì\b", re.IGNORECASE)
+# "phối hợp với Sở Thông tin và Truyền thông"
+SUPPORT = re.compile(r"phối\s+hợp\s+(?:chặt\s+chẽ\s+)?với\s+(?P<who>[^,;.()]+)", re.IGNORECASE)
+# "Đơn vị chủ trì: Ban Tổ chức", "Cơ quan phối hợp: ...", "Thời gian thực hiện: Quý II/2026"
+LABELLED = re.compile(
+    r"^(?P<label>(?:Đơn\s+vị|Cơ\s+quan)\s+(?:chủ\s+trì|thực\s+hiện|tham\s+mưu|phối\s+hợp)|"
+    r"Chủ\s+trì|Phối\s+hợp|Thời\s+gian(?:\s+thực\s+hiện|\s+hoàn\s+thành)?|Thời\s+hạn|"
+    r"Tiến\s+độ)\s*:\s*(?P<value>.+)$",
+    re.IGNORECASE,
+)
+# deadlines: "(quý IV/2021)", "trước ngày 30/5", "hoàn thành tháng 01/2022", "định kỳ 6 tháng",
+# "hằng năm", "thường xuyên", "trong năm 2022", "năm 2023", "2021-2023"
+DEADLINE = re.compile(
+    r"(?:hoàn\s+thành\s+)?(?:trong\s+)?quý\s+(?:[IV]{1,3}|\d)(?:\s*(?:/|năm)\s*\d{4})?"
+    r"|(?:hoàn\s+thành\s+)?trước\s+ngày\s+\d{1,2}(?:/\d{1,2}(?:/\d{4})?|\s+tháng\s+\d{1,2}"
+    r"(?:\s+năm\s+\d{4})?)"
+    r"|hoàn\s+thành\s+(?:trong\s+)?tháng\s+\d{1,2}(?:/\d{4})?"
+    r"|(?:theo\s+)?định\s+kỳ\s+(?:\d+\s+(?:tháng|năm)|h[ằà]ng\s+(?:năm|quý|tháng)|hàng\s+năm)"
+    r"|h[ằà]ng\s+(?:năm|quý|tháng)"
+    r"|thường\s+xuyên"
+    r"|trong\s+năm\s+\d{4}",
+    re.IGNORECASE,
+)
+# a table cell that is only a time: "2021", "2021-2023", "Quý II/2022", "Thường xuyên"
+DEADLINE_CELL = re.compile(r"^(?:\d{4}(?:\s*[-–]\s*\d{4})?|.*(?:quý|tháng|năm|thường\s+xuyên|"
+                           r"hằng|hàng|định\s+kỳ).*)$", re.IGNORECASE)
+
+
+def strip_emphasis(text: str) -> str:
+    """Remove Markdown emphasis markers written by the Word extractor: "**T/M BAN**" → "T/M BAN"."""
+    return EMPHASIS.sub("", text)

@@ -1,0 +1,55 @@
+"""The lossless guarantee, as code: every word of the source, apart from recognised conversion
+artefacts (bookmarks, the national motto, gazette page headers and page numbers, digital
+signature stamps), appears in the generated Markdown body in the original order.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from . import grammar as g
+from .text import clean_spaces, normalize, words
+
+
+def source_words(text: str) -> list[tuple[str, int]]:
+    """(word, line) of the source, artefacts left out."""
+    lines = normalize(text).split("\n")
+    gazette = any(g.GAZETTE_HEADER.match(clean_spaces(ln)) for ln in lines)
+    out: list[tuple[str, int]] = []
+    for no, line in enumerate(lines, 1):
+        line = g.BOOKMARK.sub(" ", line)
+        flat = clean_spaces(line)
+        if g.GAZETTE_HEADER.match(flat) or g.SIGNATURE_STAMP.match(flat) or (
+            gazette and g.PAGE_NUMBER.match(flat)
+        ):
+            continue
+        line = g.MOTTO.sub(" ", line)
+        out += [(w, no) for w in words(line)]
+    return out
+
+
+def markdown_words(markdown: str) -> list[str]:
+    """Words a reader sees in the generated body (front matter, tags, anchors left out)."""
+    body = markdown.split("\n---\n", 1)[1] if markdown.startswith("---\n") else markdown
+    body = re.sub(r"^\s*\{:[^}]*\}\s*$", " ", body, flags=re.MULTILINE)  # attribute lists
+    body = re.sub(r"\{:\s*#[^}]*\}", " ", body)                          # heading attributes
+    body = re.sub(r"<[^>]+>", " ", body)                                 # our own wrappers
+    body = html.unescape(body.replace("\\", ""))
+    return words(body)
+
+
+def missing_words(source: str, markdown: str) -> list[tuple[str, int]]:
+    """Source words not found, in order, in the Markdown (empty when lossless)."""
+    target = markdown_words(markdown)
+    missing: list[tuple[str, int]] = []
+    j = 0
+    for word, line in source_words(source):
+        k = j
+        while k < len(target) and target[k] != word:
+            k += 1
+        if k == len(target):
+            missing.append((word, line))
+        else:
+            j = k + 1
+    return missing

@@ -1,0 +1,779 @@
+"""Text → Document. The method (DESIGN.md, "Parsing notes"):
+
+1. clean lines: normalise Unicode, drop conversion artefacts (recorded, never silently lost);
+2. classify zones: header → type line and title (trích yếu) → body → closing (recipients and
+   signature, in any order) → parts after the signature (appendices, attachments);
+3. in the body, re-join hard-wrapped lines, find flattened tables, then build the section tree
+   with a stack of numbering schemes (I. → 1. → 2.1. → a) → "-" …), keeping numbers as printed;
+4. derive citations, targets and assignments (`vanban.extract`).
+
+Every node keeps the number of the source line it starts on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from . import grammar as g
+from .messages import register
+from .model import (
+    DocType,
+    Document,
+    Item,
+    Node,
+    Paragraph,
+    Part,
+    Section,
+    Signer,
+    SourceLine,
+    Table,
+)
+from .slug import document_slug, paragraph_id, section_id
+from .text import clean_spaces, fold, normalize
+
+register({
+    "number_placeholder": (
+        "số văn bản '{value}' là chỗ trống chưa điền (placeholder) — số để trống (null)",
+        "number '{value}' looks like a placeholder — number left empty (null)",
+    ),
+    "no_number": ("không tìm thấy số, ký hiệu văn bản", "no document number found"),
+    "no_header": (
+        "không có phần tiêu đề (cơ quan ban hành); cơ quan ban hành suy ra từ dòng {source}",
+        "no header block (issuing body); issuer inferred from line {source}",
+    ),
+    "no_issuer": ("không xác định được cơ quan ban hành", "issuing body not found"),
+    "no_date": ("không tìm thấy địa danh, ngày tháng ban hành", "no place and date line found"),
+    "no_type": ("không xác định được loại văn bản", "document type not found"),
+    "no_title": ("không tìm thấy trích yếu (tên văn bản)", "no title (trích yếu) found"),
+    "type_mismatch": (
+        "loại văn bản '{line_type}' khác với mã trong số ký hiệu '{code}'",
+        "type line '{line_type}' differs from the code '{code}' in the number",
+    ),
+    "bad_date": (
+        "ngày '{text}' không hợp lệ ({reason}) — để trống",
+        "date '{text}' is impossible ({reason}) — left empty",
+    ),
+    "no_signature": ("không tìm thấy phần chữ ký", "no signature block found"),
+    "title_too_long": (
+        "trích yếu quá dài, có thể đã lẫn phần mở đầu — chỉ lấy dòng đầu",
+        "title unusually long, probably runs into the preamble — kept its first line",
+    ),
+})
+
+_MARKERS = (g.ROMAN, g.CHAPTER, g.MUC, g.ARTICLE, g.DOTTED, g.ARABIC, g.ALPHA, g.PAREN, g.BULLET)
+_CONNECTIVES = re.compile(r"(?:\b(?:số|ngày|của|và|về|tại|theo|với|các|cho|là|được|trong)|[,(–-])$",
+                          re.IGNORECASE)
+
+
+@dataclass
+class Line:
+    no: int          # 1-based source line number
+    raw: str         # as in the source (after Unicode normalisation)
+    text: str        # cleaned: emphasis and artefacts removed, spaces collapsed
+    cells: list[str] = field(default_factory=list)  # tab-separated cells, cleaned
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+    @property
+    def tabbed(self) -> bool:
+        return self.raw.startswith("\t")
+
+
+# ---- 1. lines ---------------------------------------------------------------------------------
+
+def clean_lines(text: str, doc: Document) -> list[Line]:
+    raw_lines = normalize(text).split("\n")
+    gazette = any(g.GAZETTE_HEADER.match(clean_spaces(r)) for r in raw_lines)
+    out: list[Line] = []
+    for no, raw in enumerate(raw_lines, 1):
+        if g.BOOKMARK.search(raw):
+            for m in g.BOOKMARK.finditer(raw):
+                doc.removed.append(SourceLine("artefact", m.group(0), no))
+            raw = g.BOOKMARK.sub("", raw)
+        stripped = clean_spaces(raw)
+        if g.GAZETTE_HEADER.match(stripped) or g.SIGNATURE_STAMP.match(stripped) or (
+            gazette and g.PAGE_NUMBER.match(stripped)
+        ):
+            doc.removed.append(SourceLine("artefact", stripped, no))
+            raw = ""
+        cells = [clean_spaces(g.strip_emphasis(c)) for c in raw.split("\t")]
+        text = clean_spaces(g.strip_emphasis(raw))
+        out.append(Line(no, raw, text, cells))
+    return out
+
+
+def _is_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.85 * len(letters)
+
+
+# ---- 2. header --------------------------------------------------------------------------------
+
+def _segments(line: Line) -> list[str]:
+    """Split a header line whose columns ran together into its pieces."""
+    pieces = [c for c in line.cells if c] or ([line.text] if line.text else [])
+    out: list[str] = []
+    for piece in pieces:
+        # national motto run together with the issuer: split around it
+        parts = g.MOTTO.split(piece)
+        mottos = g.MOTTO.findall(piece)
+        for i, part in enumerate(parts):
+            part = part.strip(" -–")
+            if part:
+                m = g.PLACE_DATE.search(part)
+                if m and m.start() > 0 and part[: m.start()].strip():
+                    out += [part[: m.start()].strip(), part[m.start():].strip()]
+                else:
+                    out.append(part)
+            if i < len(mottos):
+                out.append(mottos[i])
+    return out
+
+
+def _iso_date(y: str, m: str, d: str, doc: Document, line: int, text: str) -> str | None:
+    try:
+        year = int(y)
+        if len(y) == 2:
+            year += 2000 if year < 50 else 1900
+        value = dt.date(year, int(m), int(d))
+    except ValueError as exc:
+        doc.warn(line, "bad_date", text=text, reason=str(exc))
+        return None
+    if not 1930 <= value.year <= dt.date.today().year + 1:
+        doc.warn(line, "bad_date", text=text, reason=f"year {value.year}")
+        return None
+    return value.isoformat()
+
+
+def parse_number(value: str, doc: Document, line: int) -> tuple[str | None, str | None]:
+    """"17/CTr-LĐLĐ" → ("17/CTr-LĐLĐ", "CTr"); "*M* /KH-LĐLĐ" → (None, "KH") + warning."""
+    value = value.replace("*", "").strip()
+    compact = re.sub(r"\s*([/-])\s*", r"\1", value)
+    m = g.NUMBER.match(compact)
+    code_part = compact.split("/", 1)[-1] if m is None else m.group("rest")
+    code = _type_code(code_part if m is None or m.group("sep") == "/" else m.group("rest"))
+    if m is None or not re.match(r"\d", compact):
+        doc.warn(line, "number_placeholder", value=value)
+        return None, code
+    return canonical_number(compact), code
+
+
+def canonical_number(number: str) -> str:
+    """Spaces dropped, the type code in its canonical case: "25/Ctr- LĐLĐ" → "25/CTr-LĐLĐ"."""
+    number = re.sub(r"\s*([/-])\s*", r"\1", number.strip())
+    parts = re.split(r"([/-])", number)
+    return "".join(g.CODE_ALIASES.get(p.lower(), p) if i > 0 and i % 2 == 0 else p
+                   for i, p in enumerate(parts))
+
+
+def _type_code(rest: str) -> str | None:
+    """Type code from the part after the number: "CTr-LĐLĐ" → "CTr", "NQ/TW" → "NQ"."""
+    first = re.split(r"[-/]", rest.strip())[0] if rest else ""
+    code = g.CODE_ALIASES.get(first.lower())
+    if code:
+        return code
+    return "CV" if first else None
+
+
+def parse_header(lines: list[Line], doc: Document) -> int:
+    """Fill the header fields; return the index of the first line after the title."""
+    type_idx = None
+    seen = 0
+    for i, ln in enumerate(lines):
+        if ln.blank:
+            continue
+        seen += 1
+        if seen > 30:
+            break
+        if g.TYPE_LINE.match(ln.text) and _is_upper(ln.text):
+            type_idx = i
+            break
+    orgs: list[SourceLine] = []
+    end = type_idx if type_idx is not None else 0
+    if type_idx is None:
+        # no type line (công văn, or a fragment): the header is the leading header-like lines
+        for i, ln in enumerate(lines):
+            if ln.blank:
+                continue
+            if _headerish(ln.text):
+                end = i + 1
+                continue
+            if g.VV_LINE.match(ln.text):
+                end = i + 1
+            break
+    for ln in lines[:end]:
+        for seg in _segments(ln):
+            _header_segment(seg, ln.no, doc, orgs)
+    # issuer lines: join continuations ("BAN CHẤP HÀNH CÔNG ĐOÀN" / "VIÊN CHỨC TỈNH")
+    joined: list[SourceLine] = []
+    for o in orgs:
+        if joined and not g.ORG_START.match(o.text):
+            joined[-1] = SourceLine("issuer", f"{joined[-1].text} {o.text}", joined[-1].line)
+        else:
+            joined.append(o)
+    if joined:
+        doc.issuer = joined[-1].text
+        if len(joined) > 1:
+            doc.parent_issuer = joined[-2].text
+            for o in joined[:-1]:
+                o.role = "parent_issuer"
+        for o in orgs:
+            o.role = "parent_issuer" if o.line < joined[-1].line else "issuer"
+    doc.head.sort(key=lambda s: s.line)
+
+    if type_idx is None:
+        return end
+    tl = lines[type_idx]
+    name = g.TYPE_LINE.match(tl.text).group("name").lower()  # type: ignore[union-attr]
+    code = g.TYPE_NAMES[name]
+    doc.type_line = SourceLine("type", tl.text, tl.no)
+    doc.type = DocType(code, g.TYPE_LINE_NAMES.get(name, g.TYPE_CODES[code]))
+    return _parse_title(lines, type_idx + 1, doc)
+
+
+def _headerish(text: str) -> bool:
+    return bool(
+        g.MOTTO.search(text) or g.NUMBER_LINE.match(text) or g.PLACE_DATE.search(text)
+        or g.RULE_LINE.match(text) or (_is_upper(text) and len(text) < 120)
+    )
+
+
+def _header_segment(seg: str, no: int, doc: Document, orgs: list[SourceLine]) -> None:
+    if g.MOTTO.fullmatch(seg.strip(" .")):
+        doc.removed.append(SourceLine("motto", seg, no))
+        return
+    if g.RULE_LINE.match(seg):
+        doc.removed.append(SourceLine("rule", seg, no))
+        return
+    m = g.NUMBER_LINE.match(seg)
+    if m and doc.number is None:
+        doc.head.append(SourceLine("number", seg, no))
+        number, code = parse_number(m.group("value"), doc, no)
+        doc.number = number
+        if code and doc.type.code is None:
+            doc.type = DocType(code, g.TYPE_CODES.get(code))
+        return
+    m = g.PLACE_DATE.search(seg)
+    if m and doc.date is None:
+        doc.head.append(SourceLine("place_date", seg, no))
+        doc.place = clean_spaces(m.group("place"))
+        doc.date = _iso_date(m.group("y"), m.group("m"), m.group("d"), doc, no, m.group(0))
+        return
+    m = g.VV_LINE.match(seg)
+    if m:
+        doc.title_lines.append(SourceLine("title", seg, no))
+        doc.title = m.group("title") or None
+        return
+    if _is_upper(seg):
+        org = SourceLine("issuer", seg, no)
+        orgs.append(org)
+        doc.head.append(org)
+        return
+    doc.head.append(SourceLine("other", seg, no))
+
+
+def _parse_title(lines: list[Line], i: int, doc: Document) -> int:
+    while i < len(lines) and lines[i].blank:
+        i += 1
+    title: list[Line] = []
+    while i < len(lines) and not lines[i].blank:
+        ln = lines[i]
+        if title and (any(p.match(ln.text) for p in _MARKERS[:6]) or _is_upper(ln.text)):
+            break
+        title.append(ln)
+        i += 1
+    if len(title) > 4 or sum(len(t.text) for t in title) > 500:
+        doc.warn(title[0].no, "title_too_long")
+        i -= len(title) - 1
+        title = title[:1]
+    if title:
+        doc.title_lines += [SourceLine("title", t.text, t.no) for t in title]
+        doc.title = " ".join(t.text for t in title)
+    return i
+
+
+# ---- 3. zones after the body -------------------------------------------------------------------
+
+def _closing_start(lines: list[Line], start: int) -> int:
+    """Index of the first line of recipients/signature after the body, or len(lines)."""
+    for i in range(start, len(lines)):
+        t = lines[i].text
+        if not t:
+            continue
+        if g.RECIPIENTS.match(t) or g.AUTHORITY.match(t):
+            return _back_over_initials(lines, start, i)
+        if g.SIGNER_TITLE.match(t) and _name_follows(lines, i):
+            return _back_over_initials(lines, start, i)
+        if _part_start(lines, i):
+            return _back_over_initials(lines, start, i)
+    return len(lines)
+
+
+def _back_over_initials(lines: list[Line], start: int, i: int) -> int:
+    j = i - 1
+    while j > start and lines[j].blank:
+        j -= 1
+    return j if j > start and g.INITIALS.match(lines[j].text) else i
+
+
+def _name_follows(lines: list[Line], i: int) -> bool:
+    for ln in lines[i + 1: i + 8]:
+        if ln.text and (g.PERSON_NAME.match(ln.text) or g.SIGNED.match(ln.text)):
+            return True
+        if ln.text and not (g.SIGNER_TITLE.match(ln.text) or _is_upper(ln.text)):
+            return False
+    return False
+
+
+def _part_start(lines: list[Line], i: int) -> bool:
+    t = lines[i].text
+    if g.APPENDIX.match(t):
+        return True
+    if g.TYPE_LINE.match(t) and _is_upper(t):
+        nxt = [ln.text for ln in lines[i + 1: i + 8] if ln.text]
+        return any(g.ATTACHED.match(x) for x in nxt[:5])
+    return False
+
+
+def parse_closing(lines: list[Line], doc: Document | None, closing: list[SourceLine]) -> Signer:
+    signer = Signer(None, None, None)
+    authority: list[str] = []
+    mode = "other"
+    for ln in lines:
+        pieces = [c for c in ln.cells if c] if ln.tabbed else [ln.text] if ln.text else []
+        for piece in pieces:
+            # a recipient line with a second column run into it: "- Ban Dân vận;      Báo cáo"
+            cols = [c for c in re.split(r"\s{3,}", ln.raw.strip()) if c] if len(pieces) == 1 \
+                else [piece]
+            if len(cols) > 1 and cols[0].lstrip().startswith(("-", "+")):
+                texts = [clean_spaces(g.strip_emphasis(c)) for c in cols]
+            else:
+                texts = [piece]
+            for text in texts:
+                mode = _closing_piece(text, ln.no, mode, signer, authority, doc, closing)
+    signer.authority = " / ".join(authority) or None
+    return signer
+
+
+def _closing_piece(text: str, no: int, mode: str, signer: Signer, authority: list[str],
+                   doc: Document | None, closing: list[SourceLine]) -> str:
+    m = g.RECIPIENTS.match(text)
+    if m:
+        closing.append(SourceLine("recipients_heading", text, no))
+        rest = m.group("rest").strip()
+        if rest and doc is not None:
+            doc.recipients.append(_recipient(rest))
+        return "recipients"
+    if text[:1] in "-+•" and (mode == "recipients" or "lưu" in text.lower()[:6]):
+        closing.append(SourceLine("recipient", text, no))
+        if doc is not None:
+            doc.recipients.append(_recipient(text[1:]))
+        return "recipients"
+    if g.AUTHORITY.match(text):
+        closing.append(SourceLine("authority", text, no))
+        authority.append(text)
+        return "sign"
+    if g.SIGNED.match(text):
+        closing.append(SourceLine("signed", text, no))
+        signer.signed = True
+        return "sign"
+    if mode in ("sign", "title") and g.PERSON_NAME.match(text) and signer.name is None:
+        closing.append(SourceLine("name", text, no))
+        signer.name = text
+        return "done"
+    if (mode in ("sign", "other", "recipients") and _is_upper(text) and len(text) < 80) and (
+        mode == "sign" or g.SIGNER_TITLE.match(text)
+    ):
+        closing.append(SourceLine("title", text, no))
+        signer.title = f"{signer.title} {text}" if mode == "title" and signer.title else text
+        return "title"
+    if mode == "recipients" and text.endswith((";", ",")) and not _is_upper(text):
+        closing.append(SourceLine("recipient", text, no))
+        if doc is not None:
+            doc.recipients.append(_recipient(text))
+        return "recipients"
+    role = "initials" if g.INITIALS.match(text) else "other"
+    closing.append(SourceLine(role, text, no))
+    return mode
+
+
+def _recipient(text: str) -> str:
+    return text.strip().lstrip("-+• ").rstrip(" ;,.").strip()
+
+
+# ---- 4. body --------------------------------------------------------------------------------
+
+@dataclass
+class _Block:
+    """A logical paragraph: one or more source lines re-joined."""
+
+    text: str
+    line: int
+    cells: list[str] | None = None  # set for table rows
+
+
+def _marker(text: str) -> bool:
+    return any(p.match(text) for p in _MARKERS)
+
+
+def join_lines(lines: list[Line]) -> list[_Block]:
+    """Re-join hard-wrapped lines: a line continues the previous one when the previous has no
+    sentence end and the next starts in lower case (or the previous ends on a connective such
+    as "số", "ngày", "của") — also across up to two blank lines (page breaks)."""
+    blocks: list[_Block] = []
+    pending_blank = 0
+    for ln in lines:
+        if ln.blank:
+            pending_blank += 1
+            continue
+        text = ln.text
+        if blocks and pending_blank <= 2 and blocks[-1].cells is None:
+            prev = blocks[-1].text
+            cont = not g.SENTENCE_END.search(prev) and not _marker(text) and (
+                text[:1].islower() or bool(_CONNECTIVES.search(prev))
+            ) and not g.INITIALS.match(text)
+            if cont:
+                blocks[-1].text = f"{prev} {text}"
+                pending_blank = 0
+                continue
+        blocks.append(_Block(text, ln.no))
+        pending_blank = 0
+    return blocks
+
+
+def _find_tables(lines: list[Line]) -> list[tuple[int, int, Table]]:
+    """(start, end, table) for every flattened table: pipe rows, tab rows, or a "TT" header
+    followed by one cell per line (Word tables as plain-text extraction gives them)."""
+    found: list[tuple[int, int, Table]] = []
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        t = ln.text
+        if t.count("|") >= 2:
+            j = i
+            rows: list[tuple[int, list[str]]] = []
+            while j < len(lines) and lines[j].text.count("|") >= 2:
+                cells = [c.strip() for c in lines[j].text.strip().strip("|").split("|")]
+                if not all(re.fullmatch(r":?-{2,}:?", c) for c in cells if c):
+                    rows.append((lines[j].no, [clean_spaces(c) for c in cells]))
+                j += 1
+            if len(rows) >= 2:
+                found.append((i, j, _table(rows)))
+                i = j
+                continue
+        if fold(t) in ("tt", "stt", "so tt"):
+            tbl = _cell_per_line_table(lines, i)
+            if tbl:
+                found.append(tbl)
+                i = tbl[1]
+                continue
+        if len([c for c in ln.cells if c]) >= 3 and not ln.tabbed:
+            j = i
+            rows = []
+            while j < len(lines) and len([c for c in lines[j].cells if c]) >= 2:
+                rows.append((lines[j].no, [c for c in lines[j].cells]))
+                j += 1
+            if len(rows) >= 2:
+                found.append((i, j, _table(rows)))
+                i = j
+                continue
+        i += 1
+    return found
+
+
+def _cell_per_line_table(lines: list[Line], i: int) -> tuple[int, int, Table] | None:
+    def cells_from(k: int) -> list[tuple[int, str, int]]:
+        out = []
+        while k < len(lines):
+            ln = lines[k]
+            if ln.text or ln.tabbed:
+                out.append((ln.no, ln.text, k))
+            k += 1
+            if len(out) > 4000:
+                break
+        return out
+
+    seq = cells_from(i)
+    # header: cells up to the first "1"
+    header: list[str] = []
+    k = 0
+    while k < len(seq) and seq[k][1] not in ("1", "1."):
+        header.append(seq[k][1])
+        k += 1
+        if len(header) > 10:
+            return None
+    width = len(header)
+    if width < 2 or k >= len(seq):
+        return None
+    rows: list[tuple[int, list[str]]] = []
+    n = 1
+    while k + width <= len(seq) and seq[k][1].rstrip(".") == str(n):
+        rows.append((seq[k][0], [c[1] for c in seq[k: k + width]]))
+        k += width
+        n += 1
+    if not rows:
+        return None
+    end = seq[k - 1][2] + 1
+    table = _table([(lines[i].no, header), *rows])
+    return i, end, table
+
+
+def _table(rows: list[tuple[int, list[str]]]) -> Table:
+    width = max(len(r) for _, r in rows)
+    norm = [r + [""] * (width - len(r)) for _, r in rows]
+    return Table(header=norm[0], rows=norm[1:], line=rows[0][0], anchor=paragraph_id(rows[0][0]),
+                 row_lines=[no for no, _ in rows[1:]])
+
+
+_SCHEMES = (
+    ("chapter", g.CHAPTER), ("muc", g.MUC), ("article", g.ARTICLE), ("roman", g.ROMAN),
+    ("dotted", g.DOTTED), ("arabic", g.ARABIC), ("alpha", g.ALPHA), ("paren", g.PAREN),
+)
+_SECTION_SCHEMES = {"chapter", "muc", "article", "roman", "dotted", "arabic"}
+
+
+def _classify(text: str) -> tuple[str, str, str, str] | None:
+    """(scheme, number, marker, rest) of a numbered or bulleted line, else None."""
+    for scheme, pat in _SCHEMES:
+        m = pat.match(text)
+        if m:
+            num = m.group("num")
+            rest = m.group("rest").strip()
+            marker = text[: m.start("rest")].strip() if m.group("rest") else text.strip()
+            if scheme == "dotted":
+                scheme = f"dotted{num.count('.')}"
+            if scheme == "roman" and len(num) == 1 and num in "VXL" and not rest[:1].isupper():
+                continue
+            return scheme, num, marker, rest
+    m = g.BULLET.match(text)
+    if m:
+        marker = m.group("marker")
+        return f"bullet{marker}", marker, marker, m.group("rest").strip()
+    return None
+
+
+def _heading_like(text: str) -> bool:
+    return bool(text) and not g.SENTENCE_END.search(text) and len(text.split()) <= 80
+
+
+def _can_hold(node: Node) -> bool:
+    """May the node take children? Sections always; items only when they read as a heading."""
+    if isinstance(node, Section):
+        # "5. Ban Tổ chức Tỉnh ủy: Phối hợp …" carries its content inline
+        return not node.text or node.text.rstrip().endswith(":")
+    if isinstance(node, Item):
+        return node.text.rstrip().endswith(":") or (
+            _heading_like(node.text) and len(node.text.split()) <= 15
+        )
+    return False
+
+
+class _Ids:
+    """Unique anchors: a repeated section number ("III." twice) gets "-x2", "-x3" …"""
+
+    def __init__(self) -> None:
+        self.used: set[str] = set()
+
+    def take(self, anchor: str) -> str:
+        candidate, n = anchor, 1
+        while candidate in self.used:
+            n += 1
+            candidate = f"{anchor}-x{n}"
+        self.used.add(candidate)
+        return candidate
+
+
+def parse_body(lines: list[Line], ids: _Ids | None = None) -> list[Node]:
+    ids = ids or _Ids()
+    tables = _find_tables(lines)
+    root: list[Node] = []
+    stack: list[tuple[str, Node]] = []
+
+    def attach(node: Node) -> None:
+        (stack[-1][1].children if stack else root).append(node)  # type: ignore[union-attr]
+
+    cursor = 0
+    segments: list[tuple[list[Line], Table | None]] = []
+    for start, end, found in tables:
+        segments.append((lines[cursor:start], None))
+        segments.append(([], found))
+        cursor = end
+    segments.append((lines[cursor:], None))
+
+    for seg_lines, table in segments:
+        if table is not None:
+            table.anchor = ids.take(table.anchor)
+            attach(table)
+            continue
+        for block in join_lines(seg_lines):
+            _place(block, stack, root, attach, ids)
+    return root
+
+
+def _place(block: _Block, stack: list[tuple[str, Node]], root: list[Node], attach, ids: _Ids
+           ) -> None:
+    text = block.text
+    cls = _classify(text)
+    if cls is None:
+        # a plain paragraph: belongs to the nearest section or open heading-like item
+        if g.CLOSING_FORMULA.match(text):
+            stack.clear()
+        while stack and not _can_hold(stack[-1][1]):
+            stack.pop()
+        attach(Paragraph(text, block.line, ids.take(paragraph_id(block.line))))
+        return
+    scheme, num, marker, rest = cls
+    # pop to the sibling of the same scheme, if that scheme is open
+    schemes = [s for s, _ in stack]
+    if scheme in schemes:
+        del stack[schemes.index(scheme):]
+    else:
+        while stack and not _can_hold(stack[-1][1]):
+            stack.pop()
+    if scheme in _SECTION_SCHEMES or scheme.startswith("dotted"):
+        chain = [n.number for _, n in stack if isinstance(n, Section)] + [num]
+        heading, body_text = _split_heading(rest)
+        node: Node = Section(scheme, num, marker, heading, block.line,
+                             ids.take(section_id(chain)), body_text)
+    else:
+        node = Item(marker, rest, block.line, ids.take(paragraph_id(block.line)))
+    attach(node)
+    stack.append((scheme, node))
+
+
+def _split_heading(rest: str) -> tuple[str, str | None]:
+    """"Ban Tổ chức Tỉnh ủy: Phối hợp với ..." → ("Ban Tổ chức Tỉnh ủy", "Phối hợp với ...");
+    a long sentence → ("", sentence); a heading → (heading, None)."""
+    m = re.match(r"^(?P<head>[^:]{2,160}?)\s*:\s+(?P<body>\S.*)$", rest)
+    if m and len(m.group("head").split()) <= 20:
+        return m.group("head"), m.group("body")
+    if _heading_like(rest):
+        return rest, None
+    return "", rest
+
+
+# ---- 5. the whole document -------------------------------------------------------------------
+
+def parse(text: str, source: str | None = None) -> Document:
+    """Parse one document's text. Never raises for odd input: problems become warnings."""
+    from .extract import extract_all  # late import: extract depends on this module's output
+
+    doc = Document(source=source)
+    lines = clean_lines(text, doc)
+    body_start = parse_header(lines, doc)
+    ids = _Ids()
+    closing_at = _closing_start(lines, body_start)
+    # parts (appendices, attachments) after the closing block
+    part_starts = [i for i in range(closing_at, len(lines)) if _part_start(lines, i)]
+    closing_end = part_starts[0] if part_starts else len(lines)
+    doc.body = parse_body(lines[body_start:closing_at], ids)
+    doc.signer = parse_closing(lines[closing_at:closing_end], doc, doc.closing)
+    for n, start in enumerate(part_starts):
+        end = part_starts[n + 1] if n + 1 < len(part_starts) else len(lines)
+        doc.parts.append(_parse_part(lines[start:end], ids))
+    _fill_gaps(doc, lines, body_start)
+    extract_all(doc)
+    doc.slug = document_slug(doc.type.code, doc.number, doc.date, doc.place)
+    return doc
+
+
+def _parse_part(lines: list[Line], ids: _Ids) -> Part:
+    heading: list[SourceLine] = []
+    i = 0
+    kind = "appendix" if g.APPENDIX.match(lines[0].text) else "attachment"
+    title: list[str] = []
+    # heading: PHỤ LỤC / type line, title lines, "(Kèm theo ...)" (which may wrap)
+    in_attached = False
+    while i < len(lines):
+        ln = lines[i]
+        if ln.blank:
+            if heading and not in_attached:
+                break
+            i += 1
+            continue
+        t = ln.text
+        if g.ATTACHED.match(t):
+            in_attached = True
+        if in_attached:
+            heading.append(SourceLine("attached", t, ln.no))
+            in_attached = ")" not in t
+            i += 1
+            if not in_attached:
+                break
+            continue
+        if (g.APPENDIX.match(t) or (g.TYPE_LINE.match(t) and _is_upper(t))) and not title:
+            heading.append(SourceLine("part", t, ln.no))
+        elif len(title) < 4 and not _classify(t) and len(t) < 300:
+            heading.append(SourceLine("title", t, ln.no))
+            title.append(t)
+        else:
+            break
+        i += 1
+    rest = lines[i:]
+    closing_at = _closing_start(rest, 0)
+    body = parse_body(rest[:closing_at], ids)
+    part = Part(kind, heading, " ".join(title) or None, body, lines[0].no,
+                ids.take(f"phu-luc-{lines[0].no}"))
+    if closing_at < len(rest):
+        closing: list[SourceLine] = []
+        parse_closing(rest[closing_at:], None, closing)
+        part.heading += [SourceLine("closing", s.text, s.line) for s in closing]
+    return part
+
+
+def _fill_gaps(doc: Document, lines: list[Line], body_start: int) -> None:
+    first = next((ln.no for ln in lines if ln.text), 1)
+    if doc.type.code is None:
+        doc.warn(first, "no_type")
+    if doc.number is None and not any(w.code == "number_placeholder" for w in doc.warnings):
+        doc.warn(first, "no_number")
+    if doc.date is None and not any(w.code == "bad_date" for w in doc.warnings):
+        doc.warn(first, "no_date")
+    if doc.title is None:
+        doc.warn(first, "no_title")
+    if doc.signer.name is None and doc.signer.title is None:
+        doc.warn(lines[-1].no if lines else 1, "no_signature")
+    term_src = " ".join([doc.title or "", *(ln.text for ln in lines[body_start: body_start + 40])])
+    tm = g.TERM.search(term_src)
+    if tm:
+        doc.term = (int(tm.group("a")), int(tm.group("b")))
+    if doc.issuer is None:
+        _infer_issuer(doc, lines, body_start)
+
+
+_ISSUER_VERB = (r"\s+(?:xây\s+dựng|yêu\s+cầu|ban\s+hành|đề\s+nghị|quyết\s+định|giao|"
+                r"chỉ\s+thị|thông\s+báo|hướng\s+dẫn|kết\s+luận)\b")
+
+
+def _infer_issuer(doc: Document, lines: list[Line], body_start: int) -> None:
+    """No header block (seeds 001, 002, 004): the collective body the signature acts for
+    ("T/M BAN THƯỜNG VỤ") as the text names it acting ("Ban Thường vụ Tỉnh ủy yêu cầu:"),
+    never as the issuer of a cited document ("… của Ban Thường vụ LĐLĐ tỉnh")."""
+    auth = doc.signer.authority or ""
+    m = g.AUTHORITY.match(auth.split(" / ")[0]) if auth else None
+    body_name = m.group("body") if m else None
+    pat = re.escape(body_name) if body_name else r"Ban\s+Thường\s+vụ|Ban\s+Chấp\s+hành"
+    found: tuple[int, str] | None = None
+    for ln in lines[body_start:]:
+        for mm in re.finditer(rf"(?P<name>(?i:{pat})[^.,;:()]{{0,80}}?){_ISSUER_VERB}", ln.text):
+            if re.search(r"\bcủa\s*$", ln.text[: mm.start()]):
+                continue
+            found = (ln.no, mm.group("name").strip())
+            break
+        if found:
+            break
+    if not found:
+        doc.warn(body_start + 1 if body_start < len(lines) else 1, "no_issuer")
+        return
+    no, name = found
+    # "Ban Thường vụ Tỉnh ủy" + place "Điện Biên": a provincial body is of the place
+    if doc.place and fold(doc.place) not in fold(name) and re.search(
+        r"(?i)(tỉnh ủy|tỉnh uỷ|tỉnh|thành ủy|thành uỷ|thành phố)$", name
+    ):
+        name = f"{name} {doc.place}"
+    doc.issuer = name
+    doc.warn(no, "no_header", source=no)

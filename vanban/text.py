@@ -1,0 +1,110 @@
+"""Text handling shared by every layer: decoding, Unicode normalisation and folding.
+
+Vietnamese text arrives in mixed forms: NFC or NFD, the look-alike Ð (U+00D0) for Đ (U+0110),
+old and new tone placement (hoá/hóa, thuỷ/thủy), non-breaking spaces. `normalize` makes text
+canonical for parsing; `fold` makes it comparable for matching (search keys, agency names).
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+
+# Old-style tone placement → new style, applied only for matching (never to stored text).
+# The old style puts the mark on the second vowel of oa/oe/uy; both forms are correct Vietnamese.
+_TONE_PAIRS = {
+    "òa": "oà", "óa": "oá", "ỏa": "oả", "õa": "oã", "ọa": "oạ",
+    "òe": "oè", "óe": "oé", "ỏe": "oẻ", "õe": "oẽ", "ọe": "oẹ",
+    "ùy": "uỳ", "úy": "uý", "ủy": "uỷ", "ũy": "uỹ", "ụy": "uỵ",
+}
+_TONE_RE = re.compile("|".join(_TONE_PAIRS))
+
+_SPACE_RE = re.compile(r"[ \u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_ZERO_WIDTH_RE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+
+
+class DecodeError(ValueError):
+    """Bytes that are not text in any encoding we accept."""
+
+
+def decode(data: bytes) -> str:
+    """Decode file bytes: UTF-8 (with or without BOM) or UTF-16 (with BOM, or BOM-less LE/BE).
+
+    Raises DecodeError for binary data or bytes that are not valid in those encodings.
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+        encoding = "utf-8"
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding = "utf-16"
+    elif len(data) >= 4 and data[1::2].count(0) > len(data) // 4:
+        encoding = "utf-16-le"
+    elif len(data) >= 4 and data[0::2].count(0) > len(data) // 4:
+        encoding = "utf-16-be"
+    else:
+        encoding = "utf-8"
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise DecodeError(f"{encoding}: byte {exc.start}") from exc
+    if "\x00" in text:
+        raise DecodeError("NUL character (binary file)")
+    controls = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\t\n\r\f\v")
+    if controls > 8:
+        raise DecodeError("control characters (binary file)")
+    return text
+
+
+def normalize(text: str) -> str:
+    """Canonical text for parsing: NFC, Đ for the look-alike Ð, LF line ends, no zero-widths.
+
+    Line count is preserved (so line numbers keep pointing at the source).
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").replace("\v", "\n")
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\u00d0", "\u0110")  # Ð (Icelandic eth) → Đ
+    text = _ZERO_WIDTH_RE.sub("", text)
+    return text
+
+
+def clean_spaces(line: str) -> str:
+    """Collapse runs of spaces (including NBSP and tabs) into one and strip the ends."""
+    return _SPACE_RE.sub(" ", line.replace("\t", " ")).strip()
+
+
+def fold(text: str) -> str:
+    """Matching key: lower case, no diacritics, đ→d, single spaces.
+
+    >>> fold("Liên đoàn Lao động tỉnh Bình Định")
+    'lien doan lao dong tinh binh dinh'
+    >>> fold("Thuỷ") == fold("THỦY")
+    True
+    """
+    text = unicodedata.normalize("NFD", normalize(text).lower())
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
+    text = text.replace("đ", "d")
+    return _SPACE_RE.sub(" ", text).strip()
+
+
+def tone_normalize(text: str) -> str:
+    """Old tone placement → new (hoá → hoà is NOT done; hóa → hoá is), for exact matching."""
+    return _TONE_RE.sub(lambda m: _TONE_PAIRS[m.group(0)], unicodedata.normalize("NFC", text))
+
+
+_WORD_RE = re.compile(r"\w+", re.UNICODE)
+
+
+def words(text: str) -> list[str]:
+    """The words of a text (letters and digits), NFC, in order; used by the lossless checks."""
+    return _WORD_RE.findall(unicodedata.normalize("NFC", text))
+
+
+def number_key(number: str) -> str:
+    """Comparison key of a document number: folded, no spaces, "TƯ" (Trung ương) as "TW".
+
+    >>> number_key("02-NQ/TƯ") == number_key("02-NQ/TW") == number_key(" 02 - NQ/tw")
+    True
+    """
+    key = re.sub(r"\s+", "", fold(number))
+    return re.sub(r"(?<=/)tu\b", "tw", key)
