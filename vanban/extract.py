@@ -33,6 +33,7 @@ register({
     ),
 })
 
+_HAS_NUMBER = re.compile(r"\d\s*[/-]\s*[A-Za-zĐđ]")
 _RELATION_RANK = {"dan_chieu": 0, "thuc_hien": 1, "can_cu": 2}
 
 
@@ -97,13 +98,13 @@ def extract_citations(doc: Document) -> None:
 
     for text, line, preamble in units:
         spans: list[tuple[int, int]] = []
-        for m in g.CITATION.finditer(text):
-            spans.append(m.span())
-            number = canonical_number(m.group("number"))
+        for m in g.find_citations(text) if _HAS_NUMBER.search(text) else []:
+            spans.append((m.start, m.end))
+            number = canonical_number(m.number)
             key = number_key(number)
             if key == own:
                 continue
-            start = _sentence_start(text, m.start()).lower()
+            start = _sentence_start(text, m.start).lower()
             if start.startswith("căn cứ"):
                 relation = "can_cu"
             elif preamble and re.match(r"(để\s+)?(triển khai\s+)?thực hiện", start):
@@ -111,19 +112,19 @@ def extract_citations(doc: Document) -> None:
             else:
                 relation = "dan_chieu"
             date = None
-            if m.group("date"):
-                d = m.group("date")
+            if m.date:
+                d = m.date
                 parts = re.findall(r"\d+", d)
                 date = _iso_date(parts[2], parts[1], parts[0], doc, line, d)
-            issuer = m.group("issuer").strip() if m.group("issuer") else None
+            issuer = m.issuer.strip() if m.issuer else None
             summary = None
-            sm = g.CITE_SUMMARY.match(text[m.end():])
+            sm = g.CITE_SUMMARY.match(text[m.end:])
             if sm:
                 summary = (sm.group("quoted") or sm.group("q2") or sm.group("plain") or "").strip()
                 summary = summary[:300] or None
             cite = by_key.get(key)
             if cite is None:
-                cite = Citation(_cite_type(m.group("type"), number), number, date, issuer,
+                cite = Citation(_cite_type(m.type, number), number, date, issuer,
                                 relation, summary, line, [line])
                 by_key[key] = cite
                 doc.cites.append(cite)
@@ -135,11 +136,11 @@ def extract_citations(doc: Document) -> None:
             cite.summary = cite.summary or summary
             if _RELATION_RANK[relation] > _RELATION_RANK[cite.relation]:
                 cite.relation = relation
-        for m in g.SHORT_CITE.finditer(text):
-            if any(a <= m.start() < b for a, b in spans):
+        for short in g.SHORT_CITE.finditer(text):
+            if any(a <= short.start() < b for a, b in spans):
                 continue
-            code = g.TYPE_NAMES.get(m.group("type").lower())
-            n = m.group("n").lstrip("0") or "0"
+            code = g.TYPE_NAMES.get(short.group("type").lower())
+            n = short.group("n").lstrip("0") or "0"
             for cite in doc.cites:
                 cnum = re.match(r"\d+", cite.number or "")
                 if cite.type.code == code and cnum and cnum.group(0).lstrip("0") == n:

@@ -8,6 +8,7 @@ words uses `(?i)` where the documents vary in case.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 # ---- document types (Decree 30/2020/NĐ-CP, appendix III; Party guidance 36-HD/VPTW) ---------
 
@@ -61,7 +62,7 @@ NUMBER = re.compile(
 
 # "Bình Định, ngày 23 tháng 11 năm 2021", "Hà Nội, ngày 01 tháng 02 năm 2026"
 PLACE_DATE = re.compile(
-    r"(?P<place>[^\W\d][^,\d]{0,40}?)\s*,\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})"
+    r"(?<!\w)(?P<place>[A-ZĐÀ-Ỹ][^,\d]{0,40}?)\s*,\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})"
     r"\s+năm\s+(?P<y>\d{4})",
     re.IGNORECASE,
 )
@@ -171,15 +172,52 @@ EMPHASIS = re.compile(r"\*{1,3}(?=\S)|(?<=\S)\*{1,3}")
 # "Nghị quyết số 02-NQ/TW, ngày 12/6/2021 của Bộ Chính trị về ...",
 # "Chương trình số 1563/CTr-TLĐ ngày 09/10/2019 của Tổng Liên đoàn Lao động Việt Nam",
 # "Chỉ thị 34-CT/TW", "QĐ số 217-QĐ/TW", "Chương trình hành động số 25/Ctr- LĐLĐ ngày 24/01/2024"
-CITE_NUMBER = r"\d+[a-zA-Z]?\s*[/-]\s*[A-Za-zĐđƯư][\wĐđƯư]*(?:\s?[-/]\s*[A-Za-zĐđƯư0-9][\wĐđƯư]*)*"
-CITATION = re.compile(
-    rf"(?P<type>(?i:{_TYPE_ALT})|NQ|QĐ|CT|KH|CTr|HD|TB|KL|NĐ)\s+(?:số\s*)?"
-    rf"(?P<number>{CITE_NUMBER})"
+CITE_TAIL_SRC = (
     r"(?P<date_part>\s*,?\s*(?:ban\s+hành\s+)?ngày\s*(?P<date>\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}"
     r"|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}))?"
     r"(?:\s*,?\s*của\s+(?P<issuer>[^,;.()“”\"]+?))?"
-    r"(?=\s+về\b|\s+thì\b|\s+và\b|\s+đã\b|\s*[,;.()“”\"]|\s*$|\s+(?:nhằm|để|theo)\b)",
+    r"(?=\s+về\b|\s+thì\b|\s+và\b|\s+đã\b|\s*[,;.()“”\"]|\s*$|\s+(?:nhằm|để|theo)\b)"
 )
+CITE_NUMBER = (r"\d+[a-zA-Z]?\s*[/-]\s*[A-Za-zĐđƯư][\wĐđƯư]*"
+               r"(?:\s?[-–/]\s*[A-Za-zĐđƯư0-9][\wĐđƯư]*)*")
+# A citation is CITE_TYPE + CITE_NUMBER + CITE_TAIL. Matching runs number-first for speed:
+# find a number, then the type words just before it (CITE_TYPE, on a short window) and the
+# date/issuer just after it (CITE_TAIL).
+CITE_NUMBER_RE = re.compile(rf"(?<![\w/-])(?P<number>{CITE_NUMBER})")
+CITE_TYPE = re.compile(
+    rf"(?P<type>(?i:{_TYPE_ALT})|NQ|QĐ|CT|KH|CTr|HD|TB|KL|NĐ)\s+(?:số\s*)?$"
+)
+CITE_TAIL = re.compile(CITE_TAIL_SRC)
+
+
+@dataclass
+class CiteMatch:
+    type: str
+    number: str
+    date: str | None
+    issuer: str | None
+    start: int
+    end: int
+
+
+def find_citations(text: str) -> list[CiteMatch]:
+    """Every full citation in a text, in order.
+
+    >>> [(c.type, c.number, c.date, c.issuer) for c in find_citations(
+    ...     "Thực hiện Chương trình số 1563/CTr-TLĐ ngày 09/10/2019 của Tổng Liên đoàn về x")]
+    [('Chương trình', '1563/CTr-TLĐ', '09/10/2019', 'Tổng Liên đoàn')]
+    """
+    out: list[CiteMatch] = []
+    for m in CITE_NUMBER_RE.finditer(text):
+        t = CITE_TYPE.search(text, max(0, m.start() - 40), m.start())
+        if not t:
+            continue
+        tail = CITE_TAIL.match(text, m.end())
+        end = tail.end() if tail else m.end()
+        out.append(CiteMatch(t.group("type"), m.group("number"),
+                             tail.group("date") if tail else None,
+                             tail.group("issuer") if tail else None, t.start(), end))
+    return out
 # the subject after a full mention: "về “Đổi mới tổ chức ...”" or "về xây dựng đội ngũ ..."
 CITE_SUMMARY = re.compile(r"^\s*về\s+(?:“(?P<quoted>[^”]+)”|\"(?P<q2>[^\"]+)\"|(?P<plain>[^;.“]+))")
 # a later short mention: "Nghị quyết 02", "Chỉ thị số 05"

@@ -35,7 +35,7 @@ def markdown_words(markdown: str) -> list[str]:
     body = re.sub(r"^\s*\{:[^}]*\}\s*$", " ", body, flags=re.MULTILINE)  # attribute lists
     body = re.sub(r"\{:\s*#[^}]*\}", " ", body)                          # heading attributes
     body = re.sub(r"<[^>]+>", " ", body)                                 # our own wrappers
-    body = html.unescape(body.replace("\\", ""))
+    body = html.unescape(re.sub(r"\\(.)", r"\1", body))
     return words(body)
 
 

@@ -52,8 +52,12 @@ register({
         "type line '{line_type}' differs from the code '{code}' in the number",
     ),
     "bad_date": (
-        "ngày '{text}' không hợp lệ ({reason}) — để trống",
-        "date '{text}' is impossible ({reason}) — left empty",
+        "ngày '{text}' không tồn tại — để trống, hãy sửa trong văn bản",
+        "date '{text}' does not exist — left empty; correct it in the page",
+    ),
+    "bad_year": (
+        "ngày '{text}' có năm {year} khó tin — để trống, hãy sửa trong văn bản",
+        "date '{text}' has an implausible year {year} — left empty; correct it in the page",
     ),
     "no_signature": ("không tìm thấy phần chữ ký", "no signature block found"),
     "title_too_long": (
@@ -100,8 +104,9 @@ def clean_lines(text: str, doc: Document) -> list[Line]:
         ):
             doc.removed.append(SourceLine("artefact", stripped, no))
             raw = ""
-        cells = [clean_spaces(g.strip_emphasis(c)) for c in raw.split("\t")]
-        text = clean_spaces(g.strip_emphasis(raw))
+        text = clean_spaces(g.strip_emphasis(raw)) if "*" in raw else clean_spaces(raw)
+        cells = [clean_spaces(g.strip_emphasis(c)) for c in raw.split("\t")] if "\t" in raw \
+            else [text]
         out.append(Line(no, raw, text, cells))
     return out
 
@@ -140,11 +145,11 @@ def _iso_date(y: str, m: str, d: str, doc: Document, line: int, text: str) -> st
         if len(y) == 2:
             year += 2000 if year < 50 else 1900
         value = dt.date(year, int(m), int(d))
-    except ValueError as exc:
-        doc.warn(line, "bad_date", text=text, reason=str(exc))
+    except ValueError:
+        doc.warn(line, "bad_date", text=text)
         return None
     if not 1930 <= value.year <= dt.date.today().year + 1:
-        doc.warn(line, "bad_date", text=text, reason=f"year {value.year}")
+        doc.warn(line, "bad_year", text=text, year=value.year)
         return None
     return value.isoformat()
 
@@ -164,7 +169,7 @@ def parse_number(value: str, doc: Document, line: int) -> tuple[str | None, str 
 
 def canonical_number(number: str) -> str:
     """Spaces dropped, the type code in its canonical case: "25/Ctr- LĐLĐ" → "25/CTr-LĐLĐ"."""
-    number = re.sub(r"\s*([/-])\s*", r"\1", number.strip())
+    number = re.sub(r"\s*([/-])\s*", r"\1", number.strip().replace("–", "-"))
     parts = re.split(r"([/-])", number)
     return "".join(g.CODE_ALIASES.get(p.lower(), p) if i > 0 and i % 2 == 0 else p
                    for i, p in enumerate(parts))
@@ -223,7 +228,6 @@ def parse_header(lines: list[Line], doc: Document) -> int:
                 o.role = "parent_issuer"
         for o in orgs:
             o.role = "parent_issuer" if o.line < joined[-1].line else "issuer"
-    doc.head.sort(key=lambda s: s.line)
 
     if type_idx is None:
         return end
@@ -264,8 +268,8 @@ def _header_segment(seg: str, no: int, doc: Document, orgs: list[SourceLine]) ->
         doc.date = _iso_date(m.group("y"), m.group("m"), m.group("d"), doc, no, m.group(0))
         return
     m = g.VV_LINE.match(seg)
-    if m:
-        doc.title_lines.append(SourceLine("title", seg, no))
+    if m:  # a công văn's summary sits in the header block; it stays there, in order
+        doc.head.append(SourceLine("vv", seg, no))
         doc.title = m.group("title") or None
         return
     if _is_upper(seg):
@@ -465,7 +469,7 @@ def _find_tables(lines: list[Line]) -> list[tuple[int, int, Table]]:
                 found.append((i, j, _table(rows)))
                 i = j
                 continue
-        if fold(t) in ("tt", "stt", "so tt"):
+        if len(t) <= 6 and fold(t) in ("tt", "stt", "so tt"):
             tbl = _cell_per_line_table(lines, i)
             if tbl:
                 found.append(tbl)
@@ -731,7 +735,7 @@ def _fill_gaps(doc: Document, lines: list[Line], body_start: int) -> None:
         doc.warn(first, "no_type")
     if doc.number is None and not any(w.code == "number_placeholder" for w in doc.warnings):
         doc.warn(first, "no_number")
-    if doc.date is None and not any(w.code == "bad_date" for w in doc.warnings):
+    if doc.date is None and not any(w.code in ("bad_date", "bad_year") for w in doc.warnings):
         doc.warn(first, "no_date")
     if doc.title is None:
         doc.warn(first, "no_title")

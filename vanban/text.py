@@ -8,6 +8,7 @@ canonical for parsing; `fold` makes it comparable for matching (search keys, age
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 import unicodedata
 
@@ -73,17 +74,33 @@ def clean_spaces(line: str) -> str:
     return _SPACE_RE.sub(" ", line.replace("\t", " ")).strip()
 
 
+def _fold_table() -> dict[int, str]:
+    table: dict[int, str] = {0x0111: "d", 0x0110: "d", 0x00D0: "d"}
+    for code in range(0x00C0, 0x2000):
+        ch = chr(code)
+        base = "".join(c for c in unicodedata.normalize("NFD", ch)
+                       if unicodedata.category(c) != "Mn")
+        if base != ch and base.isascii():
+            table[code] = base.lower()
+    return table
+
+
+_FOLD = _fold_table()
+
+
+@functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Matching key: lower case, no diacritics, đ→d, single spaces.
 
     >>> fold("Liên đoàn Lao động tỉnh Bình Định")
     'lien doan lao dong tinh binh dinh'
-    >>> fold("Thuỷ") == fold("THỦY")
+    >>> fold("Thuỷ") == fold("THỦY") == fold(unicodedata.normalize("NFD", "thủy"))
     True
     """
-    text = unicodedata.normalize("NFD", normalize(text).lower())
-    text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
-    text = text.replace("đ", "d")
+    text = unicodedata.normalize("NFC", text).lower().translate(_FOLD)
+    if not text.isascii():  # combining marks left over (rare letters): strip them
+        text = "".join(ch for ch in unicodedata.normalize("NFD", text)
+                       if unicodedata.category(ch) != "Mn")
     return _SPACE_RE.sub(" ", text).strip()
 
 

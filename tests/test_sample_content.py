@@ -1,0 +1,48 @@
+"""The portal's sample content is the converter's output for the seeds, never typed by hand."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from vanban.importer import plan_import
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT.parent / "shared" / "seeds"
+# front-matter keys that staff may fill in after import; they may differ from a fresh import
+STAFF_KEYS = {"summary_en"}
+
+
+def _split(text: str) -> tuple[dict, str]:
+    _, fm, body = text.split("---\n", 2)
+    return yaml.safe_load(fm), body
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason=f"seeds not found at {SEEDS}")
+def test_committed_pages_equal_a_fresh_import(tmp_path: Path) -> None:
+    seeds = sorted(SEEDS.glob("*.txt"))
+    assert len(seeds) == 4
+    result = plan_import(seeds, tmp_path / "docs", tmp_path / "data", force=True)
+    assert result.errors == []
+    for planned in result.planned:
+        for target, content in planned.contents.items():
+            committed = ROOT / target.relative_to(tmp_path)
+            assert committed.exists(), f"{committed} missing: run `make sample`"
+            if target.suffix == ".md":
+                fresh_fm, fresh_body = _split(content)
+                have_fm, have_body = _split(committed.read_text(encoding="utf-8"))
+                for key in STAFF_KEYS:
+                    fresh_fm.pop(key, None)
+                    have_fm.pop(key, None)
+                assert have_fm == fresh_fm, f"{committed}: front matter differs from a fresh import"
+                assert have_body == fresh_body, f"{committed}: body differs from a fresh import"
+            else:
+                have = yaml.safe_load(committed.read_text(encoding="utf-8"))
+                fresh = yaml.safe_load(content)
+                for t in have["targets"]:
+                    t["measurements"] = []  # staff append measurements
+                have.pop("sample", None)
+                fresh.pop("sample", None)
+                assert have == fresh, f"{committed}: targets differ from a fresh import"
