@@ -165,7 +165,8 @@ SIGNATURE_STAMP = re.compile(
     re.IGNORECASE,
 )
 # Markdown emphasis the Word extractor writes: **bold**, *italic*
-EMPHASIS = re.compile(r"\*{1,3}(?=\S)|(?<=\S)\*{1,3}")
+# (never between two letters or digits: "0*0" keeps its star, and its two words)
+EMPHASIS = re.compile(r"(?<!\w)\*{1,3}(?=\S)|(?<=\S)\*{1,3}(?!\w)")
 
 # ---- citations ---------------------------------------------------------------------------
 
