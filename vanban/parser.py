@@ -94,13 +94,14 @@ def clean_lines(text: str, doc: Document) -> list[Line]:
     gazette = any(g.GAZETTE_HEADER.match(clean_spaces(r)) for r in raw_lines)
     out: list[Line] = []
     for no, raw in enumerate(raw_lines, 1):
-        if g.BOOKMARK.search(raw):
+        if "[" in raw and g.BOOKMARK.search(raw):
             for m in g.BOOKMARK.finditer(raw):
                 doc.removed.append(SourceLine("artefact", m.group(0), no))
             raw = g.BOOKMARK.sub("", raw)
         stripped = clean_spaces(raw)
-        if g.GAZETTE_HEADER.match(stripped) or g.SIGNATURE_STAMP.match(stripped) or (
-            gazette and g.PAGE_NUMBER.match(stripped)
+        if (":" in stripped or "/" in stripped or gazette or "Signature" in stripped) and (
+            g.GAZETTE_HEADER.match(stripped) or g.SIGNATURE_STAMP.match(stripped)
+            or (gazette and g.PAGE_NUMBER.match(stripped))
         ):
             doc.removed.append(SourceLine("artefact", stripped, no))
             raw = ""

@@ -69,8 +69,13 @@ def normalize(text: str) -> str:
     return text
 
 
+_ODD_SPACE = re.compile(r"\s\s|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+
+
 def clean_spaces(line: str) -> str:
     """Collapse runs of spaces (including NBSP and tabs) into one and strip the ends."""
+    if not _ODD_SPACE.search(line):
+        return line.strip()
     return _SPACE_RE.sub(" ", line.replace("\t", " ")).strip()
 
 
