@@ -331,3 +331,50 @@ def test_import_refuses_two_files_with_the_same_slug(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert f"{copy}: same document id 'ctr-01-cdvc-2024' as {src}" in result.output
     assert not (tmp_path / "docs").exists()
+
+
+def test_family_decision_with_attachment_gazette_and_stamps() -> None:
+    """A hand-written case of the wider family: header columns run together on one line,
+    gazette page headers and a page number, digital-signature stamps, a citation split over a
+    line break, a decision whose Điều 1 issues a plan printed after the signature, a "|" table."""
+    doc = _parse_case("family-quyet-dinh-kem-ke-hoach")
+    assert (doc.number, doc.type.code, doc.place, doc.date) == (
+        "156/QĐ-UBND", "QĐ", "Bình Định", "2026-01-15")
+    assert doc.issuer == "ỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH"
+    assert doc.title == "Về việc ban hành Kế hoạch thực hiện Chỉ thị 34-CT/TW trên địa bàn tỉnh"
+    assert (doc.signer.authority, doc.signer.title, doc.signer.name) == (
+        "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn Bình")
+    assert [s.number for s in doc.body if s.kind == "section"] == ["1", "2", "3"]
+    removed = [r.text for r in doc.removed]
+    assert removed.count("CÔNG BÁO/Số 123 + 124/Ngày 01-02-2026") == 2 and "12" in removed
+    assert "Email: ubnd@binhdinh.gov.vn" in removed
+    cite = next(c for c in doc.cites if c.number == "123/TB-VPCP")   # "số\n123/TB-VPCP"
+    assert (cite.date, cite.issuer, cite.relation) == ("2026-01-05", "Văn phòng Chính phủ",
+                                                      "can_cu")
+    assert "156/QĐ-UBND" not in {c.number for c in doc.cites}        # its own number
+    part = doc.parts[0]
+    assert (part.kind, part.title) == ("attachment", "Thực hiện Chỉ thị 34-CT/TW trên địa bàn tỉnh")
+    assert [(t.value, t.comparator, t.deadline) for t in doc.targets] == [(95, "≥", 2027)]
+    assert [(a.agency, a.role, a.deadline) for a in doc.assignments] == [
+        ("Sở Nội vụ", "lead", "quý II/2026"),
+        ("Liên đoàn Lao động tỉnh", "support", "quý II/2026"),
+        ("Sở Nội vụ", "lead", "Quý I/2026"), ("Liên đoàn Lao động tỉnh", "support", "Quý I/2026"),
+        ("Liên đoàn Lao động tỉnh", "lead", "Tháng 12/2027"),
+        ("Sở Nội vụ", "support", "Tháng 12/2027")]
+
+
+def test_family_party_guidance() -> None:
+    """Party style: "ĐẢNG CỘNG SẢN VIỆT NAM" motto, star rule, "Số 12-HD/BTGTU" without colon,
+    "K/T TRƯỞNG BAN", a) b) points, "Đề nghị X" for a body that is not subordinate."""
+    doc = _parse_case("family-huong-dan-dang")
+    assert (doc.number, doc.type.code, doc.type.name) == ("12-HD/BTGTU", "HD", "Hướng dẫn")
+    assert (doc.issuer, doc.parent_issuer) == ("BAN TUYÊN GIÁO", "TỈNH ỦY ĐIỆN BIÊN")
+    assert (doc.signer.authority, doc.signer.title, doc.signer.name, doc.signer.signed) == (
+        "K/T TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "Lò Văn Mừng", True)
+    points = doc.body[1].children[0].children
+    assert [(p.kind, p.marker) for p in points] == [("item", "a)"), ("item", "b)")]
+    assert [(c.number, c.relation) for c in doc.cites] == [("45-KH/TU", "thuc_hien")]
+    assert [(a.agency, a.deadline) for a in doc.assignments] == [
+        ("Đảng đoàn Liên đoàn Lao động tỉnh", "trước ngày 28/7/2026"),
+        ("Ủy ban MTTQ Việt Nam tỉnh", None)]
+    assert [r.text for r in doc.removed] == ["ĐẢNG CỘNG SẢN VIỆT NAM", "*"]

@@ -62,7 +62,7 @@ NUMBER = re.compile(
 
 # "Bình Định, ngày 23 tháng 11 năm 2021", "Hà Nội, ngày 01 tháng 02 năm 2026"
 PLACE_DATE = re.compile(
-    r"(?<!\w)(?P<place>[A-ZĐÀ-Ỹ][^,\d]{0,40}?)\s*,\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})"
+    r"(?:(?<=\s)|^)(?P<place>[A-ZĐÀ-Ỹ][^,\d/]{0,40}?)\s*,\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})"
     r"\s+năm\s+(?P<y>\d{4})",
     re.IGNORECASE,
 )
