@@ -33,6 +33,7 @@ register({
     ),
 })
 
+_DIGIT = re.compile(r"\d")
 _HAS_NUMBER = re.compile(r"\d\s*[/-]\s*[A-Za-zĐđ]")
 _RELATION_RANK = {"dan_chieu": 0, "thuc_hien": 1, "can_cu": 2}
 
@@ -136,11 +137,11 @@ def extract_citations(doc: Document) -> None:
             cite.summary = cite.summary or summary
             if _RELATION_RANK[relation] > _RELATION_RANK[cite.relation]:
                 cite.relation = relation
-        for short in g.SHORT_CITE.finditer(text):
-            if any(a <= short.start() < b for a, b in spans):
+        for short in g.find_short_citations(text) if doc.cites else []:
+            if any(a <= short.start < b for a, b in spans):
                 continue
-            code = g.TYPE_NAMES.get(short.group("type").lower())
-            n = short.group("n").lstrip("0") or "0"
+            code = g.TYPE_NAMES.get(short.type.lower())
+            n = short.number.lstrip("0") or "0"
             for cite in doc.cites:
                 cnum = re.match(r"\d+", cite.number or "")
                 if cite.type.code == code and cnum and cnum.group(0).lstrip("0") == n:
@@ -194,11 +195,12 @@ def extract_targets(doc: Document) -> None:
         if isinstance(node, Section) and not node.text:
             continue
         text = node.text if isinstance(node, Section) and node.text else node_text(node)
+        if not _DIGIT.search(text):
+            continue
         zone = any("chi tieu" in fold(heading_text(a)) for a in anc)
-        has_pct = bool(g.PERCENT.search(text))
         if not (zone or g.TARGET_CUE.search(text) or (
-            has_pct and (g.ANNUAL.search(text) or g.BY_YEAR.search(text)
-                         or g.TERM_END.search(text)))):
+            "%" in text and (g.ANNUAL.search(text) or g.BY_YEAR.search(text)
+                             or g.TERM_END.search(text)))):
             continue
         context = None
         for a in reversed(anc):
@@ -227,7 +229,10 @@ def _comparator(table: dict[str, str], word: str | None) -> str | None:
 
 
 def _values(clause: str) -> list[tuple[re.Match[str], str]]:
-    found: list[tuple[re.Match[str], str]] = [(m, "%") for m in g.PERCENT.finditer(clause)]
+    if not _DIGIT.search(clause):
+        return []
+    found: list[tuple[re.Match[str], str]] = [(m, "%") for m in g.PERCENT.finditer(clause)] \
+        if "%" in clause else []
     taken = [m.span() for m, _ in found]
     for m in g.COUNT.finditer(clause):
         if any(a < m.end() and m.start() < b for a, b in taken):

@@ -221,8 +221,22 @@ def find_citations(text: str) -> list[CiteMatch]:
     return out
 # the subject after a full mention: "về “Đổi mới tổ chức ...”" or "về xây dựng đội ngũ ..."
 CITE_SUMMARY = re.compile(r"^\s*về\s+(?:“(?P<quoted>[^”]+)”|\"(?P<q2>[^\"]+)\"|(?P<plain>[^;.“]+))")
-# a later short mention: "Nghị quyết 02", "Chỉ thị số 05"
-SHORT_CITE = re.compile(rf"(?P<type>(?i:{_TYPE_ALT}))\s+(?:số\s+)?(?P<n>\d{{1,5}})(?![\d/-])")
+# a later short mention: "Nghị quyết 02", "Chỉ thị số 05" (number, then CITE_TYPE before it)
+SHORT_NUMBER = re.compile(r"(?<![\w/.,-])\d{1,5}(?![\d/.,-]?\w)")
+
+
+def find_short_citations(text: str) -> list[CiteMatch]:
+    """Later mentions that give only type and number.
+
+    >>> [(c.type, c.number) for c in find_short_citations("học tập Nghị quyết 02, Chương")]
+    [('Nghị quyết', '02')]
+    """
+    out = []
+    for m in SHORT_NUMBER.finditer(text):
+        t = CITE_TYPE.search(text, max(0, m.start() - 40), m.start())
+        if t and not t.group("type").isupper():
+            out.append(CiteMatch(t.group("type"), m.group(0), None, None, t.start(), m.end()))
+    return out
 
 # ---- targets (chỉ tiêu) ------------------------------------------------------------------
 
