@@ -217,11 +217,13 @@ class Part:
     body: list[Node]
     line: int
     anchor: str
+    closing: list[SourceLine] = field(default_factory=list)  # its own signature, if any
 
     def to_json(self) -> dict[str, Any]:
         return {"kind": self.kind, "heading": [h.to_json() for h in self.heading],
                 "title": self.title, "line": self.line, "id": self.anchor,
-                "body": [n.to_json() for n in self.body]}
+                "body": [n.to_json() for n in self.body],
+                "closing": [c.to_json() for c in self.closing]}
 
 
 @dataclass

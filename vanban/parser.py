@@ -726,7 +726,7 @@ def _parse_part(lines: list[Line], ids: _Ids) -> Part:
     if closing_at < len(rest):
         closing: list[SourceLine] = []
         parse_closing(rest[closing_at:], None, closing)
-        part.heading += [SourceLine("closing", s.text, s.line) for s in closing]
+        part.closing = closing
     return part
 
 

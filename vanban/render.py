@@ -201,6 +201,7 @@ def _part(part: Part) -> list[str]:
             out += [md_escape(s.text), _attr(f"l{s.line}-{s.role}", f"vb-part-{s.role}"), ""]
         first = False
     out += _body(part.body, level=3)
+    out += _closing(part.closing)
     return [*_dedupe_ids(out), "</section>", ""]
 
 
