@@ -1,0 +1,80 @@
+"""Shared helpers for the site tests: copy a project into a temp dir, build it with MkDocs (in a
+subprocess, as `make build` does), serve a built site on 127.0.0.1, drive headless Chromium."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = ROOT / "tests" / "_artifacts"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-sync"]
+
+
+def make_project(dest: Path, docs: Path, data: Path) -> Path:
+    """A buildable copy of the portal: the repository's mkdocs.yml, hooks/ and overrides/
+    with the given docs/ and data/."""
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    for name in ("hooks", "overrides"):
+        shutil.copytree(ROOT / name, dest / name,
+                        ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(docs, dest / "docs")
+    shutil.copytree(data, dest / "data")
+    return dest
+
+
+def build(project: Path, *, strict: bool = True, lang: str = "en"
+          ) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build` of `project` into project/site; messages in `lang` (VANBAN_LANG)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "VANBAN_LANG": lang}
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--clean",
+           "--strict" if strict else "--no-strict", "-f", str(project / "mkdocs.yml"),
+           "-d", str(project / "site")]
+    return subprocess.run(cmd, capture_output=True, text=True, cwd=project, env=env,
+                          timeout=900, check=False)
+
+
+@contextlib.contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """Serve `directory` over HTTP on 127.0.0.1 (random port) in a thread; yields the URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Headless Debian Chromium through Playwright (never a downloaded browser)."""
+    if not CHROMIUM.exists():
+        pytest.skip("needs Debian Chromium at /usr/bin/chromium (`make chromium` installs it)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True,
+                                     args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()

@@ -1,0 +1,150 @@
+"""The real portal (repository mkdocs.yml + docs/ + data/) in headless Chromium.
+
+Built in a temp dir and served on 127.0.0.1 under a sub-path (/cong-doan/), as it would be on
+a shared host: open a document, follow its responsibility table to the agency page and back
+to the paragraph, switch language, and save screenshots at 360 px and 1280 px in both
+languages under tests/_artifacts/. Any request to another host fails the test.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+import pytest
+from conftest import ARTIFACTS, ROOT, build, make_project, serve
+
+from vanban.site.catalog import Sources, load_catalog
+from vanban.site.labels import type_name
+
+pytestmark = pytest.mark.browser
+
+SUB_PATH = "cong-doan"
+
+
+@dataclass(frozen=True)
+class Route:
+    """A document, one of its tasks and the agency it is assigned to."""
+
+    slug: str
+    anchor: str
+    agency_id: str
+    type_en: str
+
+
+def _pick_route() -> Route:
+    cat = load_catalog(Sources(ROOT / "docs", ROOT / "data" / "agencies.yml",
+                               ROOT / "data" / "glossary.yml", ROOT))
+    candidates = [(len(rows), rows) for rows in cat.assigned.values()
+                  if any(a.agency is not None and a.task.anchor for a in rows)]
+    if not candidates:
+        pytest.skip("no document in docs/van-ban/ assigns a task to a known agency")
+    rows = max(candidates, key=lambda c: c[0])[1]
+    a = next(a for a in rows if a.agency is not None and a.task.anchor)
+    assert a.agency is not None
+    return Route(a.doc.slug, a.task.anchor, a.agency.id,
+                 type_name(a.doc.type_code, a.doc.type_name, "en"))
+
+
+@pytest.fixture(scope="module")
+def portal(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    if not any((ROOT / "docs" / "van-ban").glob("*.md")):
+        pytest.skip("docs/van-ban/ has no documents yet (`make sample` imports them)")
+    tmp = tmp_path_factory.mktemp("portal")
+    project = tmp / "project"
+    project.mkdir()
+    make_project(project, ROOT / "docs", ROOT / "data")
+    result = build(project)
+    assert result.returncode == 0, result.stderr[-4000:]
+    www = tmp / "www"
+    shutil.copytree(project / "site", www / SUB_PATH)
+    with serve(www) as url:
+        yield f"{url}/{SUB_PATH}/"
+
+
+@pytest.fixture
+def browser_page(chromium, portal: str):
+    """A fresh page whose every request must stay on 127.0.0.1."""
+    context = chromium.new_context()
+    outside: list[str] = []
+
+    def guard(route) -> None:
+        url = route.request.url
+        if url.startswith(("data:", "blob:")) or urlsplit(url).hostname == "127.0.0.1":
+            route.continue_()
+        else:
+            outside.append(url)
+            route.abort()
+
+    context.route("**/*", guard)
+    page = context.new_page()
+    yield page
+    context.close()
+    assert outside == [], f"requests to other hosts: {outside}"
+
+
+def _shot(page, name: str) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / name))
+
+
+def test_document_to_agency_to_paragraph_then_other_language(browser_page, portal: str
+                                                             ) -> None:
+    route, page = _pick_route(), browser_page
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"{portal}van-ban/{route.slug}/")
+    assert page.locator(".vb-card").is_visible()
+    assert page.locator(".vb-text h1").first.is_visible()
+    _shot(page, "doc-vi-1280.png")
+
+    # responsibility table → the agency's page
+    page.locator(f".vb-resp-table a[href$='co-quan/{route.agency_id}/']").first.click()
+    page.wait_for_url(f"**/{SUB_PATH}/co-quan/{route.agency_id}/")
+    assert page.locator("h1").first.is_visible()
+    _shot(page, "agency-vi-1280.png")
+
+    # agency page → back to the very paragraph of the document
+    page.locator(f"a[href$='van-ban/{route.slug}/#{route.anchor}']").first.click()
+    page.wait_for_url(f"**/{SUB_PATH}/van-ban/{route.slug}/#{route.anchor}")
+    target = page.locator(f"[id='{route.anchor}']")
+    assert target.is_visible()
+    box = target.bounding_box()
+    assert box is not None and 0 <= box["y"] < 900, box      # scrolled into view
+    _shot(page, "paragraph-vi-1280.png")
+
+    # the language switcher opens the same page in English
+    page.locator(".md-header__option .md-select").first.hover()
+    page.locator("a.md-select__link[hreflang='en']").first.click()
+    page.wait_for_url(f"**/{SUB_PATH}/en/van-ban/{route.slug}/")
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.locator(".vb-text").get_attribute("lang") == "vi"
+    assert route.type_en in page.locator(".vb-card").inner_text()
+    page.evaluate("window.scrollTo(0, 0)")
+    _shot(page, "doc-en-1280.png")
+
+    # … and back
+    page.locator(".md-header__option .md-select").first.hover()
+    page.locator("a.md-select__link[hreflang='vi']").first.click()
+    page.wait_for_url(f"**/{SUB_PATH}/van-ban/{route.slug}/")
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_phone_width(browser_page, portal: str, lang: str) -> None:
+    route, page = _pick_route(), browser_page
+    page.set_viewport_size({"width": 360, "height": 780})
+    base = portal + ("en/" if lang == "en" else "")
+    page.goto(f"{base}van-ban/{route.slug}/")
+    # nothing wider than the screen: the tables stack, the text wraps
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    _shot(page, f"doc-{lang}-360.png")
+    page.locator(".vb-resp").scroll_into_view_if_needed()
+    page.evaluate("document.querySelector('#vb-trach-nhiem').scrollIntoView()")
+    _shot(page, f"responsibilities-{lang}-360.png")
+    page.goto(f"{base}co-quan/{route.agency_id}/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    _shot(page, f"agency-{lang}-360.png")
+    page.goto(base)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    _shot(page, f"home-{lang}-360.png")

@@ -1,0 +1,474 @@
+"""The catalog: every document's front matter read once, joined with data/*.yml.
+
+`load_catalog()` reads `docs/van-ban/*.md` (front matter only, with libyaml when available),
+matches issuers and assigned agencies through the agency registry (place = the document's
+place), resolves citations to documents in the portal, and indexes cited-by, tasks by agency
+and documents by issuer. Everything is done in one pass over the documents plus dictionary
+look-ups: O(number of documents + citations + assignments).
+
+Problems that must not pass silently (an assigned agency missing from data/agencies.yml, an
+unreadable front matter) are collected as `SiteProblem`s naming the Markdown file and line;
+the MkDocs hook logs them as warnings so `mkdocs build --strict` fails.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..data import Agency, AgencyRegistry, Term, load_agencies, load_glossary
+from ..messages import message, register
+from ..text import fold, number_key
+from .html import Abbreviations
+from .labels import iso_date, type_key
+
+register({
+    "site_unknown_agency": (
+        "'{name}' không có trong {registry} — thêm tên này vào aliases của cơ quan đúng, hoặc "
+        "sửa tên trong văn bản (dòng {source_line} của bản gốc)",
+        "'{name}' is not in {registry} — add it to the aliases of the right agency, or "
+        "correct the name in the document (line {source_line} of the original)"),
+    "site_front_matter": (
+        "không đọc được phần thông tin đầu trang (front matter): {detail}",
+        "cannot read the front matter: {detail}"),
+    "site_not_document": (
+        "không phải trang văn bản (thiếu khóa 'vanban') — tệp trong van-ban/ phải do "
+        "`vanban import` tạo ra",
+        "not a document page (no 'vanban' key) — files in van-ban/ come from `vanban import`"),
+    "site_field_type": ("cần {expected}, gặp {found}", "expected {expected}, found {found}"),
+    "site_missing_anchor": (
+        "không có đoạn #{anchor} trong văn bản — sửa 'anchor' cho khớp id của đoạn",
+        "no paragraph #{anchor} in the text — make 'anchor' match the paragraph's id"),
+})
+
+_FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*(?:\n|\Z)", re.DOTALL)
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# "x.en.md": a translation of document x (mkdocs-static-i18n suffix layout), not a document
+_TRANSLATION = re.compile(r"\.[a-z]{2}(?:[-_][A-Za-z]{2,4})?\.md$")
+
+
+@dataclass(frozen=True)
+class SiteProblem:
+    """`file:line: key.path: message`, like every validation message of the project."""
+
+    file: str
+    line: int
+    path: str
+    code: str
+    params: dict[str, Any]
+
+    def message(self, lang: str | None = None) -> str:
+        where = f"{self.file}:{self.line}: " + (f"{self.path}: " if self.path else "")
+        return where + message(self.code, lang, **self.params)
+
+
+@dataclass(frozen=True)
+class Signer:
+    authority: str | None
+    title: str | None
+    name: str | None
+
+
+@dataclass(frozen=True)
+class Cite:
+    """One entry of `cites:`."""
+
+    index: int
+    type_code: str | None
+    type_name: str | None
+    number: str | None
+    date: str | None
+    issuer: str | None
+    relation: str
+    summary: str | None
+    line: int
+
+
+@dataclass(frozen=True)
+class Task:
+    """One entry of `assignments:`."""
+
+    index: int
+    agency: str            # the name as the document writes it
+    role: str              # lead | support
+    task: str
+    deadline: str | None
+    line: int              # line in the original text
+    anchor: str            # id of the body element holding the sentence
+
+
+@dataclass
+class Document:
+    slug: str              # the file name: van-ban/<slug>.md → /van-ban/<slug>/
+    src_uri: str           # "van-ban/<slug>.md"
+    file: str              # for messages: "docs/van-ban/<slug>.md"
+    number: str | None
+    type_code: str | None
+    type_name: str | None
+    issuer: str | None
+    parent_issuer: str | None
+    place: str | None
+    date: str | None       # ISO 8601
+    title: str
+    signer: Signer
+    recipients: list[str]
+    cites: list[Cite]
+    tasks: list[Task]
+    summary_en: str | None
+
+    @property
+    def year(self) -> str | None:
+        return self.date[:4] if self.date and self.date[:4].isdigit() else None
+
+    @property
+    def type_key(self) -> str:
+        return type_key(self.type_code)
+
+
+@dataclass(frozen=True)
+class Assigned:
+    """A task of a document, with the agency it was matched to (None: unknown name)."""
+
+    doc: Document
+    task: Task
+    agency: Agency | None
+
+
+@dataclass
+class Catalog:
+    documents: list[Document]                      # newest first
+    registry: AgencyRegistry
+    glossary: list[Term]
+    problems: list[SiteProblem] = field(default_factory=list)
+    by_slug: dict[str, Document] = field(default_factory=dict)
+    issuer_agency: dict[str, Agency] = field(default_factory=dict)          # slug → agency
+    assigned: dict[str, list[Assigned]] = field(default_factory=dict)       # slug → tasks
+    by_agency: dict[str, list[Assigned]] = field(default_factory=dict)      # id → tasks
+    issued_by: dict[str, list[Document]] = field(default_factory=dict)      # id → documents
+    cite_target: dict[tuple[str, int], Document] = field(default_factory=dict)
+    cited_by: dict[str, list[tuple[Document, Cite]]] = field(default_factory=dict)
+    _abbreviations: dict[str, Abbreviations] = field(default_factory=dict)
+
+    def abbreviations(self, lang: str) -> Abbreviations:
+        """The glossary's abbreviations with their expansion in `lang` (built once)."""
+        if lang not in self._abbreviations:
+            self._abbreviations[lang] = Abbreviations(glossary_titles(self.glossary, lang))
+        return self._abbreviations[lang]
+
+    def document(self, slug: str) -> Document | None:
+        return self.by_slug.get(slug)
+
+    def issuer_of(self, doc: Document) -> Agency | None:
+        return self.issuer_agency.get(doc.slug)
+
+    def target_of(self, doc: Document, cite: Cite) -> Document | None:
+        return self.cite_target.get((doc.slug, cite.index))
+
+    def by_type(self) -> dict[str, list[Document]]:
+        groups: dict[str, list[Document]] = defaultdict(list)
+        for d in self.documents:
+            groups[d.type_key].append(d)
+        return dict(groups)
+
+    def by_year(self) -> dict[str, list[Document]]:
+        groups: dict[str, list[Document]] = defaultdict(list)
+        for d in self.documents:
+            groups[d.year or ""].append(d)
+        return dict(groups)
+
+
+# ---- reading -------------------------------------------------------------------------------
+
+def split_front_matter(text: str) -> tuple[str, str] | None:
+    """(front matter YAML, body) or None when the text has no front matter."""
+    m = _FRONT_MATTER.match(text)
+    return (m.group(1), text[m.end():]) if m else None
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return value.strip() or None
+    if isinstance(value, (int, float)):
+        return str(value)
+    return None
+
+
+def _int(value: Any) -> int:
+    try:
+        return int(value or 0)
+    except (TypeError, ValueError):
+        return 0
+
+
+def _mapping(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _kind(value: Any) -> str:
+    names: dict[type, str] = {dict: "a mapping", list: "a list", str: "a text"}
+    return names.get(type(value), type(value).__name__)
+
+
+class _Reader:
+    """Turns one file's front matter into a Document, noting problems with their lines."""
+
+    def __init__(self, file: str, front: str, meta: dict[str, Any]) -> None:
+        self.file, self.front, self.meta = file, front, meta
+        self.problems: list[SiteProblem] = []
+        self._nodes: yaml.Node | None = None
+
+    def line_of(self, path: Iterable[str | int]) -> int:
+        """Line in the .md file of a key path such as ('assignments', 3, 'agency')."""
+        if self._nodes is None:
+            self._nodes = yaml.compose(self.front, Loader=_LOADER)
+        node: yaml.Node | None = self._nodes
+        found: yaml.Node | None = None
+        for key in path:
+            if isinstance(node, yaml.MappingNode):
+                node = next((v for k, v in node.value if k.value == key), None)
+            elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) \
+                    and key < len(node.value):
+                node = node.value[key]
+            else:
+                node = None
+            if node is None:
+                break
+            found = node
+        return (found.start_mark.line if found is not None else 0) + 2  # after the "---" line
+
+    def problem(self, path: tuple[str | int, ...], code: str, **params: Any) -> None:
+        dotted = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".")
+        self.problems.append(SiteProblem(self.file, self.line_of(path), dotted, code, params))
+
+    def text(self, *path: str | int) -> str | None:
+        value: Any = self.meta
+        for key in path:
+            if isinstance(value, dict):
+                value = value.get(key)
+            elif isinstance(value, list) and isinstance(key, int) and key < len(value):
+                value = value[key]
+            else:
+                value = None
+        if value is not None and _text(value) is None and not isinstance(value, str):
+            self.problem(tuple(path), "site_field_type", expected="a text", found=_kind(value))
+        return _text(value)
+
+    def items(self, key: str) -> list[dict[str, Any]]:
+        value = self.meta.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.problem((key,), "site_field_type", expected="a list", found=_kind(value))
+            return []
+        out = []
+        for i, item in enumerate(value):
+            if isinstance(item, dict):
+                out.append(item)
+            else:
+                self.problem((key, i), "site_field_type", expected="a mapping",
+                             found=_kind(item))
+                out.append({})
+        return out
+
+
+def read_document(path: Path, src_uri: str, file: str) -> tuple[Document | None,
+                                                                 list[SiteProblem]]:
+    """The Document of one Markdown file, or None (with a problem) when it is not one."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        return None, [SiteProblem(file, 1, "", "site_front_matter", {"detail": str(exc)})]
+    parts = split_front_matter(text)
+    try:
+        meta = yaml.load(parts[0], Loader=_LOADER) if parts else None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        return None, [SiteProblem(file, (mark.line + 2) if mark else 1, "", "site_front_matter",
+                                  {"detail": getattr(exc, "problem", None) or str(exc)})]
+    if not isinstance(meta, dict) or "vanban" not in meta:
+        return None, [SiteProblem(file, 1, "", "site_not_document", {})]
+    assert parts is not None
+    r = _Reader(file, parts[0], meta)
+    signer = _mapping(meta.get("signer"))
+    cites = []
+    for i, c in enumerate(r.items("cites")):
+        ctype = _mapping(c.get("type"))
+        cites.append(Cite(i, _text(ctype.get("code")), _text(ctype.get("name")),
+                          _text(c.get("number")), iso_date(c.get("date")), _text(c.get("issuer")),
+                          _text(c.get("relation")) or "dan_chieu", _text(c.get("summary")),
+                          _int(c.get("line"))))
+    tasks = []
+    for i, a in enumerate(r.items("assignments")):
+        tasks.append(Task(i, r.text("assignments", i, "agency") or "",
+                          "support" if a.get("role") == "support" else "lead",
+                          r.text("assignments", i, "task") or "",
+                          r.text("assignments", i, "deadline"),
+                          _int(a.get("line")), r.text("assignments", i, "anchor") or ""))
+    recipients = [t for t in (_text(x) for x in (meta.get("recipients") or [])
+                              if isinstance(meta.get("recipients"), list)) if t]
+    doc = Document(
+        slug=path.stem, src_uri=src_uri, file=file,
+        number=r.text("number"), type_code=r.text("type", "code"),
+        type_name=r.text("type", "name"), issuer=r.text("issuer"),
+        parent_issuer=r.text("parent_issuer"), place=r.text("place"),
+        date=iso_date(meta.get("date")), title=r.text("title") or path.stem,
+        signer=Signer(_text(signer.get("authority")), _text(signer.get("title")),
+                      _text(signer.get("name"))),
+        recipients=recipients, cites=cites, tasks=tasks, summary_en=r.text("summary_en"))
+    return doc, r.problems
+
+
+def line_of(doc: Document, docs_dir: Path, path: tuple[str | int, ...]) -> int:
+    """Line of a front-matter key path, read again from the file (for rare messages)."""
+    text = (docs_dir / doc.src_uri).read_text(encoding="utf-8-sig")
+    parts = split_front_matter(text)
+    if parts is None:
+        return 1
+    return _Reader(doc.file, parts[0], {}).line_of(path)
+
+
+# ---- joining -------------------------------------------------------------------------------
+
+def build_catalog(documents: list[Document], registry: AgencyRegistry, glossary: list[Term],
+                  problems: list[SiteProblem], docs_dir: Path, registry_label: str) -> Catalog:
+    documents = sorted(documents, key=lambda d: d.slug)
+    documents.sort(key=lambda d: d.date or "", reverse=True)
+    cat = Catalog(documents, registry, glossary, problems)
+    by_number: dict[str, list[Document]] = defaultdict(list)
+    for d in documents:
+        cat.by_slug[d.slug] = d
+        if d.number:
+            by_number[number_key(d.number)].append(d)
+        if d.issuer:
+            agency = registry.match(d.issuer, d.place)
+            if agency is not None:
+                cat.issuer_agency[d.slug] = agency
+                cat.issued_by.setdefault(agency.id, []).append(d)
+    for d in documents:
+        rows = cat.assigned.setdefault(d.slug, [])
+        for task in d.tasks:
+            agency = registry.match(task.agency, d.place) if task.agency else None
+            row = Assigned(d, task, agency)
+            rows.append(row)
+            if agency is not None:
+                cat.by_agency.setdefault(agency.id, []).append(row)
+            else:
+                cat.problems.append(SiteProblem(
+                    d.file, line_of(d, docs_dir, ("assignments", task.index, "agency")),
+                    f"assignments[{task.index}].agency", "site_unknown_agency",
+                    {"name": task.agency, "registry": registry_label,
+                     "source_line": task.line}))
+        for cite in d.cites:
+            target = _resolve(cite, d, by_number, cat, registry)
+            if target is not None:
+                cat.cite_target[(d.slug, cite.index)] = target
+                cited = cat.cited_by.setdefault(target.slug, [])
+                if all(src is not d for src, _ in cited):
+                    cited.append((d, cite))
+    return cat
+
+
+def _resolve(cite: Cite, source: Document, by_number: dict[str, list[Document]], cat: Catalog,
+             registry: AgencyRegistry) -> Document | None:
+    """The portal document a citation means: same number; same year when both are known;
+    then, only to break ties, same type and same issuing agency."""
+    if not cite.number:
+        return None
+    candidates = [d for d in by_number.get(number_key(cite.number), []) if d is not source]
+    year = cite.date[:4] if cite.date and cite.date[:4].isdigit() else None
+    if year:
+        candidates = [d for d in candidates if d.year is None or d.year == year]
+    if len(candidates) > 1 and cite.type_code:
+        same = [d for d in candidates if d.type_key == type_key(cite.type_code)]
+        candidates = same or candidates
+    if len(candidates) > 1 and cite.issuer:
+        agency = registry.match(cite.issuer, source.place)
+        same = [d for d in candidates if agency is not None and cat.issuer_of(d) is agency]
+        candidates = same or candidates
+    return candidates[0] if len(candidates) == 1 else None
+
+
+# ---- loading, cached by file signature -------------------------------------------------------
+
+@dataclass(frozen=True)
+class Sources:
+    docs_dir: Path
+    agencies: Path
+    glossary: Path
+    root: Path               # paths in messages are relative to it (the mkdocs.yml folder)
+
+    def label(self, path: Path) -> str:
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def document_files(self) -> list[Path]:
+        folder = self.docs_dir / "van-ban"
+        try:
+            names = sorted(e.name for e in os.scandir(folder)
+                           if e.name.endswith(".md") and not _TRANSLATION.search(e.name)
+                           and e.is_file())
+        except OSError:
+            return []
+        return [folder / n for n in names]
+
+    def signature(self) -> tuple[tuple[str, int, int], ...]:
+        paths = [self.agencies, self.glossary, *self.document_files()]
+        out = []
+        for p in paths:
+            try:
+                st = p.stat()
+                out.append((str(p), st.st_mtime_ns, st.st_size))
+            except OSError:
+                out.append((str(p), -1, -1))
+        return tuple(out)
+
+
+_CACHE: dict[Sources, tuple[tuple[tuple[str, int, int], ...], Catalog]] = {}
+
+
+def load_catalog(sources: Sources) -> Catalog:
+    """The catalog of the documents under `sources.docs_dir`; read again only when a file
+    changed (mkdocs-static-i18n builds once per language; `mkdocs serve` rebuilds).
+
+    Raises vanban.data.DataError when data/agencies.yml or data/glossary.yml is invalid.
+    """
+    signature = sources.signature()
+    cached = _CACHE.get(sources)
+    if cached is not None and cached[0] == signature:
+        return cached[1]
+    registry = load_agencies(sources.agencies)
+    glossary = load_glossary(sources.glossary)
+    documents: list[Document] = []
+    problems: list[SiteProblem] = []
+    for path in sources.document_files():
+        if path.name == "index.md":
+            continue
+        doc, found = read_document(path, f"van-ban/{path.name}", sources.label(path))
+        problems.extend(found)
+        if doc is not None:
+            documents.append(doc)
+    cat = build_catalog(documents, registry, glossary, problems, sources.docs_dir,
+                        sources.label(sources.agencies))
+    _CACHE[sources] = (signature, cat)
+    return cat
+
+
+def glossary_titles(glossary: list[Term], lang: str) -> dict[str, str]:
+    """abbreviation → its expansion in `lang` (for <abbr title=…>)."""
+    return {t.abbr: (t.en if lang == "en" else t.vi) for t in glossary
+            if t.abbr and not any(ch in t.abbr for ch in "[]\\\n")}
+
+
+def sort_key(text: str) -> str:
+    return fold(text)

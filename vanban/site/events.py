@@ -1,0 +1,222 @@
+"""MkDocs event handlers of the portal; `hooks/portal.py` only forwards events here.
+
+mkdocs-static-i18n builds the site once per language (Vietnamese at /, English at /en/),
+running every event again; `mkdocs serve` keeps this module loaded between rebuilds. The only
+state is the catalog, which is the same in every language: `on_files` (first event of every
+build and language) reloads it when a file changed (signature of docs/van-ban/*.md and
+data/*.yml) and the page events reuse it. Everything language-specific is computed from the
+current language, which the i18n plugin holds.
+
+Generated pages are added in `on_files` after the i18n plugin (priority -200 vs -100) has laid
+out the current language's files: each is a `File.generated` with the URL of that language and
+the attributes the i18n plugin's language switcher and sitemap read (`locale`, `alternates`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from markupsafe import Markup, escape
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink, TableOfContents
+
+from ..data import DataError
+from . import layout, pages, views
+from .catalog import Catalog, Document, SiteProblem, Sources, line_of, load_catalog
+from .html import compact, first_abbreviations_only
+from .labels import DEFAULT_LANG
+from .urls import prefix
+
+log = get_plugin_logger("vanban")
+
+DOCUMENT_TEMPLATE = "vb-document.html"
+HOME_TEMPLATE = "vb-home.html"
+_VIEW = "_vanban_view"   # attribute of a Page holding its rendered pieces until on_page_context
+
+
+# ---- the build's language and catalog ---------------------------------------------------------
+
+def languages(config: MkDocsConfig) -> tuple[str, str, list[str]]:
+    """(current, default, all built) languages, from the i18n plugin when there is one."""
+    plugin = config.plugins.get("i18n")
+    current = getattr(plugin, "current_language", None)
+    if plugin is None or current is None:
+        lang = str(config.theme.get("language") or DEFAULT_LANG)
+        return lang, lang, [lang]
+    return current, plugin.default_language, list(plugin.build_languages)
+
+
+def sources(config: MkDocsConfig) -> Sources:
+    root = Path(config.config_file_path or ".").resolve().parent
+    data = root / "data"
+    return Sources(Path(config.docs_dir).resolve(), data / "agencies.yml",
+                   data / "glossary.yml", root)
+
+
+# the catalog of the build in progress, per project; refreshed by every build's on_files
+_CURRENT: dict[Sources, Catalog] = {}
+
+
+def load(config: MkDocsConfig) -> Catalog:
+    """Read (or reuse, when no file changed) the catalog; once per build and language."""
+    src = sources(config)
+    try:
+        cat = load_catalog(src)
+    except DataError as exc:
+        raise PluginError("vanban: invalid data file:\n" + "\n".join(exc.messages())) from None
+    _CURRENT[src] = cat
+    return cat
+
+
+def catalog(config: MkDocsConfig) -> Catalog:
+    """The catalog loaded by this build's on_files (page events must not re-scan docs/)."""
+    cat = _CURRENT.get(sources(config))
+    return cat if cat is not None else load(config)
+
+
+def report(problems: list[SiteProblem]) -> None:
+    for p in problems:
+        log.warning(p.message())
+
+
+# ---- events -----------------------------------------------------------------------------------
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    lang, default, langs = languages(config)
+    cat = load(config)
+    if lang == default:       # once per build, not once per language
+        report(cat.problems)
+    taken = {f.src_uri for f in files}
+    plugin = config.plugins.get("i18n")
+    for spec in pages.generated_pages(cat):
+        src = spec.src_uri
+        if src in taken or src.replace(".md", f".{lang}.md") in taken:
+            log.info(f"{src}: a hand-written page replaces the generated one")
+            continue
+        files.append(_generated_file(config, spec, cat, lang, langs))
+    if plugin is not None and hasattr(plugin, "i18n_files_per_language"):
+        plugin.i18n_files_per_language[lang] = files.documentation_pages()  # for sitemap.xml
+    return files
+
+
+def _generated_file(config: MkDocsConfig, spec: pages.GeneratedPage, cat: Catalog, lang: str,
+                    langs: list[str]) -> File:
+    inclusion = InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV
+
+    def make(for_lang: str) -> File:
+        f = File.generated(config, spec.src_uri, content=spec.markdown(cat, for_lang),
+                           inclusion=inclusion)
+        f.dest_uri = prefix(for_lang) + f.dest_uri
+        return f
+
+    file = make(lang)
+    # what mkdocs-static-i18n's switcher and sitemap read (see its suffix.create_i18n_file)
+    file.alternates = {  # type: ignore[attr-defined]
+        other: (file if other == lang else make(other)) for other in langs}
+    file.locale = file.locale_alternate_of = lang  # type: ignore[attr-defined]
+    file.localization = None  # type: ignore[attr-defined]
+    file.norm_src_uri = spec.src_uri  # type: ignore[attr-defined]
+    return file
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig) -> str:
+    lang = languages(config)[0]
+    cat = catalog(config)
+    title = page.meta.get("title")
+    if isinstance(title, str) and not isinstance(title, Markup):
+        # Material prints page.meta.title unescaped (<title>, header, h1)
+        page.meta["title"] = escape(title)
+    if pages.from_meta(page.meta) is not None:
+        return ""                         # rendered from the catalog in on_page_content
+    doc = _document(cat, page)
+    if doc is not None:
+        page.meta["template"] = DOCUMENT_TEMPLATE
+        markdown = layout.two_columns(markdown)
+    definitions = cat.abbreviations(lang).markdown_definitions()
+    return f"{markdown}\n\n{definitions}\n" if definitions else markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig) -> str:
+    lang = languages(config)[0]
+    cat = catalog(config)
+    spec = pages.from_meta(page.meta)
+    abbrs = cat.abbreviations(lang)
+    if spec is not None:
+        body, parts = pages.render(spec, cat, lang, page.url, abbrs)
+        page.toc = _toc(parts, [])
+        return str(body)
+    doc = _document(cat, page)
+    if doc is None:
+        return html
+    ctx = views.Ctx(cat, lang, page.url, abbrs)
+    parts = [views.responsibilities(ctx, doc), views.citations(ctx, doc),
+             views.cited_by(ctx, doc)]
+    if lang == languages(config)[1]:
+        report([SiteProblem(doc.file, line_of(doc, Path(config.docs_dir),
+                                              ("assignments", task.index, "anchor")),
+                            f"assignments[{task.index}].anchor", "site_missing_anchor",
+                            {"anchor": task.anchor})
+                for task in doc.tasks if task.anchor and f'id="{task.anchor}"' not in html])
+    page.toc = _toc(parts, list(page.toc))
+    setattr(page, _VIEW, {
+        "card": views.document_card(ctx, doc),
+        "responsibilities": parts[0].html(lang),
+        "citations": parts[1].html(lang),
+        "cited_by": parts[2].html(lang),
+        "text_lang": "vi" if lang != "vi" else None,
+    })
+    return html
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig
+                    ) -> dict[str, Any]:
+    lang = languages(config)[0]
+    view = getattr(page, _VIEW, None)
+    if view is None and page.meta.get("template") == HOME_TEMPLATE:
+        cat = catalog(config)
+        view = {"home": views.home(views.Ctx(cat, lang, page.url, cat.abbreviations(lang)))}
+    context["vb"] = view or {}
+    _relative_alternates(config)
+    return context
+
+
+def on_post_page(output: str) -> str:
+    return compact(first_abbreviations_only(output))
+
+
+# ---- helpers ----------------------------------------------------------------------------------
+
+def _document(cat: Catalog, page: Page) -> Document | None:
+    src = page.file.src_uri
+    if not src.startswith("van-ban/") or src.count("/") != 1:
+        return None
+    return cat.document(Path(src).name.split(".", 1)[0])   # x.md, or a translation x.en.md
+
+
+def _toc(parts: list[views.Section], items: list[AnchorLink]) -> TableOfContents:
+    """The page's table of contents with the portal's sections added (as <h2>s)."""
+    target = items[0].children if len(items) == 1 and items[0].level == 1 else items
+    for s in parts:
+        link = AnchorLink(str(escape(s.title)), s.id, s.level)
+        link.children = [AnchorLink(str(escape(title)), anchor, s.level + 1)
+                         for anchor, title in s.subsections]
+        target.append(link)
+    return TableOfContents(items)
+
+
+def _relative_alternates(config: MkDocsConfig) -> None:
+    """The language switcher's links, made relative ("/en/" → "en/", or with site_url
+    "https://x.org/cd/": "/cd/en/" → "en/") so that they work under any sub-path.
+    mkdocs-static-i18n sets them for every page as an *attribute* of config.extra (which Jinja
+    reads before the item), so that is the one to change."""
+    base = urlsplit(config.site_url or "").path.rstrip("/") + "/"
+    for alt in getattr(config.extra, "alternate", None) or []:
+        link = alt.get("link")
+        if isinstance(link, str) and link.startswith(base) and not link.startswith("//"):
+            alt["link"] = link[len(base):] or "./"

@@ -1,0 +1,217 @@
+"""UI strings of the portal in Vietnamese and English, type names, roles and date formats.
+
+Every word the portal itself prints goes through `t(key, lang)`; the documents' own text is
+never translated (English pages mark it `lang="vi"`).
+
+>>> t("resp.title", "en")
+'Responsibilities'
+>>> type_name("QĐ", None, "en"), type_name("CTr", "Chương trình hành động", "vi")
+('Decision', 'Chương trình hành động')
+>>> format_date("2021-11-23", "vi"), format_date("2021-11-23", "en")
+('23/11/2021', '23 November 2021')
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Any
+
+from ..text import fold
+
+LANGS = ("vi", "en")
+DEFAULT_LANG = "vi"
+
+_LABELS: dict[str, tuple[str, str]] = {
+    # document page: metadata card
+    "card.title": ("Thông tin văn bản", "About this document"),
+    "doc.number": ("Số, ký hiệu", "Number"),
+    "doc.number_none": ("(không số)", "(no number)"),
+    "doc.type": ("Loại văn bản", "Type"),
+    "doc.issuer": ("Cơ quan ban hành", "Issued by"),
+    "doc.parent_issuer": ("Cơ quan chủ quản", "Parent body"),
+    "doc.date": ("Ngày ban hành", "Date"),
+    "doc.place": ("Nơi ban hành", "Place"),
+    "doc.signer": ("Người ký", "Signed by"),
+    "doc.recipients": ("Nơi nhận", "Recipients"),
+    "doc.unknown": ("không rõ", "unknown"),
+    "doc.summary_en": ("Tóm tắt (tiếng Anh)", "Summary"),
+    "doc.body_note": ("", "The text below is the original Vietnamese document."),
+    "doc.text": ("Toàn văn", "Full text (Vietnamese)"),
+    "doc.label_number": ("{type} số {number}", "{type} No. {number}"),
+    "doc.label_date": ("{type} ngày {date}", "{type} of {date}"),
+    "doc.place_date": ("{place}, {date}", "{place}, {date}"),
+    "permalink": ("Liên kết cố định", "Permanent link"),
+    "doc.jump": ("Xem nhanh", "Jump to"),
+    # responsibilities
+    "resp.title": ("Trách nhiệm thực hiện", "Responsibilities"),
+    "resp.agency": ("Cơ quan, đơn vị", "Agency"),
+    "resp.task": ("Nhiệm vụ", "Task"),
+    "resp.role": ("Vai trò", "Role"),
+    "resp.deadline": ("Thời hạn", "Deadline"),
+    "resp.none": ("Văn bản không giao nhiệm vụ cụ thể cho cơ quan, đơn vị nào.",
+                  "The document assigns no task to a named agency."),
+    "resp.unmatched": ("chưa có trong danh mục cơ quan", "not in the list of agencies"),
+    "role.lead": ("Chủ trì", "Lead"),
+    "role.support": ("Phối hợp", "Support"),
+    # citations
+    "cites.title": ("Văn bản được trích dẫn", "Documents cited"),
+    "cites.none": ("Văn bản không trích dẫn văn bản nào khác.", "The document cites no other."),
+    "cited_by.title": ("Được trích dẫn bởi", "Cited by"),
+    "cited_by.none": ("Chưa có văn bản nào trong cổng trích dẫn văn bản này.",
+                      "No document in the portal cites this one yet."),
+    "cite.in_portal": ("có trong cổng", "in the portal"),
+    "cite.of": ("của", "by"),
+    "cite.dated": ("ngày", "dated"),
+    "cite.number": ("số", "No."),
+    "relation.can_cu": ("Căn cứ", "Legal basis"),
+    "relation.thuc_hien": ("Thực hiện", "Implements"),
+    "relation.dan_chieu": ("Dẫn chiếu", "Mentions"),
+    # document lists and index
+    "index.title": ("Văn bản", "Documents"),
+    "index.intro": ("Tất cả văn bản trong cổng, xếp theo loại, theo năm và theo cơ quan ban "
+                    "hành.", "Every document in the portal, by type, by year and by issuer."),
+    "index.by_type": ("Theo loại văn bản", "By type"),
+    "index.by_year": ("Theo năm ban hành", "By year"),
+    "index.by_issuer": ("Theo cơ quan ban hành", "By issuer"),
+    "index.latest": ("Văn bản mới nhất", "Latest documents"),
+    "index.all": ("Tất cả văn bản", "All documents"),
+    "index.more": ("Còn {count} văn bản khác: xem theo loại hoặc theo năm ở trên.",
+                   "{count} more: browse by type or by year above."),
+    "index.empty": ("Chưa có văn bản nào.", "No documents yet."),
+    "index.count": ("{count} văn bản", "{count} documents"),
+    "index.count_one": ("1 văn bản", "1 document"),
+    "index.other_type": ("Khác", "Other"),
+    "index.undated": ("Không rõ năm", "Undated"),
+    "type_page.title": ("{name}", "{name}"),
+    "year_page.title": ("Văn bản năm {year}", "Documents of {year}"),
+    "col.document": ("Văn bản", "Document"),
+    "col.date": ("Ngày", "Date"),
+    "col.title": ("Trích yếu", "Subject"),
+    "col.issuer": ("Cơ quan ban hành", "Issuer"),
+    # agencies
+    "agencies.title": ("Cơ quan, đơn vị", "Agencies"),
+    "agencies.intro": ("Các cơ quan, đơn vị được giao nhiệm vụ hoặc ban hành văn bản trong "
+                       "cổng.", "Agencies that are given tasks by, or issue, the documents "
+                       "in the portal."),
+    "agencies.national": ("Trung ương và chung", "National and general"),
+    "agencies.tasks": ("Nhiệm vụ", "Tasks"),
+    "agencies.issued": ("Văn bản ban hành", "Issued"),
+    "agency.tasks": ("Nhiệm vụ được giao", "Tasks assigned"),
+    "agency.tasks_none": ("Chưa có văn bản nào trong cổng giao nhiệm vụ cho đơn vị này.",
+                          "No document in the portal assigns a task to this agency yet."),
+    "agency.issued": ("Văn bản ban hành", "Documents issued"),
+    "agency.parent": ("Cấp trên", "Parent body"),
+    "agency.children": ("Đơn vị trực thuộc", "Subordinate bodies"),
+    "agency.abbr": ("Viết tắt", "Abbreviations"),
+    "agency.aliases": ("Cách gọi khác", "Also written as"),
+    "agency.place": ("Địa phương", "Province"),
+    "agency.name_vi": ("Tên tiếng Việt", "Vietnamese name"),
+    "agency.name_en": ("Tên tiếng Anh", "English name"),
+    "agency.issued_none": ("Chưa có văn bản nào của đơn vị này trong cổng.",
+                           "No document of this agency in the portal yet."),
+    # glossary
+    "glossary.title": ("Thuật ngữ, từ viết tắt", "Glossary of abbreviations"),
+    "glossary.intro": ("Các từ viết tắt thường gặp trong văn bản. Trên mọi trang, di chuột "
+                       "hoặc chạm vào từ viết tắt để xem nghĩa.",
+                       "Abbreviations found in the documents. On every page, hover over or "
+                       "tap an abbreviation to see what it stands for."),
+    "glossary.abbr": ("Viết tắt", "Abbreviation"),
+    "glossary.vi": ("Tiếng Việt", "Vietnamese"),
+    "glossary.en": ("Tiếng Anh", "English"),
+    "glossary.note": ("Ghi chú", "Note"),
+    # home
+    "home.latest": ("Văn bản mới cập nhật", "Latest documents"),
+    "home.stats": ("Số liệu", "In numbers"),
+    "home.documents": ("văn bản", "documents"),
+    "home.agencies": ("cơ quan, đơn vị", "agencies"),
+    "home.tasks": ("nhiệm vụ được giao", "assigned tasks"),
+    "home.citations": ("liên kết trích dẫn", "citation links"),
+    "home.browse": ("Tra cứu", "Browse"),
+    "home.all_documents": ("Tất cả văn bản", "All documents"),
+}
+
+# Decree 30/2020/NĐ-CP appendix III (plus KL, used by Party bodies, and CV for công văn).
+_TYPES: dict[str, tuple[str, str]] = {
+    "NQ": ("Nghị quyết", "Resolution"),
+    "QĐ": ("Quyết định", "Decision"),
+    "CT": ("Chỉ thị", "Directive"),
+    "KH": ("Kế hoạch", "Plan"),
+    "CTr": ("Chương trình", "Action programme"),
+    "HD": ("Hướng dẫn", "Guidance"),
+    "TB": ("Thông báo", "Notice"),
+    "BC": ("Báo cáo", "Report"),
+    "KL": ("Kết luận", "Conclusion"),
+    "QC": ("Quy chế", "Regulation"),
+    "QyĐ": ("Quy định", "Rules"),
+    "ĐA": ("Đề án", "Project"),
+    "PA": ("Phương án", "Plan of action"),
+    "TTr": ("Tờ trình", "Submission"),
+    "CV": ("Công văn", "Official letter"),
+}
+_TYPES_BY_KEY = {fold(code): (code, *names) for code, names in _TYPES.items()}
+TYPE_ORDER = [fold(code) for code in _TYPES]
+
+_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
+              "September", "October", "November", "December")
+
+
+def lang_index(lang: str) -> int:
+    return 1 if lang == "en" else 0
+
+
+def t(key: str, lang: str, **params: Any) -> str:
+    """The UI string `key` in `lang`, formatted with `params`; the key itself if unknown."""
+    pair = _LABELS.get(key)
+    if pair is None:
+        return key
+    text = pair[lang_index(lang)]
+    return text.format(**params) if params else text
+
+
+def count_label(count: int, lang: str) -> str:
+    return t("index.count_one", lang) if count == 1 else t("index.count", lang, count=count)
+
+
+def type_key(code: str | None) -> str:
+    """Grouping key of a type code: 'QĐ' and 'QD' are the same type."""
+    return fold(code) if code else ""
+
+
+def canonical_type_code(code: str | None) -> str | None:
+    entry = _TYPES_BY_KEY.get(type_key(code))
+    return entry[0] if entry else code
+
+
+def type_name(code: str | None, name: str | None, lang: str) -> str:
+    """Name of a document type: the document's own in Vietnamese, the table's in English."""
+    entry = _TYPES_BY_KEY.get(type_key(code))
+    if lang == "en":
+        if entry:
+            return entry[2]
+        return code or t("index.other_type", lang)
+    return name or (entry[1] if entry else code or t("index.other_type", lang))
+
+
+def iso_date(value: object) -> str | None:
+    """'2021-11-23' from a string or a date; None for anything else."""
+    if isinstance(value, _dt.datetime):
+        value = value.date()
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, str) and value.strip():
+        return value.strip()
+    return None
+
+
+def format_date(value: object, lang: str) -> str:
+    """'23/11/2021' (vi) or '23 November 2021' (en); partial or odd dates as they are."""
+    iso = iso_date(value)
+    if iso is None:
+        return ""
+    try:
+        d = _dt.date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    if lang == "en":
+        return f"{d.day} {_MONTHS_EN[d.month - 1]} {d.year}"
+    return f"{d.day:02d}/{d.month:02d}/{d.year}"

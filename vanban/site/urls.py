@@ -1,0 +1,96 @@
+"""The portal's URL scheme, in one place, and relative links between pages.
+
+URLs are site-root relative, directory style, without a leading slash. The default language
+(Vietnamese) lives at the root, every other language under "<lang>/":
+
+| page                        | source (generated unless noted) | vi URL              |
+|-----------------------------|---------------------------------|---------------------|
+| home                        | index.md, index.en.md (written) | `` (en: `en/`)      |
+| document                    | van-ban/<slug>.md (imported)    | `van-ban/<slug>/`   |
+| document index              | van-ban/index.md                | `van-ban/`          |
+| documents of one type       | van-ban/loai/<type>.md          | `van-ban/loai/ctr/` |
+| documents of one year       | van-ban/nam/<year>.md           | `van-ban/nam/2021/` |
+| agency index                | co-quan/index.md                | `co-quan/`          |
+| agency (data/agencies.yml)  | co-quan/<agency-id>.md          | `co-quan/<id>/`     |
+| glossary (data/glossary.yml)| thuat-ngu/index.md              | `thuat-ngu/`        |
+
+English URLs are the same under `en/` (`en/van-ban/<slug>/`, `en/co-quan/<id>/`).
+
+Pages link to each other with `relative()`, never with absolute paths, so the site works
+under any sub-path (`https://example.org/cong-doan/`). Every path segment and anchor comes
+from `vanban.slug`.
+
+>>> url("agency", "ldld-binh-dinh", "en")
+'en/co-quan/ldld-binh-dinh/'
+>>> relative("co-quan/ldld-binh-dinh/", url("document", "ctr-17-ldld-2021", "vi") + "#l111")
+'../../van-ban/ctr-17-ldld-2021/#l111'
+>>> relative("en/van-ban/", "en/"), relative("", "van-ban/"), relative("van-ban/", "van-ban/")
+('../', 'van-ban/', './')
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from ..slug import slugify
+from .labels import DEFAULT_LANG
+
+# kind → (source path pattern, URL pattern); "{key}" is a slug
+_SCHEME: dict[str, tuple[str, str]] = {
+    "home": ("index.md", ""),
+    "document": ("van-ban/{key}.md", "van-ban/{key}/"),
+    "documents": ("van-ban/index.md", "van-ban/"),
+    "type": ("van-ban/loai/{key}.md", "van-ban/loai/{key}/"),
+    "year": ("van-ban/nam/{key}.md", "van-ban/nam/{key}/"),
+    "agencies": ("co-quan/index.md", "co-quan/"),
+    "agency": ("co-quan/{key}.md", "co-quan/{key}/"),
+    "glossary": ("thuat-ngu/index.md", "thuat-ngu/"),
+}
+
+# Anchors of the sections the portal adds to pages (never clash with the body's s-…/l… ids).
+CARD_ID = slugify("vb thong tin")                 # vb-thong-tin
+RESPONSIBILITIES_ID = slugify("vb trach nhiem")   # vb-trach-nhiem
+CITES_ID = slugify("vb trich dan")                # vb-trich-dan
+CITED_BY_ID = slugify("vb duoc trich dan")        # vb-duoc-trich-dan
+TEXT_ID = slugify("vb toan van")                  # vb-toan-van
+TASKS_ID = slugify("vb nhiem vu")                 # vb-nhiem-vu (agency page)
+ISSUED_ID = slugify("vb van ban ban hanh")        # vb-van-ban-ban-hanh (agency page)
+
+
+def prefix(lang: str) -> str:
+    """'' for the default language, 'en/' for English."""
+    return "" if lang == DEFAULT_LANG else f"{lang}/"
+
+
+def key_slug(key: str) -> str:
+    return slugify(key) or "khac"
+
+
+def src_uri(kind: str, key: str = "") -> str:
+    return _SCHEME[kind][0].format(key=key_slug(key) if key else "")
+
+
+def url(kind: str, key: str = "", lang: str = DEFAULT_LANG) -> str:
+    return prefix(lang) + _SCHEME[kind][1].format(key=key_slug(key) if key else "")
+
+
+def relative(from_url: str, to_url: str) -> str:
+    """Link from the page at `from_url` to `to_url` (both site-root relative, '#frag' kept)."""
+    path, hash_, frag = to_url.partition("#")
+    base = _dir_parts(from_url)
+    target = [p for p in path.split("/") if p not in ("", ".")]
+    common = 0
+    while common < min(len(base), len(target)) and base[common] == target[common]:
+        common += 1
+    parts = [".."] * (len(base) - common) + target[common:]
+    out = "/".join(parts)
+    if path.endswith("/") or not path or path in (".", "./"):
+        out = (out + "/") if out else "./"
+    return out + (hash_ + frag if hash_ else "")
+
+
+def _dir_parts(page_url: str) -> list[str]:
+    page_url = page_url.split("#", 1)[0]
+    if not page_url.endswith("/"):
+        page_url = posixpath.dirname(page_url)
+    return [p for p in page_url.split("/") if p not in ("", ".")]

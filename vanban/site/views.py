@@ -1,0 +1,481 @@
+"""HTML of everything the portal adds: pieces of document pages and whole generated pages.
+
+Every renderer takes a `Ctx` (catalog, language, URL of the page being written) and returns
+escaped `Markup`, or `Section`s that the caller turns into HTML and table-of-contents entries.
+Links are relative to `Ctx.here`; anchors come from `vanban.slug` / `urls`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from ..data import Agency
+from ..slug import slugify
+from ..text import fold
+from .catalog import Assigned, Catalog, Cite, Document
+from .html import Abbreviations, Markup, join, tag
+from .labels import TYPE_ORDER, count_label, format_date, t, type_name
+from .urls import (
+    CITED_BY_ID,
+    CITES_ID,
+    ISSUED_ID,
+    RESPONSIBILITIES_ID,
+    TASKS_ID,
+    relative,
+    url,
+)
+
+LATEST_ON_INDEX = 50       # the document index lists this many; the facet pages list all
+LATEST_ON_HOME = 6
+_RELATION_ORDER = {"can_cu": 0, "thuc_hien": 1, "dan_chieu": 2}
+
+
+@dataclass
+class Ctx:
+    cat: Catalog
+    lang: str
+    here: str                       # URL of the page being rendered (site-root relative)
+    abbrs: Abbreviations
+
+    def t(self, key: str, **params: object) -> str:
+        return t(key, self.lang, **params)
+
+    def href(self, kind: str, key: str = "", anchor: str = "") -> str:
+        return relative(self.here, url(kind, key, self.lang) + (f"#{anchor}" if anchor else ""))
+
+    @property
+    def vi(self) -> str | None:
+        """`lang` attribute for Vietnamese source text on a page in another language."""
+        return "vi" if self.lang != "vi" else None
+
+    def text(self, value: str | None) -> Markup:
+        """Document text: escaped, with <abbr> hints."""
+        return self.abbrs.mark(value)
+
+    def agency_name(self, agency: Agency) -> str:
+        return agency.name_en if self.lang == "en" else agency.name
+
+    def agency_link(self, agency: Agency, anchor: str = "") -> Markup:
+        return tag("a", self.agency_name(agency), href=self.href("agency", agency.id, anchor))
+
+    def date(self, iso: str | None) -> Markup:
+        if not iso:
+            return Markup("")
+        return tag("time", format_date(iso, self.lang), datetime=iso)
+
+    def type_name(self, doc: Document) -> str:
+        return type_name(doc.type_code, doc.type_name, self.lang)
+
+    def doc_label(self, doc: Document) -> str:
+        """'Chương trình hành động số 17/CTr-LĐLĐ' / 'Directive of 10 November 2021'."""
+        kind = self.type_name(doc)
+        if doc.number:
+            return self.t("doc.label_number", type=kind, number=doc.number)
+        if doc.date:
+            return self.t("doc.label_date", type=kind, date=format_date(doc.date, self.lang))
+        return kind
+
+    def doc_link(self, doc: Document, anchor: str = "") -> Markup:
+        return tag("a", self.doc_label(doc), href=self.href("document", doc.slug, anchor))
+
+    def issuer(self, doc: Document) -> Markup:
+        agency = self.cat.issuer_of(doc)
+        if agency is not None:
+            return self.agency_link(agency)
+        return tag("span", doc.issuer or self.t("doc.unknown"), lang=self.vi if doc.issuer
+                   else None)
+
+
+@dataclass
+class Section:
+    """A titled part of a page: one <h2> (or <h3>) and one table-of-contents entry."""
+
+    id: str
+    title: str
+    body: Markup
+    cls: str = ""
+    level: int = 2
+    subsections: list[tuple[str, str]] = field(default_factory=list)  # (id, title) of <h3>s
+
+    def html(self, lang: str) -> Markup:
+        heading = tag(f"h{self.level}", self.title, _permalink(self.id, lang), id=self.id)
+        return tag("section", heading, self.body, class_=f"vb-section {self.cls}".strip())
+
+
+def _permalink(anchor: str, lang: str) -> Markup:
+    return tag("a", "¶", class_="headerlink", href=f"#{anchor}", title=t("permalink", lang))
+
+
+def sections_html(sections: Iterable[Section], lang: str) -> Markup:
+    return join(s.html(lang) for s in sections)
+
+
+def _table(ctx: Ctx, cls: str, columns: list[str], rows: Iterable[list[Markup]]) -> Markup:
+    """A table that stacks into labelled blocks on phones (CSS reads data-label)."""
+    head = tag("thead", tag("tr", join(tag("th", c, scope="col") for c in columns)))
+    body = tag("tbody", join(
+        tag("tr", join(tag("td", cell, data_label=col) for col, cell in zip(columns, row,
+                                                                             strict=True)))
+        for row in rows))
+    return tag("div", tag("table", head, body, class_=f"vb-data {cls}"), class_="vb-data-wrap")
+
+
+# ---- document page ---------------------------------------------------------------------------
+
+def document_card(ctx: Ctx, doc: Document) -> Markup:
+    """The metadata card shown above the text of a document."""
+    rows: list[tuple[str, Markup]] = [
+        ("doc.number", tag("span", doc.number, class_="vb-number") if doc.number
+         else tag("span", ctx.t("doc.number_none"), class_="vb-muted")),
+        ("doc.type", tag("span", ctx.type_name(doc))),
+        ("doc.issuer", ctx.issuer(doc)),
+        ("doc.date", join([x for x in (ctx.date(doc.date), tag("span", doc.place, lang=ctx.vi)
+                                       if doc.place else None) if x], " · ")),
+    ]
+    s = doc.signer
+    if s.name or s.title or s.authority:
+        rows.append(("doc.signer", join([
+            tag("strong", s.name) if s.name else Markup(""),
+            tag("span", " — ".join(x for x in (s.title, s.authority) if x), lang=ctx.vi,
+                class_="vb-muted") if (s.title or s.authority) else Markup(""),
+        ], " ")))
+    if doc.recipients:
+        rows.append(("doc.recipients", tag("ul", join(tag("li", r) for r in doc.recipients),
+                                               class_="vb-inline-list", lang=ctx.vi)))
+    items = join(tag("div", tag("dt", ctx.t(k)), tag("dd", v), class_=f"vb-card__{k[4:]}")
+                 for k, v in rows)
+    extra: list[Markup] = []
+    if ctx.lang == "en":
+        if doc.summary_en:
+            extra.append(tag("div", tag("p", ctx.t("doc.summary_en"), class_="vb-card__label"),
+                             join(tag("p", p) for p in _paragraphs(doc.summary_en)),
+                             class_="vb-summary", lang="en"))
+        extra.append(tag("p", ctx.t("doc.body_note"), class_="vb-card__note"))
+    jumps = _jump_links(ctx, doc)
+    return tag("aside", tag("p", ctx.t("card.title"), class_="vb-card__title"),
+               tag("dl", items, class_="vb-card__list"), join(extra), jumps,
+               class_="vb-card", aria_label=ctx.t("card.title"))
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [" ".join(p.split()) for p in text.split("\n\n") if p.strip()]
+
+
+def _jump_links(ctx: Ctx, doc: Document) -> Markup:
+    links = [(RESPONSIBILITIES_ID, "resp.title", len(doc.tasks)),
+             (CITES_ID, "cites.title", len(doc.cites)),
+             (CITED_BY_ID, "cited_by.title", len(ctx.cat.cited_by.get(doc.slug, [])))]
+    return tag("p", tag("span", ctx.t("doc.jump"), class_="vb-card__label"), " ",
+               join((tag("a", f"{ctx.t(key)} ({n})", href=f"#{anchor}")
+                     for anchor, key, n in links), " · "), class_="vb-card__jump")
+
+
+def responsibilities(ctx: Ctx, doc: Document) -> Section:
+    """Who must do what, by when: the assignments grouped by agency (in order of first
+    mention), each task linking to its paragraph in the text."""
+    rows = ctx.cat.assigned.get(doc.slug, [])
+    if not rows:
+        body = tag("p", ctx.t("resp.none"), class_="vb-muted")
+        return Section(RESPONSIBILITIES_ID, ctx.t("resp.title"), body, "vb-resp")
+    groups: dict[str, list[Assigned]] = {}
+    for a in rows:
+        key = a.agency.id if a.agency is not None else "?" + fold(a.task.agency)
+        groups.setdefault(key, []).append(a)
+    cols = [ctx.t("resp.agency"), ctx.t("resp.task"), ctx.t("resp.role"), ctx.t("resp.deadline")]
+    trs = []
+    for items in groups.values():
+        for i, a in enumerate(items):
+            who, task, role, deadline = _task_row(ctx, a, local=True)
+            cells = [tag("th", who, scope="rowgroup", rowspan=len(items) if len(items) > 1
+                         else None, data_label=cols[0])] if i == 0 else []
+            cells += [tag("td", c, data_label=col) for col, c in zip(cols[1:],
+                                                                     (task, role, deadline),
+                                                                     strict=True)]
+            trs.append(tag("tr", join(cells), class_="vb-group-start" if i == 0 else None))
+    head = tag("thead", tag("tr", join(tag("th", c, scope="col") for c in cols)))
+    table = tag("table", head, tag("tbody", join(trs)), class_="vb-data vb-resp-table")
+    return Section(RESPONSIBILITIES_ID, ctx.t("resp.title"),
+                   tag("div", table, class_="vb-data-wrap"), "vb-resp")
+
+
+TASK_PREVIEW = 160   # characters of a task shown in a document's table (the text is below)
+
+
+def _task_row(ctx: Ctx, a: Assigned, *, local: bool) -> list[Markup]:
+    """[agency, task, role, deadline] cells; `local`: the task links within the page and is
+    shortened (the whole sentence is in the text just above)."""
+    if a.agency is not None:
+        who = ctx.agency_link(a.agency)
+    else:
+        who = join([tag("span", a.task.agency, lang=ctx.vi),
+                    tag("small", ctx.t("resp.unmatched"), class_="vb-unmatched")], " ")
+    anchor = a.task.anchor
+    href = f"#{anchor}" if local else ctx.href("document", a.doc.slug, anchor)
+    text = ctx.text(shorten(a.task.task, TASK_PREVIEW) if local else a.task.task)
+    task = tag("a", text, href=href) if anchor else text
+    role = tag("span", ctx.t(f"role.{a.task.role}"), class_=f"vb-role vb-role--{a.task.role}")
+    deadline = tag("span", a.task.deadline, lang=ctx.vi) if a.task.deadline \
+        else Markup("—")
+    return [who, tag("span", task, lang=ctx.vi), role, deadline]
+
+
+def shorten(text: str, limit: int) -> str:
+    """`text` cut at a word boundary to at most `limit` characters, with "…"."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:.-–")
+    return cut + "…"
+
+
+def _cite_text(ctx: Ctx, doc: Document, cite: Cite) -> Markup:
+    kind = type_name(cite.type_code, cite.type_name, ctx.lang)
+    label = ctx.t("doc.label_number", type=kind, number=cite.number) if cite.number else kind
+    target = ctx.cat.target_of(doc, cite)
+    head = tag("a", label, href=ctx.href("document", target.slug)) if target is not None \
+        else tag("span", label, class_="vb-cite__label")
+    parts: list[Markup] = [head]
+    if cite.date:
+        parts.append(join([ctx.t("cite.dated"), " ", ctx.date(cite.date)]))
+    if cite.issuer:
+        agency = ctx.cat.registry.match(cite.issuer, doc.place)
+        who = tag("span", ctx.agency_name(agency)) if agency is not None \
+            else tag("span", cite.issuer, lang=ctx.vi)
+        parts.append(join([ctx.t("cite.of"), " ", who]))
+    out = join(parts, ", " if ctx.lang == "en" else " ")
+    if cite.summary:
+        out = join([out, tag("span", join(["— ", ctx.text(cite.summary)]),
+                             class_="vb-cite__summary", lang=ctx.vi)], " ")
+    return out
+
+
+def citations(ctx: Ctx, doc: Document) -> Section:
+    """The documents this one cites: linked when they are in the portal."""
+    cites = sorted(doc.cites, key=lambda c: (_RELATION_ORDER.get(c.relation, 9), c.line))
+    if not cites:
+        body = tag("p", ctx.t("cites.none"), class_="vb-muted")
+    else:
+        body = tag("ul", join(
+            tag("li", _relation_badge(ctx, c.relation), " ", _cite_text(ctx, doc, c),
+                class_="vb-cite" + (" vb-cite--in-portal" if ctx.cat.target_of(doc, c)
+                                    else ""))
+            for c in cites), class_="vb-cites")
+    return Section(CITES_ID, ctx.t("cites.title"), body, "vb-citations")
+
+
+def _relation_badge(ctx: Ctx, relation: str) -> Markup:
+    key = relation if relation in _RELATION_ORDER else "dan_chieu"
+    return tag("span", ctx.t(f"relation.{key}"), class_=f"vb-badge vb-badge--{key}")
+
+
+def cited_by(ctx: Ctx, doc: Document) -> Section:
+    """The documents of the portal that cite this one."""
+    sources = ctx.cat.cited_by.get(doc.slug, [])
+    if not sources:
+        body = tag("p", ctx.t("cited_by.none"), class_="vb-muted")
+    else:
+        body = tag("ul", join(
+            tag("li", _relation_badge(ctx, cite.relation), " ", ctx.doc_link(src), " ",
+                ctx.date(src.date), " ", tag("span", join(["— ", ctx.text(src.title)]),
+                                              class_="vb-cite__summary", lang=ctx.vi))
+            for src, cite in sources), class_="vb-cites")
+    return Section(CITED_BY_ID, ctx.t("cited_by.title"), body, "vb-cited-by")
+
+
+# ---- lists of documents ---------------------------------------------------------------------
+
+def document_table(ctx: Ctx, docs: Iterable[Document], *, issuer: bool = True) -> Markup:
+    cols = [ctx.t("col.document"), ctx.t("col.date"), ctx.t("col.title")]
+    if issuer:
+        cols.append(ctx.t("col.issuer"))
+
+    def row(d: Document) -> list[Markup]:
+        cells = [ctx.doc_link(d), ctx.date(d.date) or Markup("—"),
+                 tag("span", ctx.text(d.title), lang=ctx.vi)]
+        return [*cells, ctx.issuer(d)] if issuer else cells
+
+    return _table(ctx, "vb-doc-table", cols, (row(d) for d in docs))
+
+
+def _type_groups(cat: Catalog) -> list[tuple[str, list[Document]]]:
+    groups = cat.by_type()
+    order = {k: i for i, k in enumerate(TYPE_ORDER)}
+    return sorted(groups.items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0]))
+
+
+def _facet_list(items: Iterable[tuple[Markup, int, str]]) -> Markup:
+    return tag("ul", join(tag("li", link, " ", tag("span", label, class_="vb-count"))
+                          for link, _n, label in items), class_="vb-facets")
+
+
+def document_index(ctx: Ctx) -> list[Section]:
+    cat = ctx.cat
+    if not cat.documents:
+        return [Section("tat-ca", ctx.t("index.all"), tag("p", ctx.t("index.empty")))]
+    by_type = _facet_list(
+        (tag("a", type_name(docs[0].type_code, docs[0].type_name, ctx.lang),
+             href=ctx.href("type", key or "khac")), len(docs), count_label(len(docs), ctx.lang))
+        for key, docs in _type_groups(cat))
+    years = sorted(cat.by_year().items(), key=lambda kv: kv[0], reverse=True)
+    by_year = _facet_list(
+        (tag("a", year or ctx.t("index.undated"), href=ctx.href("year", year or "khac")),
+         len(docs), count_label(len(docs), ctx.lang)) for year, docs in years)
+    issuers: dict[str, tuple[Agency, int]] = {}
+    unmatched: list[Document] = []
+    for d in cat.documents:
+        agency = cat.issuer_of(d)
+        if agency is None:
+            unmatched.append(d)
+        else:
+            issuers[agency.id] = (agency, issuers.get(agency.id, (agency, 0))[1] + 1)
+    issuer_items = sorted(issuers.values(), key=lambda an: fold(ctx.agency_name(an[0])))
+    by_issuer = _facet_list(
+        (ctx.agency_link(a, ISSUED_ID), n, count_label(n, ctx.lang)) for a, n in issuer_items)
+    if unmatched:
+        by_issuer += tag("ul", join(tag("li", tag("span", d.issuer or ctx.t("doc.unknown"),
+                                                  lang=ctx.vi), ": ", ctx.doc_link(d))
+                                    for d in unmatched), class_="vb-facets")
+    latest = cat.documents[:LATEST_ON_INDEX]
+    listing = document_table(ctx, latest)
+    if len(cat.documents) > len(latest):
+        listing += tag("p", ctx.t("index.more", count=len(cat.documents) - len(latest)),
+                       class_="vb-muted")
+    return [
+        Section(slugify("theo loai"), ctx.t("index.by_type"), by_type),
+        Section(slugify("theo nam"), ctx.t("index.by_year"), by_year),
+        Section(slugify("theo co quan"), ctx.t("index.by_issuer"), by_issuer),
+        Section(slugify("moi nhat"), ctx.t("index.latest") if len(cat.documents) > len(latest)
+                else ctx.t("index.all"), listing),
+    ]
+
+
+def type_page(ctx: Ctx, key: str) -> list[Section]:
+    docs = ctx.cat.by_type().get(key, [])
+    return [Section(slugify("danh sach"), count_label(len(docs), ctx.lang),
+                    document_table(ctx, docs))]
+
+
+def year_page(ctx: Ctx, year: str) -> list[Section]:
+    docs = ctx.cat.by_year().get(year, [])
+    return [Section(slugify("danh sach"), count_label(len(docs), ctx.lang),
+                    document_table(ctx, docs))]
+
+
+def type_title(cat: Catalog, key: str, lang: str) -> str:
+    docs = cat.by_type().get(key) or []
+    if docs:
+        return type_name(docs[0].type_code, docs[0].type_name, lang)
+    return t("index.other_type", lang)
+
+
+# ---- agencies ----------------------------------------------------------------------------------
+
+def agency_index(ctx: Ctx) -> list[Section]:
+    cat = ctx.cat
+    groups: dict[str, list[Agency]] = {}
+    for a in cat.registry:
+        groups.setdefault(a.place or "", []).append(a)
+    sections = []
+    for place in sorted(groups, key=lambda p: (p != "", fold(p))):
+        agencies = sorted(groups[place], key=lambda a: fold(ctx.agency_name(a)))
+        cols = [ctx.t("resp.agency"), ctx.t("agencies.tasks"), ctx.t("agencies.issued")]
+        rows = ([ctx.agency_link(a), Markup(str(len(cat.by_agency.get(a.id, [])))),
+                 Markup(str(len(cat.issued_by.get(a.id, []))))] for a in agencies)
+        title = place or ctx.t("agencies.national")
+        sections.append(Section(slugify(place or "trung uong"), title,
+                                _table(ctx, "vb-agency-table", cols, rows)))
+    return sections
+
+
+def agency_intro(ctx: Ctx, agency: Agency) -> Markup:
+    reg = ctx.cat.registry
+    rows: list[tuple[str, Markup]] = []
+    if ctx.lang == "en":
+        rows.append(("agency.name_vi", tag("span", agency.name, lang="vi")))
+    else:
+        rows.append(("agency.name_en", tag("span", agency.name_en, lang="en")))
+    if agency.abbr:
+        rows.append(("agency.abbr", join((tag("span", x, lang=ctx.vi) for x in agency.abbr),
+                                         ", ")))
+    if agency.place:
+        rows.append(("agency.place", tag("span", agency.place)))
+    parent = reg.get(agency.parent) if agency.parent else None
+    if parent is not None:
+        rows.append(("agency.parent", ctx.agency_link(parent)))
+    children = sorted(reg.children(agency.id), key=lambda a: fold(ctx.agency_name(a)))
+    if children:
+        rows.append(("agency.children", tag("ul", join(tag("li", ctx.agency_link(c))
+                                                       for c in children),
+                                            class_="vb-inline-list")))
+    return tag("dl", join(tag("div", tag("dt", ctx.t(k)), tag("dd", v)) for k, v in rows),
+               class_="vb-card vb-card__list vb-agency-card")
+
+
+def agency_page(ctx: Ctx, agency: Agency) -> list[Section]:
+    cat = ctx.cat
+    rows = cat.by_agency.get(agency.id, [])
+    by_doc: dict[str, list[Assigned]] = {}
+    for a in rows:
+        by_doc.setdefault(a.doc.slug, []).append(a)
+    parts: list[Markup] = []
+    subsections: list[tuple[str, str]] = []
+    cols = [ctx.t("resp.task"), ctx.t("resp.role"), ctx.t("resp.deadline")]
+    for slug, items in by_doc.items():   # documents newest first (catalog order)
+        doc = items[0].doc
+        anchor = f"{TASKS_ID}-{slugify(slug)}"
+        label = ctx.doc_label(doc)
+        subsections.append((anchor, label))
+        when = join([" ", ctx.date(doc.date)]) if doc.number else Markup("")
+        heading = tag("h3", ctx.doc_link(doc), when, _permalink(anchor, ctx.lang), id=anchor)
+        parts.append(heading)
+        parts.append(tag("p", ctx.text(doc.title), class_="vb-doc-title", lang=ctx.vi))
+        parts.append(_table(ctx, "vb-resp-table vb-resp-table--agency", cols,
+                            (_task_row(ctx, a, local=False)[1:] for a in items)))
+    tasks_body = join(parts) if parts else tag("p", ctx.t("agency.tasks_none"),
+                                               class_="vb-muted")
+    issued = cat.issued_by.get(agency.id, [])
+    issued_body = document_table(ctx, issued, issuer=False) if issued \
+        else tag("p", ctx.t("agency.issued_none"), class_="vb-muted")
+    return [
+        Section(TASKS_ID, f"{ctx.t('agency.tasks')} ({len(rows)})", tasks_body, "vb-resp",
+                subsections=subsections),
+        Section(ISSUED_ID, f"{ctx.t('agency.issued')} ({len(issued)})", issued_body),
+    ]
+
+
+# ---- glossary and home ------------------------------------------------------------------------
+
+def glossary(ctx: Ctx) -> list[Section]:
+    terms = sorted(ctx.cat.glossary, key=lambda term: (fold(term.abbr), term.abbr))
+    cols = [ctx.t("glossary.abbr"), ctx.t("glossary.vi"), ctx.t("glossary.en"),
+            ctx.t("glossary.note")]
+    rows = ([tag("strong", term.abbr, id=slugify(term.abbr) or None),
+             tag("span", term.vi, lang="vi"), tag("span", term.en, lang="en"),
+             tag("span", term.note) if term.note else Markup("")] for term in terms)
+    return [Section(slugify("tu viet tat"), ctx.t("glossary.title"),
+                    _table(ctx, "vb-glossary-table", cols, rows))]
+
+
+def home(ctx: Ctx) -> Markup:
+    """Numbers, latest documents and entry points, under the hand-written home text."""
+    cat = ctx.cat
+    tasks = sum(len(v) for v in cat.assigned.values())
+    links = sum(len(v) for v in cat.cited_by.values())
+    stats = tag("ul", join(
+        tag("li", tag("a", tag("strong", str(n)), " ", ctx.t(key), href=href))
+        for n, key, href in (
+            (len(cat.documents), "home.documents", ctx.href("documents")),
+            (len(cat.registry), "home.agencies", ctx.href("agencies")),
+            (tasks, "home.tasks", ctx.href("agencies")),
+            (links, "home.citations", ctx.href("documents")))),
+        class_="vb-stats")
+    latest = document_table(ctx, cat.documents[:LATEST_ON_HOME])
+    types = _facet_list(
+        (tag("a", type_name(docs[0].type_code, docs[0].type_name, ctx.lang),
+             href=ctx.href("type", key or "khac")), len(docs), count_label(len(docs), ctx.lang))
+        for key, docs in _type_groups(cat))
+    return sections_html([
+        Section(slugify("so lieu"), ctx.t("home.stats"), stats, "vb-home-stats"),
+        Section(slugify("moi cap nhat"), ctx.t("home.latest"), latest),
+        Section(slugify("tra cuu"), ctx.t("home.browse"), types),
+    ], ctx.lang)
