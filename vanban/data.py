@@ -46,9 +46,9 @@ register({
                       "UTF-8",
                       "the file is not UTF-8 or UTF-16 text ({detail}) — save it as UTF-8"),
     "data_syntax": ("lỗi cú pháp YAML: {detail} — kiểm tra thụt lề (chỉ dùng dấu cách, không "
-                    "dùng tab), dấu hai chấm và các dấu ngoặc, dấu nháy ở dòng này",
+                    "dùng tab), dấu hai chấm, dấu ngoặc và dấu nháy ở dòng này",
                     "YAML syntax error: {detail} — check the indentation (spaces only, no tabs), "
-                    "the colons and the brackets and quotes on this line"),
+                    "colons, brackets and quotes on this line"),
     "data_empty": ("tệp không có nội dung — tệp phải bắt đầu bằng '{key}:' rồi đến danh sách "
                    "các mục",
                    "the file has no content — it must start with '{key}:' followed by a list "
@@ -102,6 +102,11 @@ register({
                        "cơ quan",
                        "'{value}' also names '{other}' (line {first}) in the same place — a "
                        "document writing it could mean either agency; keep it on one of them"),
+    "data_same_anchor": ("'{value}' và '{other}' (dòng {first}) sẽ trùng địa chỉ '#{anchor}' trên "
+                         "trang Thuật ngữ — giữ một mục và ghi cách viết kia trong 'note'",
+                         "'{value}' and '{other}' (line {first}) would share the anchor "
+                         "'#{anchor}' on the glossary page — keep one entry and mention the "
+                         "other spelling in its note"),
     "data_dup_abbr": ("từ viết tắt '{value}' bị trùng, đã khai báo ở dòng {first} — gộp hai mục "
                       "làm một",
                       "duplicate abbreviation '{value}', first defined on line {first} — merge "
@@ -113,7 +118,7 @@ register({
 _WORDS = {
     "text": ("một đoạn văn bản", "a text"),
     "list": ("một danh sách", "a list"),
-    "mapping": ("một nhóm khóa: giá trị", "a mapping of keys to values"),
+    "mapping": ("một nhóm khóa và giá trị", "a mapping of keys to values"),
     "nothing": ("giá trị trống", "nothing"),
 }
 
@@ -243,8 +248,8 @@ def _found(node: yaml.Node) -> str:
 class Checker:
     """Walks composed YAML nodes of one file, collecting Problems (reusable for any data file).
 
-    Typical use: `entries = Checker(path).entries(root, "agencies", KEYS, REQUIRED)`, then
-    `text()`/`texts()` per field, then `raise_if_any()`.
+    Typical use: `check = Checker(display_path(path))`, `check.entries(root, "agencies",
+    KEYS, REQUIRED)`, then `text()`/`texts()` per field, then `raise_if_any()`.
     """
 
     def __init__(self, file: str) -> None:
@@ -314,19 +319,23 @@ class Checker:
             for k in missing:
                 self.add(_line(item), path, "data_required", key=k)
             if not missing:
-                out.append(Entry(i, path, _line(item), fields))
+                out.append(Entry(i, path, _line(item), fields, required))
         return out
 
     def text(self, entry: Entry, key: str) -> str | None:
-        """The text value of `key` (stripped), or None when absent or invalid (reported)."""
+        """The text value of `key` (spaces collapsed), or None when absent or invalid (reported).
+
+        An optional key written with no value (`place:`) counts as absent."""
         node = entry.fields.get(key)
-        return None if node is None else self._text(node, f"{entry.path}.{key}")
+        if node is None or (_is_null(node) and key not in entry.required):
+            return None
+        return self._text(node, f"{entry.path}.{key}")
 
     def texts(self, entry: Entry, key: str) -> list[tuple[str, int, str]]:
         """[(text, line, key path)] of a list of texts; [] when absent or invalid (reported)."""
         node = entry.fields.get(key)
         path = f"{entry.path}.{key}"
-        if node is None:
+        if node is None or (_is_null(node) and key not in entry.required):
             return []
         if not isinstance(node, yaml.SequenceNode):
             self.add(_line(node), path, "data_type", expected="@list", found=_found(node))
@@ -357,6 +366,7 @@ class Entry:
     path: str
     line: int
     fields: dict[str, yaml.Node]
+    required: tuple[str, ...] = ()
 
 
 # ---- agencies ----------------------------------------------------------------------------------
@@ -395,7 +405,8 @@ _PAREN_TAIL = re.compile(r"\s*\([^()]*\)[\s.,;:]*$")      # "Tổng LĐLĐ Việ
 @functools.lru_cache(maxsize=65536)
 def agency_key(text: str) -> str:
     """Matching key of an agency name: folded words, common phrases abbreviated."""
-    key = _NON_WORD.sub(" ", fold(tone_normalize(text))).strip()
+    # Ð (U+00D0, a look-alike of Đ) is replaced first: fold() lower-cases it to ð, not d
+    key = _NON_WORD.sub(" ", fold(tone_normalize(text.replace("\u00d0", "\u0110")))).strip()
     return _PHRASE_RE.sub(lambda m: _PHRASES[m.group(0)], key)
 
 
@@ -641,6 +652,7 @@ def load_glossary(path: Path) -> list[Term]:
     root = load_yaml_nodes(path, expect="terms")
     terms: list[Term] = []
     first: dict[str, int] = {}
+    anchors: dict[str, tuple[str, int]] = {}    # the glossary page's id="…" of each term
     for e in check.entries(root, "terms", _TERM_KEYS, _TERM_REQUIRED):
         abbr, vi, en, note = (check.text(e, k) for k in _TERM_KEYS)
         if abbr is None:
@@ -650,6 +662,12 @@ def load_glossary(path: Path) -> list[Term]:
             check.add(line, f"{e.path}.abbr", "data_dup_abbr", value=abbr, first=first[abbr])
             continue
         first[abbr] = line
+        anchor = slugify(abbr)
+        if anchor in anchors:
+            other, other_line = anchors[anchor]
+            check.add(line, f"{e.path}.abbr", "data_same_anchor", value=abbr, other=other,
+                      first=other_line, anchor=anchor)
+        anchors.setdefault(anchor, (abbr, line))
         if vi is not None and en is not None:
             terms.append(Term(abbr, vi, en, note, e.line))
     check.raise_if_any()

@@ -80,7 +80,7 @@ def clean_spaces(line: str) -> str:
 
 
 def _fold_table() -> dict[int, str]:
-    table: dict[int, str] = {0x0111: "d", 0x0110: "d", 0x00D0: "d"}
+    table: dict[int, str] = {0x0111: "d", 0x0110: "d", 0x00D0: "d", 0x00F0: "d"}
     for code in range(0x00C0, 0x2000):
         ch = chr(code)
         base = "".join(c for c in unicodedata.normalize("NFD", ch)
@@ -101,6 +101,8 @@ def fold(text: str) -> str:
     'lien doan lao dong tinh binh dinh'
     >>> fold("Thuỷ") == fold("THỦY") == fold(unicodedata.normalize("NFD", "thủy"))
     True
+    >>> fold("\u00d0ảng"), fold("\u00f0ảng")   # the look-alike Ð/ð count as Đ/đ
+    ('dang', 'dang')
     """
     text = unicodedata.normalize("NFC", text).lower().translate(_FOLD)
     if not text.isascii():  # combining marks left over (rare letters): strip them
