@@ -8,7 +8,7 @@ STAMP   := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 SEEDS   ?= ../shared/seeds
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help setup serve build test test-fast test-slow lint chromium sample clean
+.PHONY: help setup serve build test test-fast lint chromium sample clean
 
 help:
 	@echo "make serve   – cài đặt, dựng và chạy cổng tại http://127.0.0.1:8000 / build and serve"
@@ -46,9 +46,6 @@ test: $(STAMP) chromium lint
 
 test-fast: $(STAMP) lint
 	$(BIN)/pytest -q -m "not browser and not slow"
-
-test-slow: $(STAMP) chromium
-	$(BIN)/pytest -q -m slow --run-slow
 
 sample: $(STAMP)
 	$(BIN)/vanban import --force $(SEEDS)/*.txt
