@@ -378,3 +378,24 @@ def test_family_party_guidance() -> None:
         ("Đảng đoàn Liên đoàn Lao động tỉnh", "trước ngày 28/7/2026"),
         ("Ủy ban MTTQ Việt Nam tỉnh", None)]
     assert [r.text for r in doc.removed] == ["ĐẢNG CỘNG SẢN VIỆT NAM", "*"]
+
+
+def test_labelled_lead_support_and_time_lines() -> None:
+    """"Đơn vị chủ trì: … / Đơn vị phối hợp: … / Thời gian thực hiện: …" under a task."""
+    text = "\n".join([
+        "KẾ HOẠCH", "Chuyển đổi số năm 2026", "",
+        "II. NHIỆM VỤ",
+        "1. Xây dựng phần mềm quản lý đoàn viên",
+        "- Đơn vị chủ trì: Văn phòng",
+        "- Đơn vị phối hợp: Ban Tổ chức, Ban Tài chính",
+        "- Thời gian thực hiện: Quý II/2026",
+        "2. Tập huấn sử dụng phần mềm",
+        "Cơ quan chủ trì: Ban Tuyên giáo",
+    ])
+    doc = parse(text, "kh.txt")
+    assert [(a.agency, a.role, a.task, a.deadline, a.line) for a in doc.assignments] == [
+        ("Văn phòng", "lead", "Xây dựng phần mềm quản lý đoàn viên", "Quý II/2026", 5),
+        ("Ban Tổ chức", "support", "Xây dựng phần mềm quản lý đoàn viên", "Quý II/2026", 5),
+        ("Ban Tài chính", "support", "Xây dựng phần mềm quản lý đoàn viên", "Quý II/2026", 5),
+        ("Ban Tuyên giáo", "lead", "Tập huấn sử dụng phần mềm", None, 9),
+    ]

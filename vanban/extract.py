@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 
 from . import grammar as g
 from .messages import register
@@ -367,12 +368,46 @@ def _own_agency(text: str) -> tuple[str, str] | None:
     return None
 
 
+@dataclass
+class _Labelled:
+    """The task a run of "Đơn vị chủ trì: …", "Đơn vị phối hợp: …", "Thời gian: …" lines
+    belongs to: the node just before the run."""
+
+    task: str
+    node: Node
+    made: list[Assignment] = field(default_factory=list)
+    deadline: str | None = None
+
+
+def _labelled_line(doc: Document, text: str, group: _Labelled) -> None:
+    m = g.LABELLED.match(text)
+    assert m is not None
+    label, value = fold(m.group("label")), m.group("value").strip().rstrip(".;")
+    if re.search(r"thoi gian|thoi han|tien do", label):
+        group.deadline = value
+        for a in group.made:
+            a.deadline = value
+        return
+    role = "support" if "phoi hop" in label else "lead"
+    for name in split_agencies(value):
+        a = Assignment(name, role, group.task, group.deadline,  # type: ignore[arg-type]
+                       group.node.line, group.node.anchor)
+        group.made.append(a)
+        doc.assignments.append(a)
+
+
 def extract_assignments(doc: Document) -> None:
     directive = doc.type.code == "CT"
+    group: _Labelled | None = None
     for node, anc in walk(doc):
         if isinstance(node, Table):
             _table_assignments(doc, node)
             continue
+        if isinstance(node, Paragraph | Item) and g.LABELLED.match(node.text):
+            if group is not None:
+                _labelled_line(doc, node.text, group)
+            continue
+        group = _Labelled(_task_text(node), node)
         zone = _in_zone(anc, node) or directive
         ctx = None
         if zone:
@@ -396,6 +431,12 @@ def extract_assignments(doc: Document) -> None:
                 agency_name(node.text) == node.text.rstrip(" :"):
             continue  # an agency heading item ("* Ban Tổ chức:"), its children are the tasks
         _sentence(doc, node.text, node, ctx, zone)
+
+
+def _task_text(node: Node) -> str:
+    if isinstance(node, Section):
+        return node.text or node.heading
+    return node_text(node)
 
 
 def _can_hold_heading(node: Item) -> bool:

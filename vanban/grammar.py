@@ -318,10 +318,6 @@ DEADLINE = re.compile(
     r"|trong\s+năm\s+\d{4}",
     re.IGNORECASE,
 )
-# a table cell that is only a time: "2021", "2021-2023", "Quý II/2022", "Thường xuyên"
-DEADLINE_CELL = re.compile(r"^(?:\d{4}(?:\s*[-–]\s*\d{4})?|.*(?:quý|tháng|năm|thường\s+xuyên|"
-                           r"hằng|hàng|định\s+kỳ).*)$", re.IGNORECASE)
-
 
 def strip_emphasis(text: str) -> str:
     """Remove Markdown emphasis markers written by the Word extractor: "**T/M BAN**" → "T/M BAN"."""
