@@ -6,6 +6,7 @@ Everything here reads the section tree built by `vanban.parser` and writes `doc.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -166,6 +167,11 @@ def _cite_type(word: str, number: str) -> DocType:
 # ---- targets ---------------------------------------------------------------------------------
 
 def _deadline_in(text: str, doc: Document) -> tuple[int | str, str] | None:
+    return _deadline_of(text, doc.term[1] if doc.term else None)
+
+
+@functools.lru_cache(maxsize=4096)
+def _deadline_of(text: str, term_end: int | None) -> tuple[int | str, str] | None:
     m = g.BY_YEAR.search(text)
     if m:
         return int(m.group("y")), m.group(0)
@@ -174,7 +180,7 @@ def _deadline_in(text: str, doc: Document) -> tuple[int | str, str] | None:
         return "annual", m.group(0)
     m = g.TERM_END.search(text)
     if m:
-        return (doc.term[1] if doc.term else "term-end"), m.group(0)
+        return (term_end or "term-end"), m.group(0)
     m = g.TERM.search(text)
     if m:
         return int(m.group("b")), m.group(0)
@@ -301,6 +307,7 @@ def _clean_num(v: float) -> int | float:
 
 # ---- assignments -----------------------------------------------------------------------------
 
+@functools.lru_cache(maxsize=8192)
 def agency_name(text: str) -> str | None:
     """The agency a heading or sentence starts with, or None.
 

@@ -90,8 +90,10 @@ class Line:
 # ---- 1. lines ---------------------------------------------------------------------------------
 
 def clean_lines(text: str, doc: Document) -> list[Line]:
-    raw_lines = normalize(text).split("\n")
-    gazette = any(g.GAZETTE_HEADER.match(clean_spaces(r)) for r in raw_lines)
+    text = normalize(text)
+    raw_lines = text.split("\n")
+    gazette = "BÁO" in text.upper() and any(
+        g.GAZETTE_HEADER.match(clean_spaces(r)) for r in raw_lines if "/" in r)
     out: list[Line] = []
     for no, raw in enumerate(raw_lines, 1):
         if "[" in raw and g.BOOKMARK.search(raw):
@@ -104,11 +106,11 @@ def clean_lines(text: str, doc: Document) -> list[Line]:
             or (gazette and g.PAGE_NUMBER.match(stripped))
         ):
             doc.removed.append(SourceLine("artefact", stripped, no))
-            raw = ""
-        text = clean_spaces(g.strip_emphasis(raw)) if "*" in raw else clean_spaces(raw)
+            raw = stripped = ""
+        text_ = clean_spaces(g.strip_emphasis(raw)) if "*" in raw else stripped
         cells = [clean_spaces(g.strip_emphasis(c)) for c in raw.split("\t")] if "\t" in raw \
-            else [text]
-        out.append(Line(no, raw, text, cells))
+            else [text_]
+        out.append(Line(no, raw, text_, cells))
     return out
 
 
