@@ -405,8 +405,7 @@ _PAREN_TAIL = re.compile(r"\s*\([^()]*\)[\s.,;:]*$")      # "Tổng LĐLĐ Việ
 @functools.lru_cache(maxsize=65536)
 def agency_key(text: str) -> str:
     """Matching key of an agency name: folded words, common phrases abbreviated."""
-    # Ð (U+00D0, a look-alike of Đ) is replaced first: fold() lower-cases it to ð, not d
-    key = _NON_WORD.sub(" ", fold(tone_normalize(text.replace("\u00d0", "\u0110")))).strip()
+    key = _NON_WORD.sub(" ", fold(tone_normalize(text))).strip()  # fold(): Ð/ð count as Đ/đ
     return _PHRASE_RE.sub(lambda m: _PHRASES[m.group(0)], key)
 
 

@@ -462,8 +462,6 @@ def _sentence(doc: Document, text: str, node: Node, ctx: str | None, zone: bool)
         _add(doc, own[0], own[1], node)
     elif zone and ctx:
         _add(doc, ctx, text, node)
-    else:
-        return
 
 
 def _add(doc: Document, agency: str, task: str, node: Node, role: str = "lead") -> None:

@@ -162,8 +162,7 @@ def parse_number(value: str, doc: Document, line: int) -> tuple[str | None, str 
     value = value.replace("*", "").strip()
     compact = re.sub(r"\s*([/-])\s*", r"\1", value)
     m = g.NUMBER.match(compact)
-    code_part = compact.split("/", 1)[-1] if m is None else m.group("rest")
-    code = _type_code(code_part if m is None or m.group("sep") == "/" else m.group("rest"))
+    code = _type_code(compact.split("/", 1)[-1] if m is None else m.group("rest"))
     if m is None or not re.match(r"\d", compact):
         doc.warn(line, "number_placeholder", value=value)
         return None, code
