@@ -28,6 +28,7 @@ from ..messages import message, register
 from ..text import fold, number_key
 from .html import Abbreviations
 from .labels import iso_date, type_key
+from .split import Parts, extras_estimate, paginate
 
 register({
     "site_unknown_agency": (
@@ -122,6 +123,7 @@ class Document:
     cites: list[Cite]
     tasks: list[Task]
     summary_en: str | None
+    parts: Parts | None = None   # a long body split into pages (vanban.site.split); None: one
 
     @property
     def year(self) -> str | None:
@@ -324,6 +326,9 @@ def read_document(path: Path, src_uri: str, file: str) -> tuple[Document | None,
         signer=Signer(_text(signer.get("authority")), _text(signer.get("title")),
                       _text(signer.get("name"))),
         recipients=recipients, cites=cites, tasks=tasks, summary_en=r.text("summary_en"))
+    pages = paginate(parts[1], extras_estimate([t.task for t in tasks],
+                                               [c.summary or "" for c in cites], recipients))
+    doc.parts = pages if pages.count > 1 else None
     return doc, r.problems
 
 

@@ -132,11 +132,14 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig) -> str:
     if isinstance(title, str) and not isinstance(title, Markup):
         # Material prints page.meta.title unescaped (<title>, header, h1)
         page.meta["title"] = escape(title)
-    if pages.from_meta(page.meta) is not None:
+    spec = pages.from_meta(page.meta)
+    if spec is not None and spec.kind != "part":
         return ""                         # rendered from the catalog in on_page_content
-    doc = _document(cat, page)
+    doc, part = _document(cat, page)
     if doc is not None:
         page.meta["template"] = DOCUMENT_TEMPLATE
+        if part == 1 and doc.parts is not None:
+            markdown = doc.parts.pages[0].markdown      # the rest is on the part pages
         markdown = layout.two_columns(markdown)
     definitions = cat.abbreviations(lang).markdown_definitions()
     return f"{markdown}\n\n{definitions}\n" if definitions else markdown
@@ -147,30 +150,35 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig) -> str:
     cat = catalog(config)
     spec = pages.from_meta(page.meta)
     abbrs = cat.abbreviations(lang)
-    if spec is not None:
+    if spec is not None and spec.kind != "part":
         body, parts = pages.render(spec, cat, lang, page.url, abbrs)
         page.toc = _toc(parts, [])
         return str(body)
-    doc = _document(cat, page)
+    doc, part = _document(cat, page)
     if doc is None:
         return html
     ctx = views.Ctx(cat, lang, page.url, abbrs)
+    if lang == languages(config)[1]:
+        _check_anchors(doc, part, html, Path(config.docs_dir))
+    view = {
+        "text_lang": "vi" if lang != "vi" else None,
+        "parts_nav": views.parts_nav(ctx, doc, part),
+        "pager": views.parts_pager(ctx, doc, part),
+    }
+    if part > 1:                        # a later part of a long document: its text only
+        view["card"] = views.part_header(ctx, doc, part)
+        setattr(page, _VIEW, view)
+        return html
     parts = [views.responsibilities(ctx, doc), views.citations(ctx, doc),
              views.cited_by(ctx, doc)]
-    if lang == languages(config)[1]:
-        report([SiteProblem(doc.file, line_of(doc, Path(config.docs_dir),
-                                              ("assignments", task.index, "anchor")),
-                            f"assignments[{task.index}].anchor", "site_missing_anchor",
-                            {"anchor": task.anchor})
-                for task in doc.tasks if task.anchor and f'id="{task.anchor}"' not in html])
     page.toc = _toc(parts, list(page.toc))
-    setattr(page, _VIEW, {
+    view.update({
         "card": views.document_card(ctx, doc),
         "responsibilities": parts[0].html(lang),
         "citations": parts[1].html(lang),
         "cited_by": parts[2].html(lang),
-        "text_lang": "vi" if lang != "vi" else None,
     })
+    setattr(page, _VIEW, view)
     return html
 
 
@@ -192,11 +200,26 @@ def on_post_page(output: str) -> str:
 
 # ---- helpers ----------------------------------------------------------------------------------
 
-def _document(cat: Catalog, page: Page) -> Document | None:
+def _document(cat: Catalog, page: Page) -> tuple[Document | None, int]:
+    """(document, part number) of a document page or of a part page; (None, 0) otherwise."""
+    spec = pages.from_meta(page.meta)
+    if spec is not None:
+        found = spec.part(cat)
+        return found if found is not None else (None, 0)
     src = page.file.src_uri
     if not src.startswith("van-ban/") or src.count("/") != 1:
-        return None
-    return cat.document(Path(src).name.split(".", 1)[0])   # x.md, or a translation x.en.md
+        return None, 0
+    return cat.document(Path(src).name.split(".", 1)[0]), 1   # x.md or a translation x.en.md
+
+
+def _check_anchors(doc: Document, part: int, html: str, docs_dir: Path) -> None:
+    """Warn about assignments whose paragraph (on this page) does not exist."""
+    report([SiteProblem(doc.file, line_of(doc, docs_dir, ("assignments", task.index, "anchor")),
+                        f"assignments[{task.index}].anchor", "site_missing_anchor",
+                        {"anchor": task.anchor})
+            for task in doc.tasks
+            if task.anchor and (doc.parts.part_of(task.anchor) if doc.parts else 1) == part
+            and f'id="{task.anchor}"' not in html])
 
 
 def _toc(parts: list[views.Section], items: list[AnchorLink]) -> TableOfContents:

@@ -42,6 +42,16 @@ _LABELS: dict[str, tuple[str, str]] = {
     "doc.place_date": ("{place}, {date}", "{place}, {date}"),
     "permalink": ("Liên kết cố định", "Permanent link"),
     "doc.jump": ("Xem nhanh", "Jump to"),
+    # long documents split into parts (vanban.site.split)
+    "parts.title": ("Văn bản dài, chia thành {count} phần:",
+                    "A long document, in {count} parts:"),
+    "parts.label": ("Các phần của văn bản", "Parts of the document"),
+    "parts.part": ("Phần {n}", "Part {n}"),
+    "parts.of": ("Phần {n}/{count}", "Part {n} of {count}"),
+    "parts.pager": ("Chuyển phần", "Parts"),
+    "parts.back": ("Thông tin văn bản và trách nhiệm thực hiện (phần 1)",
+                   "Document details and responsibilities (part 1)"),
+    "parts.page_title": ("{label} — phần {n}", "{label} — part {n}"),
     # responsibilities
     "resp.title": ("Trách nhiệm thực hiện", "Responsibilities"),
     "resp.agency": ("Cơ quan, đơn vị", "Agency"),

@@ -2,7 +2,9 @@
 
 A generated page's Markdown is only front matter (`title`, `vanban_page`, `vanban_key`); its
 HTML is rendered by `render()` from the catalog when MkDocs reaches the page, and its table of
-contents comes from the same sections.
+contents comes from the same sections. The exception is a part (2, 3, …) of a long document
+(vanban.site.split): its Markdown is that part of the document's body, rendered by MkDocs like
+the document page itself.
 """
 
 from __future__ import annotations
@@ -13,10 +15,10 @@ from typing import Any
 
 import yaml
 
-from .catalog import Catalog
+from .catalog import Catalog, Document
 from .html import Abbreviations, Markup, tag
 from .labels import t
-from .urls import src_uri, url
+from .urls import part_key, src_uri, url
 from .views import (
     Ctx,
     Section,
@@ -36,8 +38,8 @@ IN_NAV = {"documents", "agencies", "glossary"}
 
 @dataclass(frozen=True)
 class GeneratedPage:
-    kind: str        # documents | type | year | agencies | agency | glossary
-    key: str = ""    # type key, year or agency id
+    kind: str        # documents | type | year | agencies | agency | glossary | part
+    key: str = ""    # type key, year, agency id, or "<slug>/<n>" (part)
 
     @property
     def src_uri(self) -> str:
@@ -50,7 +52,23 @@ class GeneratedPage:
     def url(self, lang: str) -> str:
         return url(self.kind, self.key, lang)
 
+    def part(self, cat: Catalog) -> tuple[Document, int] | None:
+        """(document, part number) of a part page."""
+        slug, _, number = self.key.rpartition("/")
+        doc = cat.document(slug) if self.kind == "part" else None
+        if doc is None or doc.parts is None or not number.isdigit() \
+                or not 1 < int(number) <= doc.parts.count:
+            return None
+        return doc, int(number)
+
     def title(self, cat: Catalog, lang: str) -> str:
+        if self.kind == "part":
+            found = self.part(cat)
+            if found is None:
+                return self.key
+            doc, n = found
+            return t("parts.page_title", lang, n=n,
+                     label=Ctx(cat, lang, "", cat.abbreviations(lang)).doc_label(doc))
         if self.kind == "documents":
             return t("index.title", lang)
         if self.kind == "type":
@@ -69,7 +87,13 @@ class GeneratedPage:
     def markdown(self, cat: Catalog, lang: str) -> str:
         meta = {"title": self.title(cat, lang), "vanban_page": self.kind,
                 "vanban_key": self.key}
-        return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n"
+        front = "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n"
+        found = self.part(cat)
+        if found is not None:
+            doc, n = found
+            assert doc.parts is not None
+            return front + doc.parts.pages[n - 1].markdown
+        return front
 
 
 def generated_pages(cat: Catalog) -> list[GeneratedPage]:
@@ -78,6 +102,8 @@ def generated_pages(cat: Catalog) -> list[GeneratedPage]:
     pages += [GeneratedPage("type", key or "khac") for key in sorted(cat.by_type())]
     pages += [GeneratedPage("year", year or "khac") for year in sorted(cat.by_year())]
     pages += [GeneratedPage("agency", a.id) for a in cat.registry]
+    pages += [GeneratedPage("part", part_key(d.slug, n)) for d in cat.documents if d.parts
+              for n in range(2, d.parts.count + 1)]
     return pages
 
 

@@ -7,6 +7,7 @@ URLs are site-root relative, directory style, without a leading slash. The defau
 |-----------------------------|---------------------------------|---------------------|
 | home                        | index.md, index.en.md (written) | `` (en: `en/`)      |
 | document                    | van-ban/<slug>.md (imported)    | `van-ban/<slug>/`   |
+| part n ≥ 2 of a long document| van-ban/<slug>/<n>.md           | `van-ban/<slug>/2/` |
 | document index              | van-ban/index.md                | `van-ban/`          |
 | documents of one type       | van-ban/loai/<type>.md          | `van-ban/loai/ctr/` |
 | documents of one year       | van-ban/nam/<year>.md           | `van-ban/nam/2021/` |
@@ -39,6 +40,7 @@ from .labels import DEFAULT_LANG
 _SCHEME: dict[str, tuple[str, str]] = {
     "home": ("index.md", ""),
     "document": ("van-ban/{key}.md", "van-ban/{key}/"),
+    "part": ("van-ban/{key}.md", "van-ban/{key}/"),          # key: part_key(slug, n)
     "documents": ("van-ban/index.md", "van-ban/"),
     "type": ("van-ban/loai/{key}.md", "van-ban/loai/{key}/"),
     "year": ("van-ban/nam/{key}.md", "van-ban/nam/{key}/"),
@@ -66,12 +68,27 @@ def key_slug(key: str) -> str:
     return slugify(key) or "khac"
 
 
+def part_key(slug: str, number: int) -> str:
+    """Key of part `number` of a long document (see vanban.site.split).
+
+    >>> url("part", part_key("ctr-17-ldld-2021", 2), "en")
+    'en/van-ban/ctr-17-ldld-2021/2/'
+    """
+    return f"{key_slug(slug)}/{number}"
+
+
+def _key(kind: str, key: str) -> str:
+    if not key:
+        return ""
+    return key if kind == "part" else key_slug(key)
+
+
 def src_uri(kind: str, key: str = "") -> str:
-    return _SCHEME[kind][0].format(key=key_slug(key) if key else "")
+    return _SCHEME[kind][0].format(key=_key(kind, key))
 
 
 def url(kind: str, key: str = "", lang: str = DEFAULT_LANG) -> str:
-    return prefix(lang) + _SCHEME[kind][1].format(key=key_slug(key) if key else "")
+    return prefix(lang) + _SCHEME[kind][1].format(key=_key(kind, key))
 
 
 def relative(from_url: str, to_url: str) -> str:

@@ -22,6 +22,7 @@ from .urls import (
     ISSUED_ID,
     RESPONSIBILITIES_ID,
     TASKS_ID,
+    part_key,
     relative,
     url,
 )
@@ -42,7 +43,21 @@ class Ctx:
         return t(key, self.lang, **params)
 
     def href(self, kind: str, key: str = "", anchor: str = "") -> str:
-        return relative(self.here, url(kind, key, self.lang) + (f"#{anchor}" if anchor else ""))
+        if kind == "document" and anchor:          # the paragraph may be on a later part
+            doc = self.cat.document(key)
+            part = doc.parts.part_of(anchor) if doc is not None and doc.parts else 1
+            if part > 1:
+                kind, key = "part", part_key(key, part)
+        target = url(kind, key, self.lang) + (f"#{anchor}" if anchor else "")
+        path = target.split("#", 1)[0]
+        if anchor and path == self.here:
+            return f"#{anchor}"
+        return relative(self.here, target)
+
+    def part_href(self, doc: Document, number: int, anchor: str = "") -> str:
+        if number <= 1:
+            return self.href("document", doc.slug, anchor)
+        return self.href("part", part_key(doc.slug, number), anchor)
 
     @property
     def vi(self) -> str | None:
@@ -171,6 +186,57 @@ def _jump_links(ctx: Ctx, doc: Document) -> Markup:
                      for anchor, key, n in links), " · "), class_="vb-card__jump")
 
 
+def parts_nav(ctx: Ctx, doc: Document, current: int) -> Markup:
+    """The list of parts of a long document, each with the sections it holds."""
+    if doc.parts is None:
+        return Markup("")
+    items = []
+    for page in doc.parts.pages:
+        label = ctx.t("parts.part", n=page.number)
+        sections = join((tag("span", title, lang=ctx.vi) for _, title in page.headings), "; ")
+        link = tag("a", tag("strong", label), href=ctx.part_href(doc, page.number),
+                   aria_current="page" if page.number == current else None)
+        items.append(tag("li", link, ": " if page.headings else "", sections))
+    return tag("nav", tag("p", ctx.t("parts.title", count=doc.parts.count),
+                          class_="vb-parts__title"),
+               tag("ol", join(items)), class_="vb-parts", aria_label=ctx.t("parts.label"))
+
+
+def parts_pager(ctx: Ctx, doc: Document, current: int) -> Markup:
+    """Previous / next part links under the text of a long document."""
+    if doc.parts is None:
+        return Markup("")
+    links = []
+    if current > 1:
+        links.append(tag("a", "← ", ctx.t("parts.part", n=current - 1),
+                         href=ctx.part_href(doc, current - 1), rel="prev",
+                         class_="vb-pager__prev"))
+    if current < doc.parts.count:
+        nxt = doc.parts.pages[current]
+        first = nxt.headings[0][1] if nxt.headings else ""
+        links.append(tag("a", ctx.t("parts.part", n=current + 1),
+                         tag("span", f": {first}", lang=ctx.vi) if first else "", " →",
+                         href=ctx.part_href(doc, current + 1), rel="next",
+                         class_="vb-pager__next"))
+    return tag("nav", join(links), class_="vb-pager", aria_label=ctx.t("parts.pager"))
+
+
+def part_header(ctx: Ctx, doc: Document, current: int) -> Markup:
+    """What a part page (2, 3, …) shows above its text: which document, which part, and
+    where the metadata and responsibilities are."""
+    assert doc.parts is not None
+    back = tag("a", ctx.doc_label(doc), href=ctx.href("document", doc.slug))
+    title = tag("h1", ctx.t("parts.page_title", label=ctx.doc_label(doc), n=current),
+                class_="vb-part-h1")
+    return title + tag("aside", tag("p", ctx.t("parts.of", n=current, count=doc.parts.count),
+                                    " — ", back, class_="vb-card__title"),
+               tag("p", tag("span", ctx.text(doc.title), lang=ctx.vi), class_="vb-part-title"),
+               tag("p", tag("a", ctx.t("parts.back"),
+                            href=ctx.href("document", doc.slug, RESPONSIBILITIES_ID)),
+                   class_="vb-card__jump"),
+               class_="vb-card vb-card--part", aria_label=ctx.t("card.title"))
+
+
 def responsibilities(ctx: Ctx, doc: Document) -> Section:
     """Who must do what, by when: the assignments grouped by agency (in order of first
     mention), each task linking to its paragraph in the text."""
@@ -203,15 +269,15 @@ TASK_PREVIEW = 160   # characters of a task shown in a document's table (the tex
 
 
 def _task_row(ctx: Ctx, a: Assigned, *, local: bool) -> list[Markup]:
-    """[agency, task, role, deadline] cells; `local`: the task links within the page and is
-    shortened (the whole sentence is in the text just above)."""
+    """[agency, task, role, deadline] cells; `local`: the row is on the document's own page,
+    so the task is shortened (the whole sentence is in the text the link leads to)."""
     if a.agency is not None:
         who = ctx.agency_link(a.agency)
     else:
         who = join([tag("span", a.task.agency, lang=ctx.vi),
                     tag("small", ctx.t("resp.unmatched"), class_="vb-unmatched")], " ")
     anchor = a.task.anchor
-    href = f"#{anchor}" if local else ctx.href("document", a.doc.slug, anchor)
+    href = ctx.href("document", a.doc.slug, anchor)
     text = ctx.text(shorten(a.task.task, TASK_PREVIEW) if local else a.task.task)
     task = tag("a", text, href=href) if anchor else text
     role = tag("span", ctx.t(f"role.{a.task.role}"), class_=f"vb-role vb-role--{a.task.role}")
