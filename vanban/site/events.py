@@ -29,7 +29,7 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 from ..data import DataError
 from . import layout, pages, views
 from .catalog import Catalog, Document, SiteProblem, Sources, line_of, load_catalog
-from .html import compact, first_abbreviations_only
+from .html import compact, first_abbreviations_only, pin_inline_scripts, sanitize
 from .labels import DEFAULT_LANG
 from .urls import prefix
 
@@ -154,6 +154,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig) -> str:
         body, parts = pages.render(spec, cat, lang, page.url, abbrs)
         page.toc = _toc(parts, [])
         return str(body)
+    html = sanitize(html)     # Markdown written by people may hold raw HTML: keep only safe
     doc, part = _document(cat, page)
     if doc is None:
         return html
@@ -195,7 +196,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig
 
 
 def on_post_page(output: str) -> str:
-    return compact(first_abbreviations_only(output))
+    return pin_inline_scripts(compact(first_abbreviations_only(output)))
 
 
 # ---- helpers ----------------------------------------------------------------------------------

@@ -11,13 +11,16 @@ Values from front matter and data/*.yml go through `escape` (via `tag`, `text` o
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable
 
+import nh3
 from markupsafe import Markup, escape
 
-__all__ = ["Abbreviations", "Markup", "escape", "join", "tag"]
+__all__ = ["Abbreviations", "Markup", "escape", "join", "pin_inline_scripts", "sanitize", "tag"]
 
 _VOID = {"br", "hr", "img", "input", "meta", "link", "wbr"}
 
@@ -111,3 +114,65 @@ def compact(html: str) -> str:
         if i + 1 < len(parts):
             out.append(parts[i + 1])
     return "".join(out)
+
+
+# ---- what a page may contain -----------------------------------------------------------------
+
+# Elements and attributes that Python-Markdown and its extensions (toc, attr_list, md_in_html,
+# abbr, tables, admonition, def_list) and the converter's Markdown produce. Anything else in a
+# Markdown page — raw HTML typed into a document or a news post — is removed by `sanitize`.
+_TAGS = {
+    "a", "abbr", "article", "aside", "b", "blockquote", "br", "caption", "code", "dd", "del",
+    "details", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5",
+    "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "nav", "ol", "p", "pre", "q", "s",
+    "section", "small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td",
+    "tfoot", "th", "thead", "time", "tr", "u", "ul",
+}
+_ATTRIBUTES = {
+    "*": {"id", "class", "title", "lang", "dir", "style", "role", "aria-label", "aria-hidden"},
+    "a": {"href", "hreflang", "rel", "download"},
+    "img": {"src", "alt", "width", "height", "loading"},
+    "td": {"colspan", "rowspan", "align"}, "th": {"colspan", "rowspan", "scope", "align"},
+    "time": {"datetime"}, "ol": {"start", "type"}, "details": {"open"},
+}
+
+
+def sanitize(html: str) -> str:
+    """The HTML of a Markdown page with only the elements and attributes above, links only to
+    relative URLs, http(s) and mailto, no event handlers, scripts, styles or comments (ammonia,
+    through nh3: a maintained sanitizer, not our own regexes).
+
+    >>> sanitize('<p id="l1" onclick="x()">a<script>alert(1)</script></p>'
+    ...          '<a href="javascript:alert(2)">b</a><a href="../x/#l2">c</a>')
+    '<p id="l1">a</p><a>b</a><a href="../x/#l2">c</a>'
+    """
+    return nh3.clean(html, tags=_TAGS, attributes=_ATTRIBUTES, link_rel=None,
+                     url_schemes={"http", "https", "mailto"}, strip_comments=True,
+                     generic_attribute_prefixes={"data-"},
+                     filter_style_properties={"text-align", "width"})
+
+
+_INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
+_CSP_SCRIPT = re.compile(r"(<meta http-equiv=\"Content-Security-Policy\" content=\"[^\"]*?"
+                         r"script-src 'self')([^;\"]*)")
+
+
+def pin_inline_scripts(html: str) -> str:
+    """Replace 'unsafe-inline' in the page's Content-Security-Policy script-src with the
+    SHA-256 of each inline script the page really has (Material's few lines of setup), so a
+    script that got into the page any other way does not run.
+
+    >>> page = ('<meta http-equiv="Content-Security-Policy" content="default-src \\'self\\'; '
+    ...         'script-src \\'self\\' \\'unsafe-inline\\'; img-src \\'self\\'">'
+    ...         '<script>var a=1</script>')
+    >>> pin_inline_scripts(page).split('"')[3]  # echo -n 'var a=1' | openssl dgst -sha256 -binary | base64
+    "default-src 'self'; script-src 'self' 'sha256-WazVQOu5lmXfSreSrMJd1CsaQ4c00fUQpJfBYCuMSIw='; img-src 'self'"
+    """
+    hashes = sorted({"'sha256-" + base64.b64encode(hashlib.sha256(
+        m.group(1).encode("utf-8")).digest()).decode("ascii") + "'"
+        for m in _INLINE_SCRIPT.finditer(html)})
+    def pin(m: re.Match[str]) -> str:
+        others = [s for s in m.group(2).split() if s != "'unsafe-inline'"]
+        return m.group(1) + "".join(" " + s for s in [*others, *hashes])
+
+    return _CSP_SCRIPT.sub(pin, html, count=1)
