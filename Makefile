@@ -7,6 +7,11 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 SEEDS   ?= ../shared/seeds
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# the only date a build writes (sitemap) is the last commit's, so two builds are identical
+GIT_EPOCH := $(shell git log -1 --format=%ct 2>/dev/null)
+ifneq ($(GIT_EPOCH),)
+export SOURCE_DATE_EPOCH ?= $(GIT_EPOCH)
+endif
 
 .PHONY: help setup serve build test test-fast lint chromium sample clean
 

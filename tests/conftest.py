@@ -66,6 +66,19 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
+def seed_portal(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's own portal (docs/, data/, mkdocs.yml, hooks/, overrides/) built once
+    per test session in a temp dir; returns the built site folder (do not modify it)."""
+    if not any((ROOT / "docs" / "van-ban").glob("*.md")):
+        pytest.skip("docs/van-ban/ has no documents yet (`make sample` imports them)")
+    project = tmp_path_factory.mktemp("seed-portal")
+    make_project(project, ROOT / "docs", ROOT / "data")
+    result = build(project)
+    assert result.returncode == 0, result.stderr[-4000:]
+    return project / "site"
+
+
+@pytest.fixture(scope="session")
 def chromium():
     """Headless Debian Chromium through Playwright (never a downloaded browser)."""
     if not CHROMIUM.exists():

@@ -11,10 +11,11 @@ from __future__ import annotations
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import ARTIFACTS, ROOT, build, make_project, serve
+from conftest import ARTIFACTS, ROOT, serve
 
 from vanban.site.catalog import Sources, load_catalog
 from vanban.site.labels import type_name
@@ -49,17 +50,10 @@ def _pick_route() -> Route:
 
 
 @pytest.fixture(scope="module")
-def portal(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    if not any((ROOT / "docs" / "van-ban").glob("*.md")):
-        pytest.skip("docs/van-ban/ has no documents yet (`make sample` imports them)")
+def portal(seed_portal: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     tmp = tmp_path_factory.mktemp("portal")
-    project = tmp / "project"
-    project.mkdir()
-    make_project(project, ROOT / "docs", ROOT / "data")
-    result = build(project)
-    assert result.returncode == 0, result.stderr[-4000:]
     www = tmp / "www"
-    shutil.copytree(project / "site", www / SUB_PATH)
+    shutil.copytree(seed_portal, www / SUB_PATH)
     with serve(www) as url:
         yield f"{url}/{SUB_PATH}/"
 

@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, build, make_project, serve
+from conftest import ROOT, serve
 
 from vanban.lossless import markdown_words
 from vanban.site.catalog import Sources, load_catalog, split_front_matter
@@ -80,13 +80,10 @@ def _long_documents():
 
 
 @pytest.fixture(scope="module")
-def seed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def seed_site(seed_portal: Path) -> Path:
     if not _long_documents():
         pytest.skip("no seed document is long enough to be split")
-    project = make_project(tmp_path_factory.mktemp("seeds"), ROOT / "docs", ROOT / "data")
-    result = build(project)
-    assert result.returncode == 0, result.stderr[-4000:]
-    return project / "site"
+    return seed_portal
 
 
 def _document_pages(site: Path) -> list[Path]:

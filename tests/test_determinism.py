@@ -1,0 +1,49 @@
+"""Two builds of the same sources are byte-identical, so deploys are cacheable.
+
+The sample site is copied to two different folders and built in each, with a `site_url`
+(which turns on the sitemap and canonical URLs). The only date a build may write is the one
+`SOURCE_DATE_EPOCH` gives, which `make build` sets from the last git commit.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, build, make_project
+
+FIXTURE = ROOT / "tests" / "fixtures" / "site"
+EPOCH = "86400"            # 1970-01-02: impossible to confuse with today's date
+
+
+def _build_copy(tmp: Path, name: str) -> Path:
+    project = tmp / name
+    project.mkdir()
+    make_project(project, FIXTURE / "docs", FIXTURE / "data")
+    config = project / "mkdocs.yml"
+    config.write_text("site_url: https://example.org/cong-doan/\n"
+                      + config.read_text(encoding="utf-8"), encoding="utf-8")
+    result = build(project)
+    assert result.returncode == 0, result.stderr[-4000:]
+    return project / "site"
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*"))
+            if p.is_file()}
+
+
+def test_two_builds_are_byte_identical(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                       ) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    first = _files(_build_copy(tmp_path, "a"))
+    second = _files(_build_copy(tmp_path, "b"))
+    assert sorted(first) == sorted(second)
+    differ = [name for name in first if first[name] != second[name]]
+    assert differ == []
+    # the sitemap's dates are the epoch's, not the build machine's clock
+    sitemap = first["sitemap.xml"].decode("utf-8")
+    assert "<loc>https://example.org/cong-doan/van-ban/</loc>" in sitemap
+    dates = set(re.findall(r"<lastmod>([^<]*)</lastmod>", sitemap))
+    assert dates == {"1970-01-02"}
