@@ -14,7 +14,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, build, make_project
+from conftest import ROOT, build, make_project, set_as_of
 
 import vanban.site.html
 import vanban.site.labels
@@ -44,12 +44,28 @@ PAGES = [
     "van-ban/loai/kh/",
     "van-ban/nam/2020/",
     "van-ban/nam/2021/",
+    "phuong-phap-tien-do/",
+    "huong-dan-chi-tieu/",
+    "tien-do/",
+    "tien-do/van-ban/ctr-12-ldld-2021/",
+    "tien-do/nam/2023/",
+    "tien-do/nam/2025/",
+    "tien-do/nam/hang-nam/",
+    "tien-do/co-quan/ldld-an-phu-ban-tuyen-giao/",
+    "tien-do/co-quan/ldld-an-phu-van-phong/",
+    "tien-do/trang-thai/achieved/",
+    "tien-do/trang-thai/missed/",
+    "tien-do/trang-thai/no-data/",
+    "tien-do/trang-thai/off-track/",
+    "tien-do/trang-thai/on-track/",
 ]
+AS_OF = 2024   # the year the sample site's target statuses are computed for
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = make_project(tmp_path_factory.mktemp("sample"), FIXTURE / "docs", FIXTURE / "data")
+    set_as_of(project, AS_OF)
     result = build(project)
     assert result.returncode == 0, result.stderr[-4000:]
     assert "WARNING" not in result.stderr, result.stderr

@@ -215,7 +215,8 @@ TARGETS_HEADER = """\
 #       value: 92.5
 #       source: "Báo cáo số 45/BC-LĐLĐ ngày 15/12/2023"
 #       note: "ước thực hiện"
-# Hướng dẫn: trang "Hướng dẫn cập nhật chỉ tiêu" trên cổng thông tin.
+# "sample: true" đánh dấu số liệu mẫu (trang hiện thông báo); "term_end" là năm hết nhiệm kỳ.
+# Hướng dẫn: trang "Cập nhật số liệu chỉ tiêu" (huong-dan-chi-tieu) trên cổng thông tin.
 """
 
 
@@ -223,6 +224,7 @@ def targets_data(doc: Document) -> dict[str, Any]:
     return {
         "document": doc.slug,
         "sample": False,
+        "term_end": None,
         "targets": [
             {
                 "id": t.id,

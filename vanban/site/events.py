@@ -27,11 +27,13 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from ..data import DataError
+from ..progress.export import downloads
 from . import layout, pages, views
 from .catalog import Catalog, Document, SiteProblem, Sources, line_of, load_catalog
 from .html import compact, first_abbreviations_only
 from .labels import DEFAULT_LANG
-from .urls import prefix
+from .progress import document_targets, mark_sentences, progress_options
+from .urls import DOWNLOADS_DIR, prefix
 
 log = get_plugin_logger("vanban")
 
@@ -55,8 +57,9 @@ def languages(config: MkDocsConfig) -> tuple[str, str, list[str]]:
 def sources(config: MkDocsConfig) -> Sources:
     root = Path(config.config_file_path or ".").resolve().parent
     data = root / "data"
+    options = progress_options(config)
     return Sources(Path(config.docs_dir).resolve(), data / "agencies.yml",
-                   data / "glossary.yml", root)
+                   data / "glossary.yml", root, options.as_of, options.sample_banner)
 
 
 # the catalog of the build in progress, per project; refreshed by every build's on_files
@@ -157,18 +160,21 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig) -> str:
     ctx = views.Ctx(cat, lang, page.url, abbrs)
     parts = [views.responsibilities(ctx, doc), views.citations(ctx, doc),
              views.cited_by(ctx, doc)]
+    targets = document_targets(ctx, doc)        # link to the progress page (None: no targets)
+    html = mark_sentences(ctx, doc, html)       # each target's sentence links to its progress
     if lang == languages(config)[1]:
         report([SiteProblem(doc.file, line_of(doc, Path(config.docs_dir),
                                               ("assignments", task.index, "anchor")),
                             f"assignments[{task.index}].anchor", "site_missing_anchor",
                             {"anchor": task.anchor})
                 for task in doc.tasks if task.anchor and f'id="{task.anchor}"' not in html])
-    page.toc = _toc(parts, list(page.toc))
+    page.toc = _toc(parts + ([targets] if targets else []), list(page.toc))
     setattr(page, _VIEW, {
         "card": views.document_card(ctx, doc),
         "responsibilities": parts[0].html(lang),
         "citations": parts[1].html(lang),
         "cited_by": parts[2].html(lang),
+        "progress": targets.html(lang) if targets else "",
         "text_lang": "vi" if lang != "vi" else None,
     })
     return html
@@ -188,6 +194,14 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig
 
 def on_post_page(output: str) -> str:
     return compact(first_abbreviations_only(output))
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Write the CSV and JSON downloads of the targets (the same files for every language)."""
+    folder = Path(config.site_dir) / DOWNLOADS_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, content in downloads(catalog(config).progress).items():
+        (folder / name).write_text(content, encoding="utf-8", newline="")
 
 
 # ---- helpers ----------------------------------------------------------------------------------
