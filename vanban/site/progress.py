@@ -92,6 +92,12 @@ add_labels({
                             "Figures by year: {points}. Target {goal}{deadline}."),
     "progress.chart_by": (", hạn năm {year}", ", due {year}"),
     "progress.chart_target": ("Chỉ tiêu", "Target"),
+    "progress.legend": ("Đường liền: số liệu từng năm (chấm rỗng: mức cơ sở); nét đứt ngang: "
+                        "mức chỉ tiêu; vạch đứng: năm hạn; chấm mờ: lộ trình cần đạt. Số liệu "
+                        "chi tiết ở bảng dưới.",
+                        "Solid line: yearly figures (hollow dot: baseline); dashed line: the "
+                        "target; vertical line: the deadline; dotted line: the path required. "
+                        "The figures are in the table below."),
     "progress.chart_deadline": ("Hạn", "Due"),
     "progress.bar": ("Đạt {pct}% mức chỉ tiêu", "{pct}% of the target"),
     "progress.doc_section": ("Chỉ tiêu và tiến độ", "Targets and progress"),
@@ -308,7 +314,8 @@ def _figures(ctx: Ctx, t: Target) -> Markup:
         base=(base.year, base.value) if base is not None and t.deadline_kind != "annual"
         else None, percent=t.percent, fmt=_fmt(ctx),
         labels=(ctx.t("progress.chart_target"), ctx.t("progress.chart_deadline")))
-    figure = tag("figure", svg, tag("figcaption", desc), class_="vb-chart-figure")
+    figure = tag("figure", svg, tag("figcaption", ctx.t("progress.legend")),
+                 class_="vb-chart-figure")
     return tag("div", tag("h4", ctx.t("progress.figures")), figure, table,
                class_="vb-target__figures")
 
