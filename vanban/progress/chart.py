@@ -63,8 +63,15 @@ def chart_svg(chart_id: str, title: str, desc: str, points: Sequence[tuple[int, 
 
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
 
+    pad = 12     # room for the first and last points and their labels
+
     def sx(year: float) -> float:
-        return round(LEFT + (year - x0) / (x1 - x0) * plot_w, 1)
+        return round(LEFT + pad + (year - x0) / (x1 - x0) * (plot_w - 2 * pad), 1)
+
+    def edge_anchor(x: float) -> str:
+        if x <= LEFT + pad + 8:
+            return "start"
+        return "end" if x >= WIDTH - RIGHT - pad - 8 else "middle"
 
     def sy(value: float) -> float:
         return round(TOP + (hi - value) / (hi - lo) * plot_h, 1)
@@ -90,15 +97,18 @@ def chart_svg(chart_id: str, title: str, desc: str, points: Sequence[tuple[int, 
     parts.append(f'<line class="vb-chart__target" x1="{LEFT}" x2="{WIDTH - RIGHT}" '
                  f'y1="{ty}" y2="{ty}"/>')
     target_label = f"{labels[0]} {fmt(target)}{'%' if percent else ''}"
-    parts.append(f'<text class="vb-chart__target-label" x="{LEFT + 4}" y="{ty - 5}">'
-                 f"{escape(target_label)}</text>")
+    most_above = sum(1 for _, v in points if v > target) * 2 > len(points)   # clear of them
+    label_y = ty + 15 if most_above or ty - 5 < TOP + 12 else ty - 5
+    parts.append(f'<text class="vb-chart__target-label" x="{WIDTH - RIGHT - 4}" y="{label_y}" '
+                 f'text-anchor="end">{escape(target_label)}</text>')
     if deadline:
         dx = sx(deadline)
         parts.append(f'<line class="vb-chart__deadline" x1="{dx}" x2="{dx}" y1="{TOP}" '
                      f'y2="{HEIGHT - BOTTOM}"/>')
         anchor = "end" if dx > WIDTH / 2 else "start"
         shift = -4 if anchor == "end" else 4
-        parts.append(f'<text class="vb-chart__deadline-label" x="{dx + shift}" y="{TOP + 10}" '
+        parts.append(f'<text class="vb-chart__deadline-label" x="{dx + shift}" '
+                     f'y="{HEIGHT - BOTTOM - 6}" '
                      f'text-anchor="{anchor}">{escape(f"{labels[1]} {deadline}")}</text>')
         if base is not None and base[0] < deadline:
             parts.append(f'<line class="vb-chart__path" x1="{sx(base[0])}" y1="{sy(base[1])}" '
@@ -119,9 +129,9 @@ def chart_svg(chart_id: str, title: str, desc: str, points: Sequence[tuple[int, 
         cx, cy = sx(year), sy(value)
         parts.append(f'<circle class="vb-chart__point" cx="{cx}" cy="{cy}" r="4"/>')
         label = fmt(value) + ("%" if percent else "")
-        above = cy - 9 if cy - 9 > TOP + 2 else cy + 17
+        above = cy - 9 if cy - 9 > TOP + 4 else cy + 17
         parts.append(f'<text class="vb-chart__value" x="{cx}" y="{above}" '
-                     f'text-anchor="middle">{escape(label)}</text>')
+                     f'text-anchor="{edge_anchor(cx)}">{escape(label)}</text>')
     head = (f'<svg class="vb-chart" id="{escape(chart_id)}" viewBox="0 0 {WIDTH} {HEIGHT}" '
             f'role="img" aria-labelledby="{escape(chart_id)}-title {escape(chart_id)}-desc" '
             f'xmlns="http://www.w3.org/2000/svg">'
