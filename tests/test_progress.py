@@ -397,3 +397,44 @@ def test_build_fails_with_the_list_and_no_traceback(tmp_path: Path) -> None:
         assert "vanban: invalid data file:\n" in result.stderr
         for _vi, en in CASES[case]:
             assert "data/targets/ctr-17-ldld-2021.yml" + en in result.stderr
+
+
+def test_reimport_moves_figures_to_the_same_target_or_refuses() -> None:
+    from vanban.importer import keep_staff_data
+    figures = [{"year": 2023, "value": 96400, "source": "BC 1"}]
+    old = {"sample": True, "term_end": 2028, "targets": [
+        {"id": "t02", "text": "Có 105.000 đoàn viên.", "target": 105000,
+         "agency": "ldld-binh-dinh", "baseline": None, "measurements": figures}]}
+    fresh = {"sample": False, "term_end": None, "targets": [
+        {"id": "t01", "text": "Mới.", "target": 1, "agency": None, "baseline": None,
+         "measurements": []},
+        {"id": "t03", "text": "Có 105.000 đoàn viên.", "target": 105000, "agency": None,
+         "baseline": None, "measurements": []}]}
+    assert keep_staff_data(fresh, old) == []
+    assert (fresh["sample"], fresh["term_end"]) == (True, 2028)
+    assert fresh["targets"][1]["measurements"] == figures      # same text and value, new id
+    assert fresh["targets"][1]["agency"] == "ldld-binh-dinh"
+    assert fresh["targets"][0]["measurements"] == []
+    gone = {"targets": [{"id": "t09", "text": "Đã bỏ.", "target": 5, "measurements": figures}]}
+    assert keep_staff_data(fresh, gone) == gone["targets"]
+
+
+def test_forced_import_refuses_to_lose_figures(tmp_path: Path) -> None:
+    from vanban.importer import run_import
+    seeds = sorted((ROOT.parent / "shared" / "seeds").glob("*.txt"))
+    if not seeds:
+        pytest.skip("seeds not found")
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    path = data / "targets" / "ctr-17-ldld-2021.yml"
+    before = path.read_text(encoding="utf-8")
+    path.write_text(before.replace("text: Phấn đấu có 130.000 đoàn viên công đoàn;",
+                                   "text: Một câu đã sửa tay."), encoding="utf-8")
+    edited = path.read_text(encoding="utf-8")
+    result = run_import(seeds, tmp_path / "docs", data, force=True, lang="en")
+    assert result.written == []
+    assert result.errors == [
+        f"{seeds[2]}: target 't33' of {path} has figures but the new import has no such "
+        "target ('Một câu đã sửa tay.') — move the figures to the right target or remove "
+        "them by hand, then import again"]
+    assert path.read_text(encoding="utf-8") == edited           # nothing written

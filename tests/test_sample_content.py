@@ -54,3 +54,17 @@ def test_committed_pages_equal_a_fresh_import(tmp_path: Path) -> None:
                     have.pop(key, None)
                     fresh.pop(key, None)
                 assert have == fresh, f"{committed}: targets differ from a fresh import"
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason=f"seeds not found at {SEEDS}")
+def test_reimport_keeps_what_staff_added_to_targets() -> None:
+    """`make sample` (a forced re-import) rewrites data/targets/*.yml with the figures,
+    baselines, agencies and flags already there: the committed files come out unchanged."""
+    result = plan_import(sorted(SEEDS.glob("*.txt")), ROOT / "docs", ROOT / "data", force=True)
+    assert result.errors == []
+    targets = {p: c for planned in result.planned for p, c in planned.contents.items()
+               if p.suffix == ".yml"}
+    assert len(targets) == 3
+    for path, content in targets.items():
+        assert content == path.read_text(encoding="utf-8"), f"{path} would change"
+        assert "measurements:\n  - year:" in content        # the sample figures are kept

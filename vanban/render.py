@@ -246,6 +246,8 @@ def targets_data(doc: Document) -> dict[str, Any]:
     }
 
 
-def render_targets_yaml(doc: Document) -> str:
+def render_targets_yaml(doc: Document, data: dict[str, Any] | None = None) -> str:
+    """The targets file of `doc`; `data`: its content when it is not `targets_data(doc)`
+    (a re-import keeping what staff added, see importer.keep_staff_data)."""
     header = TARGETS_HEADER.format(slug=doc.slug, number=doc.number or "không số")
-    return header + dump_yaml(targets_data(doc))
+    return header + dump_yaml(targets_data(doc) if data is None else data)
