@@ -196,6 +196,11 @@ def test_progress_page_chart_and_table_on_a_phone(browser_page, portal: str, lan
     section.screenshot(path=str(ARTIFACTS / f"progress-target-{lang}-360.png"))
     page.evaluate("window.scrollTo(0, 0)")
     _shot(page, f"progress-{lang}-360.png")
+    page.set_viewport_size({"width": 1280, "height": 900})
+    box = chart.bounding_box()
+    assert box is not None and box["width"] <= 560, box       # capped on wide screens
+    section.scroll_into_view_if_needed()
+    section.screenshot(path=str(ARTIFACTS / f"progress-target-{lang}-1280.png"))
     # … and back to the sentence
     section.locator(".vb-target__source a").click()
     page.wait_for_url(f"**/van-ban/{slug}/#{anchor}")

@@ -381,13 +381,14 @@ def test_progress_page_in_both_languages(site: Path) -> None:
 
 def test_document_page_and_target_link_both_ways(site: Path) -> None:
     doc = page(site, "van-ban/ctr-12-ldld-2021/")
-    mark = re.search(r'<p id="l11"><span class="vb-target-marks">(.*?)</span>(?=[^<])', doc)
+    mark = re.search(r'<p id="l11"><span class="vb-target-marks">(.*?</a>)</span>', doc)
     assert mark
     assert re.findall(r'href="([^"]+)"', mark.group(1)) == [
         "../../tien-do/van-ban/ctr-12-ldld-2021/#chi-tieu-t01",
         "../../tien-do/van-ban/ctr-12-ldld-2021/#chi-tieu-t02",
         "../../tien-do/van-ban/ctr-12-ldld-2021/#chi-tieu-t05"]
-    assert 'title="Tiến độ chỉ tiêu t01: Đúng tiến độ"' in mark.group(1)
+    assert 'title="Tiến độ chỉ tiêu t01: Đúng tiến độ"><span aria-hidden="true">↗</span> t01' \
+        '</a>' in mark.group(1)
     assert '<a href="../../tien-do/van-ban/ctr-12-ldld-2021/">Xem tiến độ thực hiện 6 chỉ tiêu ' \
            'của văn bản</a>' in doc
     en = page(site, "en/van-ban/ctr-12-ldld-2021/")
@@ -448,3 +449,18 @@ def test_sample_banner_can_be_switched_off(tmp_path: Path) -> None:
     html = (project / "site" / "tien-do" / "van-ban" / "ctr-12-ldld-2021" / "index.html") \
         .read_text(encoding="utf-8")
     assert "vb-sample-banner" not in html and "vb-target--on_track" in html
+
+
+def test_target_anchor_missing_from_the_document_fails_strict_build(tmp_path: Path) -> None:
+    project = make_project(tmp_path, FIXTURE / "docs", FIXTURE / "data")
+    set_as_of(project, AS_OF)
+    path = project / "data" / "targets" / "ctr-12-ldld-2021.yml"
+    text = path.read_text(encoding="utf-8")
+    assert text.count("  anchor: l12\n") == 3
+    path.write_text(text.replace("  anchor: l12\n", "  anchor: l99\n", 1), encoding="utf-8")
+    result = build(project)
+    assert result.returncode != 0
+    assert ("WARNING -  vanban: data/targets/ctr-12-ldld-2021.yml:58: targets[2].anchor: "
+            "no paragraph #l99 in the text — make 'anchor' match the paragraph's id") \
+        in result.stderr
+    assert result.stderr.count("WARNING") == 1

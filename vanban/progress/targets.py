@@ -150,6 +150,8 @@ class Target:
     anchor: str | None           # id of the sentence in the document page
     measurements: list[Measurement]
     line: int                    # line of the entry in the YAML file
+    index: int = 0               # position in `targets:` (for messages: targets[3].anchor)
+    anchor_line: int = 0         # line of `anchor:`
     assessment: Assessment = field(default_factory=lambda: Assessment("no_data"))
 
     @property
@@ -391,7 +393,8 @@ class _Reader:
             return None
         return Target(doc_slug, target_id or "", text, self.text(f, "indicator", p), unit, value,
                       comparator, kind, deadline, self.text(f, "deadline_text", p), baseline,
-                      agency, self.text(f, "anchor", p), measurements, e.line)
+                      agency, self.text(f, "anchor", p), measurements, e.line, e.index,
+                      _line(f["anchor"]) if "anchor" in f else e.line)
 
     def _comparator(self, node: yaml.Node | None, path: str) -> str | None:
         if node is None or _is_null(node):

@@ -32,7 +32,7 @@ from . import layout, pages, views
 from .catalog import Catalog, Document, SiteProblem, Sources, line_of, load_catalog
 from .html import compact, first_abbreviations_only
 from .labels import DEFAULT_LANG
-from .progress import document_targets, mark_sentences, progress_options
+from .progress import document_targets, mark_sentences, missing_anchors, progress_options
 from .urls import DOWNLOADS_DIR, prefix
 
 log = get_plugin_logger("vanban")
@@ -167,7 +167,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig) -> str:
                                               ("assignments", task.index, "anchor")),
                             f"assignments[{task.index}].anchor", "site_missing_anchor",
                             {"anchor": task.anchor})
-                for task in doc.tasks if task.anchor and f'id="{task.anchor}"' not in html])
+                for task in doc.tasks if task.anchor and f'id="{task.anchor}"' not in html]
+               + missing_anchors(ctx, doc, html))
     page.toc = _toc(parts + ([targets] if targets else []), list(page.toc))
     setattr(page, _VIEW, {
         "card": views.document_card(ctx, doc),

@@ -26,7 +26,7 @@ from ..progress.export import ALL
 from ..progress.status import STATUSES
 from ..progress.targets import Target, TargetFile
 from ..slug import slugify
-from .catalog import Document
+from .catalog import Document, SiteProblem
 from .html import Markup, join, tag
 from .labels import add_labels
 from .urls import DOWNLOADS_DIR, relative
@@ -512,7 +512,8 @@ def mark_sentences(ctx: Ctx, doc: Document, html: str) -> str:
         targets = by_anchor.get(m.group(2))
         if not targets:
             return m.group(0)
-        links = join((tag("a", STATUS_ICONS.get(t.status, ""), " ", t.id,
+        links = join((tag("a", tag("span", STATUS_ICONS.get(t.status, ""), aria_hidden="true"),
+                          " ", t.id,
                           href=ctx.href("progress", doc.slug, target_anchor(t)),
                           class_=f"vb-target-mark vb-status--{t.status}",
                           title=ctx.t("progress.mark", id=t.id,
@@ -521,6 +522,17 @@ def mark_sentences(ctx: Ctx, doc: Document, html: str) -> str:
         return m.group(0) + str(tag("span", links, class_="vb-target-marks"))
 
     return _OPEN_TAG.sub(add, html)
+
+
+def missing_anchors(ctx: Ctx, doc: Document, html: str) -> list[SiteProblem]:
+    """Targets of `doc` whose `anchor` is no element of the document's HTML (the link between
+    the target and its sentence would be broken)."""
+    f = ctx.cat.progress.of(doc.slug)
+    if f is None:
+        return []
+    return [SiteProblem(f.file, t.anchor_line, f"targets[{t.index}].anchor",
+                        "site_missing_anchor", {"anchor": t.anchor})
+            for t in f.targets if t.anchor and f'id="{t.anchor}"' not in html]
 
 
 _OPEN_TAG = re.compile(r'<(li|p|td|div)\b[^>]*?\bid="([^"]+)"[^>]*>')
