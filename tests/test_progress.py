@@ -259,6 +259,13 @@ CASES = {
         ":11: targets[0].agency: agency 'ldld-binh-dinh-ban-to-chuc-kiem-tr' is not in "
         "data/agencies.yml — write the id or name of an agency listed there, e.g. "
         "'ldld-binh-dinh-ban-to-chuc-kiem-tra'")],
+    "syntax": [(
+        ":21: lỗi cú pháp YAML: expected ',' or ']', but got ':' (while parsing a flow "
+        "sequence) — kiểm tra thụt lề (chỉ dùng dấu cách, không dùng tab), dấu hai chấm, dấu "
+        "ngoặc và dấu nháy ở dòng này",
+        ":21: YAML syntax error: expected ',' or ']', but got ':' (while parsing a flow "
+        "sequence) — check the indentation (spaces only, no tabs), colons, brackets and quotes "
+        "on this line")],
     "shape": [
         (":24: targets[1].comparator: cần một trong các dấu ≥, >, ≤, <, = (hoặc để trống), gặp "
          "'khoảng'",
@@ -375,6 +382,8 @@ def test_check_command(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         "data/targets/ctr-17-ldld-2021.yml:17: targets[0].measurements[1].year: year 2021 "
         "already has a figure on line 14 — one figure per year; remove or merge one of the two "
         "entries"]
+    assert runner.invoke(main, ["check", "--lang", "en", "--as-of", "2026"]).output \
+        == bad.output
     vi = runner.invoke(main, ["check", "--as-of", "2026"])
     assert vi.exit_code == 1 and vi.output.startswith("Có 1 lỗi cần sửa:\ndata/targets/")
     shutil.copy(FIXTURES / "valid" / "ctr-17-ldld-2021.yml",

@@ -114,12 +114,14 @@ def import_cmd(ctx: click.Context, files: tuple[Path, ...], force: bool, docs_di
               show_default=True, help="Thư mục dự án (có mkdocs.yml, docs/, data/).")
 @click.option("--as-of", "as_of", type=int, default=0,
               help="Năm đánh giá chỉ tiêu (mặc định: năm nay) / year of the target statuses.")
+@click.option("--lang", "lang_opt", type=LANG, default=None,
+              help="Ngôn ngữ thông báo / message language (vi, en).")
 @click.pass_context
-def check_cmd(ctx: click.Context, root: Path, as_of: int) -> None:
+def check_cmd(ctx: click.Context, root: Path, as_of: int, lang_opt: str | None) -> None:
     """Kiểm tra dữ liệu (cơ quan, thuật ngữ, chỉ tiêu) và văn bản; lỗi → mã thoát 1."""
     from .check import check
 
-    lang = _lang(ctx)
+    lang = lang_opt or _lang(ctx)
     problems = check(root, as_of)
     if not problems:
         click.echo(message("cli_check_ok", lang))
