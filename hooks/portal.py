@@ -30,3 +30,7 @@ def on_page_context(context, page, config, nav):
 
 def on_post_page(output, page, config):
     return events.on_post_page(output)
+
+
+def on_post_build(config):
+    return events.on_post_build(config)

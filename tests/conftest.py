@@ -35,6 +35,14 @@ def make_project(dest: Path, docs: Path, data: Path) -> Path:
     return dest
 
 
+def set_as_of(project: Path, year: int) -> None:
+    """Compute the target statuses of `project` for `year` (mkdocs.yml extra.vanban.as_of)."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "\n    as_of:\n" in text
+    config.write_text(text.replace("\n    as_of:\n", f"\n    as_of: {year}\n"), encoding="utf-8")
+
+
 def build(project: Path, *, strict: bool = True, lang: str = "en"
           ) -> subprocess.CompletedProcess[str]:
     """`mkdocs build` of `project` into project/site; messages in `lang` (VANBAN_LANG)."""

@@ -142,3 +142,77 @@ def test_phone_width(browser_page, portal: str, lang: str) -> None:
     page.goto(base)
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     _shot(page, f"home-{lang}-360.png")
+
+
+# ---- target progress ------------------------------------------------------------------------
+
+def _charted_target() -> tuple[str, str, str]:
+    """(document slug, target id, sentence anchor) of a target with two figures or more."""
+    import yaml
+    for path in sorted((ROOT / "data" / "targets").glob("*.yml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for t in data.get("targets") or []:
+            if len(t.get("measurements") or []) >= 2 and t.get("anchor"):
+                return data["document"], t["id"], t["anchor"]
+    pytest.skip("no target in data/targets/ has two figures")
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_progress_page_chart_and_table_on_a_phone(browser_page, portal: str, lang: str) -> None:
+    slug, target_id, anchor = _charted_target()
+    page = browser_page
+    page.set_viewport_size({"width": 360, "height": 780})
+    base = portal + ("en/" if lang == "en" else "")
+    # from the target's sentence in the document to its place on the progress page
+    page.goto(f"{base}van-ban/{slug}/")
+    page.locator(f"[id='{anchor}'] a.vb-target-mark[href$='#chi-tieu-{target_id}']").click()
+    page.wait_for_url(f"**/{SUB_PATH}/{'en/' if lang == 'en' else ''}tien-do/van-ban/{slug}/"
+                      f"#chi-tieu-{target_id}")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    section = page.locator(f"section.vb-target:has([id='chi-tieu-{target_id}'])")
+    chart = section.locator("svg.vb-chart")
+    assert chart.is_visible()
+    box = chart.bounding_box()
+    assert box is not None and 280 <= box["width"] <= 360, box
+    # the chart's words stay readable on a phone (≥ 10 px high once scaled down)
+    sizes = chart.evaluate("svg => [...svg.querySelectorAll('text')].map("
+                           "t => t.getBoundingClientRect().height)")
+    assert sizes and min(sizes) >= 10, sizes
+    assert chart.locator("title").count() == 1 and chart.locator("desc").count() == 1
+    labelled = chart.get_attribute("aria-labelledby") or ""
+    assert all(page.locator(f"[id='{i}']").count() == 1 for i in labelled.split())
+    table = section.locator("table.vb-figures-table")
+    assert table.is_visible() and table.locator("tbody tr").count() >= 2
+    assert section.locator(".vb-status").first.is_visible()
+    assert page.locator(".vb-sample-banner").is_visible()
+    section.scroll_into_view_if_needed()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    section.screenshot(path=str(ARTIFACTS / f"progress-target-{lang}-360.png"))
+    page.evaluate("window.scrollTo(0, 0)")
+    _shot(page, f"progress-{lang}-360.png")
+    page.set_viewport_size({"width": 1280, "height": 900})
+    box = chart.bounding_box()
+    assert box is not None and box["width"] <= 560, box       # capped on wide screens
+    section.scroll_into_view_if_needed()
+    section.screenshot(path=str(ARTIFACTS / f"progress-target-{lang}-1280.png"))
+    # … and back to the sentence
+    section.locator(".vb-target__source a").click()
+    page.wait_for_url(f"**/van-ban/{slug}/#{anchor}")
+    assert page.locator(f"[id='{anchor}']").is_visible()
+
+
+def test_progress_dashboard(browser_page, portal: str) -> None:
+    page = browser_page
+    for width in (360, 1280):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto(f"{portal}tien-do/")
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        counts = page.locator("ul.vb-status-counts li")
+        total = sum(int(c.get_attribute("data-count") or 0) for c in counts.all())
+        assert f"{total} chỉ tiêu" in page.locator(".vb-count-total").first.inner_text()
+        _shot(page, f"progress-dashboard-vi-{width}.png")
+    # a status filter is a plain link to a static page
+    page.locator("ul.vb-status-counts a").first.click()
+    page.wait_for_url("**/tien-do/trang-thai/*/")
+    assert page.locator("table.vb-target-table tbody tr").count() >= 1
+    _shot(page, "progress-status-vi-1280.png")

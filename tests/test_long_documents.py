@@ -119,6 +119,7 @@ def _text_words(html: str) -> list[str]:
                   html, re.DOTALL)
     assert m, "no document text"
     text = re.sub(r'<a class="headerlink"[^>]*>.*?</a>', " ", m.group(1))
+    text = re.sub(r'<span class="vb-target-marks">.*?</a></span>', " ", text)   # links added
     return words(_html.unescape(re.sub(r"<[^>]+>", " ", text)))
 
 

@@ -13,6 +13,9 @@ ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "seeds"
 # front-matter keys that staff may fill in after import; they may differ from a fresh import
 STAFF_KEYS = {"summary_en"}
+# data/targets/*.yml: keys of the file and of a target that staff fill in after import
+FILE_STAFF_KEYS = ("sample", "term_end")
+TARGET_STAFF_KEYS = ("baseline", "agency")
 
 
 def _split(text: str) -> tuple[dict, str]:
@@ -41,8 +44,27 @@ def test_committed_pages_equal_a_fresh_import(tmp_path: Path) -> None:
             else:
                 have = yaml.safe_load(committed.read_text(encoding="utf-8"))
                 fresh = yaml.safe_load(content)
-                for t in have["targets"]:
+                assert have["targets"] and len(have["targets"]) == len(fresh["targets"])
+                for t, f in zip(have["targets"], fresh["targets"], strict=True):
                     t["measurements"] = []  # staff append measurements
-                have.pop("sample", None)
-                fresh.pop("sample", None)
+                    for key in TARGET_STAFF_KEYS:   # staff fill in what the importer left empty
+                        if f[key] is None:
+                            t[key] = None
+                for key in FILE_STAFF_KEYS:
+                    have.pop(key, None)
+                    fresh.pop(key, None)
                 assert have == fresh, f"{committed}: targets differ from a fresh import"
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason=f"seeds not found at {SEEDS}")
+def test_reimport_keeps_what_staff_added_to_targets() -> None:
+    """`make sample` (a forced re-import) rewrites data/targets/*.yml with the figures,
+    baselines, agencies and flags already there: the committed files come out unchanged."""
+    result = plan_import(sorted(SEEDS.glob("*.txt")), ROOT / "docs", ROOT / "data", force=True)
+    assert result.errors == []
+    targets = {p: c for planned in result.planned for p, c in planned.contents.items()
+               if p.suffix == ".yml"}
+    assert len(targets) == 3
+    for path, content in targets.items():
+        assert content == path.read_text(encoding="utf-8"), f"{path} would change"
+        assert "measurements:\n  - year:" in content        # the sample figures are kept

@@ -14,7 +14,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, build, make_project
+from conftest import ROOT, build, make_project, set_as_of
 
 import vanban.site.html
 import vanban.site.labels
@@ -44,12 +44,28 @@ PAGES = [
     "van-ban/loai/kh/",
     "van-ban/nam/2020/",
     "van-ban/nam/2021/",
+    "phuong-phap-tien-do/",
+    "huong-dan-chi-tieu/",
+    "tien-do/",
+    "tien-do/van-ban/ctr-12-ldld-2021/",
+    "tien-do/nam/2023/",
+    "tien-do/nam/2025/",
+    "tien-do/nam/hang-nam/",
+    "tien-do/co-quan/ldld-an-phu-ban-tuyen-giao/",
+    "tien-do/co-quan/ldld-an-phu-van-phong/",
+    "tien-do/trang-thai/achieved/",
+    "tien-do/trang-thai/missed/",
+    "tien-do/trang-thai/no-data/",
+    "tien-do/trang-thai/off-track/",
+    "tien-do/trang-thai/on-track/",
 ]
+AS_OF = 2024   # the year the sample site's target statuses are computed for
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = make_project(tmp_path_factory.mktemp("sample"), FIXTURE / "docs", FIXTURE / "data")
+    set_as_of(project, AS_OF)
     result = build(project)
     assert result.returncode == 0, result.stderr[-4000:]
     assert "WARNING" not in result.stderr, result.stderr
@@ -278,3 +294,173 @@ def test_english_type_names(code: str, english: str) -> None:
 def test_doctests(module: object) -> None:
     result = doctest.testmod(module)  # type: ignore[arg-type]
     assert result.failed == 0 and result.attempted > 0
+
+
+# ---- target progress ----------------------------------------------------------------------
+
+TARGETS_YAML = FIXTURE / "data" / "targets" / "ctr-12-ldld-2021.yml"
+# the status of each target of the sample site as of AS_OF (see the fixture's header)
+EXPECTED_STATUS = {"t01": "on_track", "t02": "missed", "t03": "off_track", "t04": "missed",
+                   "t05": "no_data", "t06": "achieved"}
+
+
+def _counts(html: str) -> dict[str, int]:
+    block = re.search(r'<ul class="vb-status-counts">.*?</ul>', html, re.DOTALL)
+    assert block
+    return {s: int(n) for s, n in re.findall(r'<li data-status="(\w+)" data-count="(\d+)">',
+                                              block.group(0))}
+
+
+def test_dashboard_counts_match_the_yaml(site: Path) -> None:
+    from collections import Counter
+
+    import yaml
+
+    from vanban.progress.status import STATUSES
+    data = yaml.safe_load(TARGETS_YAML.read_text(encoding="utf-8"))
+    assert [t["id"] for t in data["targets"]] == list(EXPECTED_STATUS)
+    expected = {s: Counter(EXPECTED_STATUS.values()).get(s, 0) for s in STATUSES}
+    for lang in ("", "en/"):
+        html = page(site, f"{lang}tien-do/")
+        assert _counts(html) == expected
+        assert ("6 chỉ tiêu" if not lang else "6 targets") in html
+        # the per-document page and the status facet pages agree
+        assert _counts(page(site, f"{lang}tien-do/van-ban/ctr-12-ldld-2021/")) == expected
+        for status, n in expected.items():
+            if n:
+                facet = page(site, f"{lang}tien-do/trang-thai/{status.replace('_', '-')}/")
+                assert facet.count('<tr><td data-label=') == n
+    # filters without JavaScript: static pages per deadline year and per agency
+    due_2025 = page(site, "tien-do/nam/2025/")
+    assert sum(_counts(due_2025).values()) == 4                 # t01, t03, t05, t06
+    dashboard = page(site, "tien-do/")
+    assert '<a href="nam/2025/">2025</a> <span class="vb-count">4</span>' in dashboard
+    assert '<a href="nam/hang-nam/">hằng năm</a> <span class="vb-count">1</span>' in dashboard
+    assert '<a href="co-quan/ldld-an-phu-ban-tuyen-giao/">' in dashboard
+    agency = page(site, "tien-do/co-quan/ldld-an-phu-ban-tuyen-giao/")
+    assert sum(_counts(agency).values()) == 2                   # t02 (id) and t05 (by name)
+
+
+def test_progress_page_in_both_languages(site: Path) -> None:
+    vi = page(site, "tien-do/van-ban/ctr-12-ldld-2021/")
+    en = page(site, "en/tien-do/van-ban/ctr-12-ldld-2021/")
+    for html in (vi, en):
+        assert html.count('<section class="vb-target vb-target--') == 6
+        assert html.count('<svg class="vb-chart"') == 6             # every target has figures
+        assert html.count('<table class="vb-data vb-figures-table">') == 6
+        assert 'class="admonition warning vb-sample-banner"' in html
+        # each target links to its sentence in the document
+        assert html.count('href="../../../van-ban/ctr-12-ldld-2021/#l12">') == 3
+    t01 = vi[vi.index('id="chi-tieu-t01"'):vi.index('id="chi-tieu-t02"')]
+    assert '<span class="vb-status vb-status--on_track"><span aria-hidden="true">↗</span> ' \
+           'Đúng tiến độ</span>' in t01
+    assert ("Cần tăng thêm khoảng 4.300 đoàn viên mỗi năm để đạt 105.000 đoàn viên vào năm "
+            "2025") in t01
+    assert 'role="img" aria-label="Đạt 92% mức chỉ tiêu"><span style="width:92%">' in t01
+    assert '<td data-label="Số liệu">96.400 đoàn viên</td>' in t01
+    assert '<td data-label="Nguồn"><span>Báo cáo số 20/BC-LĐLĐ</span></td>' in t01
+    assert "<desc id=\"bieu-do-ctr-12-ldld-2021-t01-desc\">Số liệu từng năm: 2021: 88.500 đoàn " \
+           "viên; 2023: 96.400 đoàn viên. Chỉ tiêu 105.000 đoàn viên, hạn năm 2025.</desc>" in t01
+    t01_en = en[en.index('id="chi-tieu-t01"'):en.index('id="chi-tieu-t02"')]
+    assert "It needs to rise by about 4,300 members a year to reach 105,000 members by 2025" \
+        in t01_en
+    assert "<title id=\"bieu-do-ctr-12-ldld-2021-t01-title\">Chart: đoàn viên công đoàn" \
+           "</title>" in t01_en
+    assert '<td data-label="Figure">96,400 members</td>' in t01_en
+    assert 'href="../../../van-ban/ctr-12-ldld-2021/#l11"' in t01_en      # en/van-ban/…
+    # annual target: each year met or not
+    t02 = vi[vi.index('id="chi-tieu-t02"'):vi.index('id="chi-tieu-t03"')]
+    assert '<td data-label="Đạt?"><span class="vb-met">đạt</span></td>' in t02
+    assert '<td data-label="Đạt?"><span class="vb-not-met">chưa đạt</span></td>' in t02
+    # everything from the YAML is escaped, in HTML and in SVG
+    for html in (vi, en):
+        assert "<script>alert" not in html and "<img src=x" not in html
+        assert "&lt;script&gt;alert(&#34;source&#34;)&lt;/script&gt;" in html
+        assert "&lt;img src=x onerror=alert(1)&gt;" in html
+
+
+def test_document_page_and_target_link_both_ways(site: Path) -> None:
+    doc = page(site, "van-ban/ctr-12-ldld-2021/")
+    mark = re.search(r'<p id="l11"><span class="vb-target-marks">(.*?</a>)</span>', doc)
+    assert mark
+    assert re.findall(r'href="([^"]+)"', mark.group(1)) == [
+        "../../tien-do/van-ban/ctr-12-ldld-2021/#chi-tieu-t01",
+        "../../tien-do/van-ban/ctr-12-ldld-2021/#chi-tieu-t02",
+        "../../tien-do/van-ban/ctr-12-ldld-2021/#chi-tieu-t05"]
+    assert 'title="Tiến độ chỉ tiêu t01: Đúng tiến độ"><span aria-hidden="true">↗</span> t01' \
+        '</a>' in mark.group(1)
+    assert '<a href="../../tien-do/van-ban/ctr-12-ldld-2021/">Xem tiến độ thực hiện 6 chỉ tiêu ' \
+           'của văn bản</a>' in doc
+    en = page(site, "en/van-ban/ctr-12-ldld-2021/")
+    assert '<a href="../../tien-do/van-ban/ctr-12-ldld-2021/">See progress on the 6 targets' in en
+    # a document without a targets file has neither
+    other = page(site, "van-ban/kh-05-ldld-2020/")
+    assert "vb-target-marks" not in other and "tien-do/" not in other.split("md-content")[1] \
+        .split("md-footer")[0]
+
+
+def test_agency_page_lists_its_targets(site: Path) -> None:
+    html = page(site, "co-quan/ldld-an-phu-van-phong/")
+    part = html[html.index('id="vb-tien-do"'):]
+    assert "Chỉ tiêu phụ trách (1)" in html
+    assert '<a href="../../tien-do/van-ban/ctr-12-ldld-2021/#chi-tieu-t06" lang' not in part
+    assert 'href="../../tien-do/van-ban/ctr-12-ldld-2021/#chi-tieu-t06">' in part
+    assert '<a href="../../tien-do/co-quan/ldld-an-phu-van-phong/">' in part
+    assert "vb-tien-do" not in page(site, "co-quan/bo-chinh-tri/")
+
+
+def test_downloads_are_written_once_and_linked_from_both_languages(site: Path) -> None:
+    import csv
+    import io
+    import json
+
+    import yaml
+    folder = site / "tien-do" / "du-lieu"
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "ctr-12-ldld-2021.csv", "ctr-12-ldld-2021.json", "tat-ca.csv", "tat-ca.json"]
+    assert not (site / "en" / "tien-do" / "du-lieu").exists()
+    data = yaml.safe_load(TARGETS_YAML.read_text(encoding="utf-8"))
+    rows = list(csv.DictReader(io.StringIO(
+        (folder / "tat-ca.csv").read_text(encoding="utf-8-sig"))))
+    assert len(rows) == sum(max(1, len(t["measurements"])) for t in data["targets"])
+    assert {r["target_id"]: r["status"] for r in rows} == EXPECTED_STATUS
+    js = json.loads((folder / "ctr-12-ldld-2021.json").read_text(encoding="utf-8"))
+    assert js["as_of"] == AS_OF and js["documents"][0]["sample"] is True
+    assert [t["status"] for t in js["documents"][0]["targets"]] \
+        == list(EXPECTED_STATUS.values())
+    for url, link in (("tien-do/", "du-lieu/tat-ca.csv"),
+                      ("en/tien-do/", "../../tien-do/du-lieu/tat-ca.csv"),
+                      ("tien-do/van-ban/ctr-12-ldld-2021/", "../../du-lieu/tat-ca.csv"),
+                      ("en/tien-do/van-ban/ctr-12-ldld-2021/",
+                       "../../../../tien-do/du-lieu/tat-ca.csv")):
+        assert f'href="{link}" download="tat-ca.csv" type="text/csv"' in page(site, url)
+    assert 'href="../../du-lieu/ctr-12-ldld-2021.json"' \
+        in page(site, "tien-do/van-ban/ctr-12-ldld-2021/")
+
+
+def test_sample_banner_can_be_switched_off(tmp_path: Path) -> None:
+    project = make_project(tmp_path, FIXTURE / "docs", FIXTURE / "data")
+    set_as_of(project, AS_OF)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "    sample_banner: true", "    sample_banner: false"), encoding="utf-8")
+    result = build(project)
+    assert result.returncode == 0, result.stderr[-3000:]
+    html = (project / "site" / "tien-do" / "van-ban" / "ctr-12-ldld-2021" / "index.html") \
+        .read_text(encoding="utf-8")
+    assert "vb-sample-banner" not in html and "vb-target--on_track" in html
+
+
+def test_target_anchor_missing_from_the_document_fails_strict_build(tmp_path: Path) -> None:
+    project = make_project(tmp_path, FIXTURE / "docs", FIXTURE / "data")
+    set_as_of(project, AS_OF)
+    path = project / "data" / "targets" / "ctr-12-ldld-2021.yml"
+    text = path.read_text(encoding="utf-8")
+    assert text.count("  anchor: l12\n") == 3
+    path.write_text(text.replace("  anchor: l12\n", "  anchor: l99\n", 1), encoding="utf-8")
+    result = build(project)
+    assert result.returncode != 0
+    assert ("WARNING -  vanban: data/targets/ctr-12-ldld-2021.yml:58: targets[2].anchor: "
+            "no paragraph #l99 in the text — make 'anchor' match the paragraph's id") \
+        in result.stderr
+    assert result.stderr.count("WARNING") == 1

@@ -1,4 +1,4 @@
-"""Command line: `vanban parse`, `vanban import` (more commands plug in here).
+"""Command line: `vanban parse`, `vanban import`, `vanban check` (more commands plug in here).
 
 Messages follow `--lang vi|en` (or VANBAN_LANG); user mistakes get one clear line per problem
 and exit code 2, never a stack trace.
@@ -23,6 +23,9 @@ register({
     "cli_warnings": ("Cảnh báo cần xem lại ({n}):", "Warnings to review ({n}):"),
     "cli_no_warnings": ("Không có cảnh báo.", "No warnings."),
     "cli_reading": ("Đang đọc", "Reading"),
+    "cli_check_ok": ("Không có lỗi: dữ liệu và văn bản hợp lệ.",
+                     "No problems: the data and the documents are valid."),
+    "cli_check_found": ("Có {n} lỗi cần sửa:", "{n} problems to fix:"),
 })
 
 LANG = click.Choice(["vi", "en"])
@@ -104,3 +107,26 @@ def import_cmd(ctx: click.Context, files: tuple[Path, ...], force: bool, docs_di
             click.echo(f"  {source}:{w.line}: {w.message(lang)}")
     else:
         click.echo(message("cli_no_warnings", lang))
+
+
+@main.command("check")
+@click.option("--root", type=click.Path(path_type=Path, file_okay=False), default=Path("."),
+              show_default=True, help="Thư mục dự án (có mkdocs.yml, docs/, data/).")
+@click.option("--as-of", "as_of", type=int, default=0,
+              help="Năm đánh giá chỉ tiêu (mặc định: năm nay) / year of the target statuses.")
+@click.option("--lang", "lang_opt", type=LANG, default=None,
+              help="Ngôn ngữ thông báo / message language (vi, en).")
+@click.pass_context
+def check_cmd(ctx: click.Context, root: Path, as_of: int, lang_opt: str | None) -> None:
+    """Kiểm tra dữ liệu (cơ quan, thuật ngữ, chỉ tiêu) và văn bản; lỗi → mã thoát 1."""
+    from .check import check
+
+    lang = lang_opt or _lang(ctx)
+    problems = check(root, as_of)
+    if not problems:
+        click.echo(message("cli_check_ok", lang))
+        return
+    click.echo(message("cli_check_found", lang, n=len(problems)), err=True)
+    for p in problems:
+        click.echo(p.message(lang), err=True)
+    sys.exit(1)

@@ -120,6 +120,9 @@ _WORDS = {
     "list": ("một danh sách", "a list"),
     "mapping": ("một nhóm khóa và giá trị", "a mapping of keys to values"),
     "nothing": ("giá trị trống", "nothing"),
+    "number": ("một số", "a number"),
+    "year": ("một năm (bốn chữ số)", "a year (four digits)"),
+    "boolean": ("true hoặc false", "true or false"),
 }
 
 KINDS = ("union", "party", "state", "mass-org", "generic")
@@ -148,7 +151,17 @@ class Problem:
         return self.message()
 
 
+@dataclass(frozen=True)
+class Nested:
+    """A message parameter that is itself a message (shown in the language of the outer one)."""
+
+    code: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+
 def _words(value: Any, en: bool) -> Any:
+    if isinstance(value, Nested):
+        return message(value.code, "en" if en else "vi", **value.params)
     if isinstance(value, str) and value.startswith("@") and value[1:] in _WORDS:
         return _WORDS[value[1:]][1 if en else 0]
     if isinstance(value, list | tuple):
@@ -305,6 +318,12 @@ class Checker:
             if not any(isinstance(k, yaml.ScalarNode) and k.value == key for k, _ in root.value):
                 self.add(_line(root), "", "data_root_missing", key=key)
             return []
+        return self.list_entries(seq, key, allowed, required)
+
+    def list_entries(self, seq: yaml.Node, key: str, allowed: tuple[str, ...],
+                     required: tuple[str, ...]) -> list[Entry]:
+        """The mappings of the list `seq` (at key path `key`), with shape problems reported;
+        entries that miss a required key are reported and left out."""
         if not isinstance(seq, yaml.SequenceNode):
             self.add(_line(seq), key, "data_type", expected="@list", found=_found(seq))
             return []

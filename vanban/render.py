@@ -215,7 +215,8 @@ TARGETS_HEADER = """\
 #       value: 92.5
 #       source: "Báo cáo số 45/BC-LĐLĐ ngày 15/12/2023"
 #       note: "ước thực hiện"
-# Hướng dẫn: trang "Hướng dẫn cập nhật chỉ tiêu" trên cổng thông tin.
+# "sample: true" đánh dấu số liệu mẫu (trang hiện thông báo); "term_end" là năm hết nhiệm kỳ.
+# Hướng dẫn: trang "Cập nhật số liệu chỉ tiêu" (huong-dan-chi-tieu) trên cổng thông tin.
 """
 
 
@@ -223,6 +224,7 @@ def targets_data(doc: Document) -> dict[str, Any]:
     return {
         "document": doc.slug,
         "sample": False,
+        "term_end": None,
         "targets": [
             {
                 "id": t.id,
@@ -244,6 +246,8 @@ def targets_data(doc: Document) -> dict[str, Any]:
     }
 
 
-def render_targets_yaml(doc: Document) -> str:
+def render_targets_yaml(doc: Document, data: dict[str, Any] | None = None) -> str:
+    """The targets file of `doc`; `data`: its content when it is not `targets_data(doc)`
+    (a re-import keeping what staff added, see importer.keep_staff_data)."""
     header = TARGETS_HEADER.format(slug=doc.slug, number=doc.number or "không số")
-    return header + dump_yaml(targets_data(doc))
+    return header + dump_yaml(targets_data(doc) if data is None else data)

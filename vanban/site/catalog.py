@@ -13,6 +13,7 @@ the MkDocs hook logs them as warnings so `mkdocs build --strict` fails.
 
 from __future__ import annotations
 
+import datetime
 import os
 import re
 from collections import defaultdict
@@ -25,6 +26,7 @@ import yaml
 
 from ..data import Agency, AgencyRegistry, Term, load_agencies, load_glossary
 from ..messages import message, register
+from ..progress.targets import DocInfo, Progress, load_progress, target_files
 from ..text import fold, number_key
 from .html import Abbreviations
 from .labels import iso_date, type_key
@@ -156,6 +158,8 @@ class Catalog:
     issued_by: dict[str, list[Document]] = field(default_factory=dict)      # id → documents
     cite_target: dict[tuple[str, int], Document] = field(default_factory=dict)
     cited_by: dict[str, list[tuple[Document, Cite]]] = field(default_factory=dict)
+    progress: Progress = field(default_factory=lambda: Progress({}, 0))
+    sample_banner: bool = True       # show the "sample data" banner on sample target files
     _abbreviations: dict[str, Abbreviations] = field(default_factory=dict)
 
     def abbreviations(self, lang: str) -> Abbreviations:
@@ -410,6 +414,15 @@ class Sources:
     agencies: Path
     glossary: Path
     root: Path               # paths in messages are relative to it (the mkdocs.yml folder)
+    as_of: int = 0           # year of the target statuses; 0: the current year
+    sample_banner: bool = True
+
+    @property
+    def targets_dir(self) -> Path:
+        return self.agencies.parent / "targets"
+
+    def as_of_year(self) -> int:
+        return self.as_of or datetime.date.today().year
 
     def label(self, path: Path) -> str:
         try:
@@ -428,7 +441,8 @@ class Sources:
         return [folder / n for n in names]
 
     def signature(self) -> tuple[tuple[str, int, int], ...]:
-        paths = [self.agencies, self.glossary, *self.document_files()]
+        paths = [self.agencies, self.glossary, *self.document_files(),
+                 *target_files(self.targets_dir)]
         out = []
         for p in paths:
             try:
@@ -446,7 +460,8 @@ def load_catalog(sources: Sources) -> Catalog:
     """The catalog of the documents under `sources.docs_dir`; read again only when a file
     changed (mkdocs-static-i18n builds once per language; `mkdocs serve` rebuilds).
 
-    Raises vanban.data.DataError when data/agencies.yml or data/glossary.yml is invalid.
+    Raises vanban.data.DataError when data/agencies.yml, data/glossary.yml or a
+    data/targets/*.yml file is invalid.
     """
     signature = sources.signature()
     cached = _CACHE.get(sources)
@@ -465,6 +480,10 @@ def load_catalog(sources: Sources) -> Catalog:
             documents.append(doc)
     cat = build_catalog(documents, registry, glossary, problems, sources.docs_dir,
                         sources.label(sources.agencies))
+    docs = {d.slug: DocInfo(int(d.year) if d.year else None, d.place) for d in documents}
+    cat.progress = load_progress(sources.targets_dir, docs, registry, sources.as_of_year(),
+                                 sources.label(sources.agencies))
+    cat.sample_banner = sources.sample_banner
     _CACHE[sources] = (signature, cat)
     return cat
 

@@ -27,11 +27,13 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from ..data import DataError
+from ..progress.export import downloads
 from . import layout, pages, views
 from .catalog import Catalog, Document, SiteProblem, Sources, line_of, load_catalog
 from .html import compact, first_abbreviations_only, pin_inline_scripts, sanitize
 from .labels import DEFAULT_LANG
-from .urls import prefix
+from .progress import document_targets, mark_sentences, missing_anchors, progress_options
+from .urls import DOWNLOADS_DIR, prefix
 
 log = get_plugin_logger("vanban")
 
@@ -55,8 +57,9 @@ def languages(config: MkDocsConfig) -> tuple[str, str, list[str]]:
 def sources(config: MkDocsConfig) -> Sources:
     root = Path(config.config_file_path or ".").resolve().parent
     data = root / "data"
+    options = progress_options(config)
     return Sources(Path(config.docs_dir).resolve(), data / "agencies.yml",
-                   data / "glossary.yml", root)
+                   data / "glossary.yml", root, options.as_of, options.sample_banner)
 
 
 # the catalog of the build in progress, per project; refreshed by every build's on_files
@@ -159,8 +162,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig) -> str:
     if doc is None:
         return html
     ctx = views.Ctx(cat, lang, page.url, abbrs)
+    html = mark_sentences(ctx, doc, html)       # each target's sentence links to its progress
     if lang == languages(config)[1]:
-        _check_anchors(doc, part, html, Path(config.docs_dir))
+        _check_anchors(ctx, doc, part, html, Path(config.docs_dir))
     view = {
         "text_lang": "vi" if lang != "vi" else None,
         "parts_nav": views.parts_nav(ctx, doc, part),
@@ -172,12 +176,14 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig) -> str:
         return html
     parts = [views.responsibilities(ctx, doc), views.citations(ctx, doc),
              views.cited_by(ctx, doc)]
-    page.toc = _toc(parts, list(page.toc))
+    targets = document_targets(ctx, doc)        # link to the progress page (None: no targets)
+    page.toc = _toc(parts + ([targets] if targets else []), list(page.toc))
     view.update({
         "card": views.document_card(ctx, doc),
         "responsibilities": parts[0].html(lang),
         "citations": parts[1].html(lang),
         "cited_by": parts[2].html(lang),
+        "progress": targets.html(lang) if targets else "",
     })
     setattr(page, _VIEW, view)
     return html
@@ -199,6 +205,14 @@ def on_post_page(output: str) -> str:
     return pin_inline_scripts(compact(first_abbreviations_only(output)))
 
 
+def on_post_build(config: MkDocsConfig) -> None:
+    """Write the CSV and JSON downloads of the targets (the same files for every language)."""
+    folder = Path(config.site_dir) / DOWNLOADS_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, content in downloads(catalog(config).progress).items():
+        (folder / name).write_text(content, encoding="utf-8", newline="")
+
+
 # ---- helpers ----------------------------------------------------------------------------------
 
 def _document(cat: Catalog, page: Page) -> tuple[Document | None, int]:
@@ -213,14 +227,18 @@ def _document(cat: Catalog, page: Page) -> tuple[Document | None, int]:
     return cat.document(Path(src).name.split(".", 1)[0]), 1   # x.md or a translation x.en.md
 
 
-def _check_anchors(doc: Document, part: int, html: str, docs_dir: Path) -> None:
-    """Warn about assignments whose paragraph (on this page) does not exist."""
+def _check_anchors(ctx: views.Ctx, doc: Document, part: int, html: str, docs_dir: Path
+                   ) -> None:
+    """Warn about assignments and targets whose paragraph (on this page) does not exist."""
+    def here(anchor: str) -> bool:
+        return (doc.parts.part_of(anchor) if doc.parts else 1) == part
+
     report([SiteProblem(doc.file, line_of(doc, docs_dir, ("assignments", task.index, "anchor")),
                         f"assignments[{task.index}].anchor", "site_missing_anchor",
                         {"anchor": task.anchor})
             for task in doc.tasks
-            if task.anchor and (doc.parts.part_of(task.anchor) if doc.parts else 1) == part
-            and f'id="{task.anchor}"' not in html])
+            if task.anchor and here(task.anchor) and f'id="{task.anchor}"' not in html]
+           + [p for p in missing_anchors(ctx, doc, html) if here(str(p.params["anchor"]))])
 
 
 def _toc(parts: list[views.Section], items: list[AnchorLink]) -> TableOfContents:

@@ -165,6 +165,14 @@ _MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "A
               "September", "October", "November", "December")
 
 
+def add_labels(table: dict[str, tuple[str, str]]) -> None:
+    """More UI strings {key: (vi, en)}, from another module of vanban.site."""
+    for key, pair in table.items():
+        if _LABELS.get(key, pair) != pair:
+            raise KeyError(f"label defined twice: {key}")
+        _LABELS[key] = pair
+
+
 def lang_index(lang: str) -> int:
     return 1 if lang == "en" else 0
 

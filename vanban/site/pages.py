@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from . import progress
 from .catalog import Catalog, Document
 from .html import Abbreviations, Markup, tag
 from .labels import t
@@ -33,13 +34,17 @@ from .views import (
 )
 
 # kinds reachable from the site navigation (the others are listed by those pages)
-IN_NAV = {"documents", "agencies", "glossary"}
+IN_NAV = {"documents", "agencies", "glossary", "progress_index"}
+PROGRESS_FACETS = ("progress_year", "progress_agency", "progress_status")
 
 
 @dataclass(frozen=True)
 class GeneratedPage:
     kind: str        # documents | type | year | agencies | agency | glossary | part
-    key: str = ""    # type key, year, agency id, or "<slug>/<n>" (part)
+    #                  | progress_index | progress | progress_year | progress_agency
+    #                  | progress_status
+    key: str = ""    # type key, year, agency id, document slug, "<slug>/<n>" (part),
+    #                  deadline key or status key
 
     @property
     def src_uri(self) -> str:
@@ -82,6 +87,8 @@ class GeneratedPage:
             if agency is None:
                 return self.key
             return agency.name_en if lang == "en" else agency.name
+        if self.kind.startswith("progress"):
+            return _progress_title(self, cat, lang)
         return t("glossary.title", lang)
 
     def markdown(self, cat: Catalog, lang: str) -> str:
@@ -104,7 +111,22 @@ def generated_pages(cat: Catalog) -> list[GeneratedPage]:
     pages += [GeneratedPage("agency", a.id) for a in cat.registry]
     pages += [GeneratedPage("part", part_key(d.slug, n)) for d in cat.documents if d.parts
               for n in range(2, d.parts.count + 1)]
+    pages.append(GeneratedPage("progress_index"))
+    pages += [GeneratedPage("progress", slug) for slug in sorted(cat.progress.files)
+              if cat.document(slug) is not None]
+    for kind, keys in progress.facet_keys(cat.progress.targets()).items():
+        pages += [GeneratedPage(kind, key) for key in keys]
     return pages
+
+
+def _progress_title(page: GeneratedPage, cat: Catalog, lang: str) -> str:
+    if page.kind == "progress_index":
+        return t("progress.title", lang)
+    ctx = Ctx(cat, lang, "", Abbreviations({}))
+    if page.kind == "progress":
+        doc = cat.document(page.key)
+        return t("progress.doc_title", lang, doc=ctx.doc_label(doc) if doc else page.key)
+    return progress.facet_title(ctx, page.kind, page.key)
 
 
 def from_meta(meta: Mapping[str, Any]) -> GeneratedPage | None:
@@ -124,6 +146,12 @@ def intro(page: GeneratedPage, ctx: Ctx) -> Markup:
     if page.kind == "agency":
         agency = ctx.cat.registry.get(page.key)
         return agency_intro(ctx, agency) if agency is not None else Markup("")
+    if page.kind == "progress_index":
+        return progress.dashboard_intro(ctx)
+    if page.kind == "progress":
+        return progress.document_intro(ctx, page.key)
+    if page.kind in PROGRESS_FACETS:
+        return progress.facet_intro(ctx)
     return Markup("")
 
 
@@ -139,7 +167,18 @@ def sections(page: GeneratedPage, ctx: Ctx) -> list[Section]:
         return agency_index(ctx)
     if page.kind == "agency":
         agency = cat.registry.get(page.key)
-        return agency_page(ctx, agency) if agency is not None else []
+        if agency is None:
+            return []
+        extra = progress.agency_targets(ctx, agency)
+        return agency_page(ctx, agency) + ([extra] if extra is not None else [])
+    if page.kind == "progress_index":
+        return progress.dashboard(ctx)
+    if page.kind == "progress":
+        parts = progress.document_progress(ctx, page.key)
+        parts[0].subsections = progress.toc_targets(ctx, page.key)
+        return parts
+    if page.kind in PROGRESS_FACETS:
+        return progress.facet_page(ctx, page.kind, page.key)
     return glossary(ctx)
 
 

@@ -14,6 +14,12 @@ URLs are site-root relative, directory style, without a leading slash. The defau
 | agency index                | co-quan/index.md                | `co-quan/`          |
 | agency (data/agencies.yml)  | co-quan/<agency-id>.md          | `co-quan/<id>/`     |
 | glossary (data/glossary.yml)| thuat-ngu/index.md              | `thuat-ngu/`        |
+| target progress dashboard   | tien-do/index.md                | `tien-do/`          |
+| progress of one document    | tien-do/van-ban/<slug>.md       | `tien-do/van-ban/<slug>/` |
+| targets due in a year       | tien-do/nam/<year>.md (hang-nam, het-nhiem-ky) | `tien-do/nam/2025/` |
+| targets of an agency        | tien-do/co-quan/<agency-id>.md  | `tien-do/co-quan/<id>/` |
+| targets with a status       | tien-do/trang-thai/<status>.md  | `tien-do/trang-thai/on-track/` |
+| downloads (CSV, JSON)       | written at build time           | `tien-do/du-lieu/<slug>.csv` |
 
 English URLs are the same under `en/` (`en/van-ban/<slug>/`, `en/co-quan/<id>/`).
 
@@ -47,7 +53,18 @@ _SCHEME: dict[str, tuple[str, str]] = {
     "agencies": ("co-quan/index.md", "co-quan/"),
     "agency": ("co-quan/{key}.md", "co-quan/{key}/"),
     "glossary": ("thuat-ngu/index.md", "thuat-ngu/"),
+    # target progress (vanban.site.progress)
+    "progress_index": ("tien-do/index.md", "tien-do/"),
+    "progress": ("tien-do/van-ban/{key}.md", "tien-do/van-ban/{key}/"),
+    "progress_year": ("tien-do/nam/{key}.md", "tien-do/nam/{key}/"),
+    "progress_agency": ("tien-do/co-quan/{key}.md", "tien-do/co-quan/{key}/"),
+    "progress_status": ("tien-do/trang-thai/{key}.md", "tien-do/trang-thai/{key}/"),
+    "methodology": ("phuong-phap-tien-do.md", "phuong-phap-tien-do/"),       # written
+    "guide": ("huong-dan-chi-tieu.md", "huong-dan-chi-tieu/"),                # written
 }
+
+# CSV and JSON downloads, written into the site at build time; the same files for every language
+DOWNLOADS_DIR = "tien-do/du-lieu"
 
 # Anchors of the sections the portal adds to pages (never clash with the body's s-…/l… ids).
 CARD_ID = slugify("vb thong tin")                 # vb-thong-tin
