@@ -1,4 +1,4 @@
-"""Command line: `vanban parse`, `vanban import` (more commands plug in here).
+"""Command line: `vanban parse`, `vanban import`, `vanban new-post` (more commands plug in here).
 
 Messages follow `--lang vi|en` (or VANBAN_LANG); user mistakes get one clear line per problem
 and exit code 2, never a stack trace.
@@ -104,3 +104,29 @@ def import_cmd(ctx: click.Context, files: tuple[Path, ...], force: bool, docs_di
             click.echo(f"  {source}:{w.line}: {w.message(lang)}")
     else:
         click.echo(message("cli_no_warnings", lang))
+
+
+@main.command("new-post")
+@click.argument("title")
+@click.option("--date", "date_text", metavar="YYYY-MM-DD",
+              help="Ngày đăng (mặc định: hôm nay) / date of the post (default: today).")
+@click.option("--en", "title_en", metavar="TITLE",
+              help="Tiêu đề tiếng Anh: tạo thêm bản dịch .en.md / English title: also "
+                   "create the translation.")
+@click.option("--docs", "docs_dir", type=click.Path(path_type=Path), default=Path("docs"),
+              show_default=True, help="Thư mục nội dung của cổng.")
+@click.pass_context
+def new_post_cmd(ctx: click.Context, title: str, date_text: str | None, title_en: str | None,
+                 docs_dir: Path) -> None:
+    """Tạo bản tin mới docs/tin-tuc/<ngày>-<tên>.md (không ghi đè tin đã có)."""
+    from .news import NewsError, new_post, parse_date
+
+    lang = _lang(ctx)
+    try:
+        written = new_post(title, docs_dir, parse_date(date_text), title_en=title_en)
+    except NewsError as exc:
+        click.echo(exc.message(lang), err=True)
+        sys.exit(2)
+    for path in written:
+        click.echo(message("news_written", lang, file=path))
+    click.echo(message("news_next", lang))

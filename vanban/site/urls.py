@@ -13,6 +13,10 @@ URLs are site-root relative, directory style, without a leading slash. The defau
 | agency index                | co-quan/index.md                | `co-quan/`          |
 | agency (data/agencies.yml)  | co-quan/<agency-id>.md          | `co-quan/<id>/`     |
 | glossary (data/glossary.yml)| thuat-ngu/index.md              | `thuat-ngu/`        |
+| news index, page 1          | tin-tuc/index.md                | `tin-tuc/`          |
+| news index, page n ≥ 2      | tin-tuc/trang/<n>.md            | `tin-tuc/trang/2/`  |
+| news post                   | tin-tuc/<date>-<slug>.md (written) | `tin-tuc/<date>-<slug>/` |
+| news feed (Atom)            | tin-tuc/feed.xml                | `tin-tuc/feed.xml`  |
 
 English URLs are the same under `en/` (`en/van-ban/<slug>/`, `en/co-quan/<id>/`).
 
@@ -45,6 +49,10 @@ _SCHEME: dict[str, tuple[str, str]] = {
     "agencies": ("co-quan/index.md", "co-quan/"),
     "agency": ("co-quan/{key}.md", "co-quan/{key}/"),
     "glossary": ("thuat-ngu/index.md", "thuat-ngu/"),
+    "news": ("tin-tuc/index.md", "tin-tuc/"),
+    "news_page": ("tin-tuc/trang/{key}.md", "tin-tuc/trang/{key}/"),
+    "post": ("tin-tuc/{key}.md", "tin-tuc/{key}/"),
+    "feed": ("tin-tuc/feed.xml", "tin-tuc/feed.xml"),
 }
 
 # Anchors of the sections the portal adds to pages (never clash with the body's s-…/l… ids).
