@@ -122,6 +122,8 @@ class Document:
     cites: list[Cite]
     tasks: list[Task]
     summary_en: str | None
+    original: str | None = None   # the imported file kept beside the page: "<slug>.docx"
+    original_size: int = 0        # its size in bytes
 
     @property
     def year(self) -> str | None:
@@ -324,6 +326,10 @@ def read_document(path: Path, src_uri: str, file: str) -> tuple[Document | None,
         signer=Signer(_text(signer.get("authority")), _text(signer.get("title")),
                       _text(signer.get("name"))),
         recipients=recipients, cites=cites, tasks=tasks, summary_en=r.text("summary_en"))
+    for original in (path.with_suffix(ext) for ext in (".docx", ".txt")):
+        if original.is_file():
+            doc.original, doc.original_size = original.name, original.stat().st_size
+            break
     return doc, r.problems
 
 
