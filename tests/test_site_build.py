@@ -14,7 +14,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, build, make_project
+from conftest import ROOT, build, built_site, make_project, page
 
 import vanban.site.html
 import vanban.site.labels
@@ -52,14 +52,7 @@ PAGES = [
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = make_project(tmp_path_factory.mktemp("sample"), FIXTURE / "docs", FIXTURE / "data")
-    result = build(project)
-    assert result.returncode == 0, result.stderr[-4000:]
-    assert "WARNING" not in result.stderr, result.stderr
-    return project / "site"
-
-
-def page(site: Path, url: str) -> str:
-    return (site / url / "index.html").read_text(encoding="utf-8")
+    return built_site(project)
 
 
 def section(html: str, cls: str) -> str:

@@ -153,6 +153,9 @@ def _front_matter(path: Path, label: str) -> tuple[dict[str, object], str, list[
         return {}, "", [Problem(label, 1, "title", "news_missing_key", {"key": "title"})]
     try:
         meta = yaml.safe_load(m.group(1))
+    except ValueError as exc:          # a date-like value that is no date: 2026-13-45
+        return {}, "", [Problem(label, _line(m.group(1), "date"), "date", "news_bad_date",
+                                {"value": str(exc)})]
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         return {}, "", [Problem(label, mark.line + 2 if mark else 1, "", "news_front_matter",
