@@ -116,9 +116,13 @@ def test_broken_post_fails_the_strict_build(tmp_path: Path) -> None:
     (folder / "2026-01-02-a.md").write_text("---\ntitle: A\ndate: 20/11/2026\n---\n\nx\n",
                                             encoding="utf-8")
     (folder / "2026-01-03-b.md").write_text("---\nsummary: B\n---\n\nx\n", encoding="utf-8")
+    (folder / "2026-01-04-c.md").write_text("---\ntitle: C\nsummary: C\ndate: 2026-13-45\n---\n",
+                                            encoding="utf-8")
     result = build(project)
     assert result.returncode != 0
     assert ("docs/tin-tuc/2026-01-02-a.md:3: date: invalid date '20/11/2026' — write it as "
+            "YEAR-MONTH-DAY, e.g. 2026-11-20") in result.stderr
+    assert ("docs/tin-tuc/2026-01-04-c.md:4: date: invalid date '2026-13-45' — write it as "
             "YEAR-MONTH-DAY, e.g. 2026-11-20") in result.stderr
     assert ("docs/tin-tuc/2026-01-03-b.md:1: title: missing key 'title' — add a `title: …` "
             "line to the front matter") in result.stderr
@@ -160,6 +164,9 @@ def test_post_pages_in_both_languages(site: Path) -> None:
     assert '<html lang="en"' in fallback and "Bản tin số 10 &lt;b&gt;" in fallback
     assert ('<p class="vb-post__note">This post has not been translated yet; it is shown in '
             "Vietnamese.</p>") in fallback
+    assert ('<div lang="vi">\n<h1>Bản tin số 10 &lt;b&gt;</h1>\n<p>Nội dung bản tin.'
+            in fallback)
+    assert '<div lang="vi">' not in en
 
 
 def test_home_shows_the_latest_posts_and_every_page_announces_the_feed(site: Path) -> None:

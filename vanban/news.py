@@ -153,9 +153,10 @@ def _front_matter(path: Path, label: str) -> tuple[dict[str, object], str, list[
         return {}, "", [Problem(label, 1, "title", "news_missing_key", {"key": "title"})]
     try:
         meta = yaml.safe_load(m.group(1))
-    except ValueError as exc:          # a date-like value that is no date: 2026-13-45
-        return {}, "", [Problem(label, _line(m.group(1), "date"), "date", "news_bad_date",
-                                {"value": str(exc)})]
+    except ValueError:                 # a date-like value that is no date: 2026-13-45
+        line = _line(m.group(1), "date")
+        value = m.group(1).splitlines()[line - 2].partition(":")[2].strip() if line > 1 else ""
+        return {}, "", [Problem(label, line, "date", "news_bad_date", {"value": value})]
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         return {}, "", [Problem(label, mark.line + 2 if mark else 1, "", "news_front_matter",

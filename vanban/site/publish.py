@@ -110,6 +110,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig
     post = post_of(page, config)
     if post is not None:
         view["post"] = news.post_header(post, lang, here)
+        view["post_lang"] = None if post.text(lang).translated else "vi"
     if page.meta.get("template") == events.HOME_TEMPLATE:
         view["latest"] = news.latest_html(posts(config), lang, here)
     context[CONTEXT] = view
