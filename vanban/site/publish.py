@@ -47,16 +47,13 @@ def posts(config: MkDocsConfig) -> list[posts_mod.Post]:
 
 
 def site_url(config: MkDocsConfig) -> str | None:
-    return (config.site_url or "").rstrip("/") + "/" if config.site_url else None
+    return config.site_url.rstrip("/") + "/" if config.site_url else None
 
 
 def feed_info(config: MkDocsConfig, lang: str) -> posts_mod.FeedInfo:
-    plugin = config.plugins.get("i18n")
-    site_name = str(config.site_name)
-    for language in getattr(getattr(plugin, "config", None), "languages", None) or []:
-        if getattr(language, "locale", None) == lang and getattr(language, "site_name", None):
-            site_name = str(language.site_name)
-    return posts_mod.FeedInfo(lang, t("news.feed_title", lang, site=site_name),
+    """Title and addresses of `lang`'s feed (the i18n plugin sets each language's site_name
+    before that language's build)."""
+    return posts_mod.FeedInfo(lang, t("news.feed_title", lang, site=str(config.site_name)),
                               t("news.intro", lang), site_url(config), prefix(lang),
                               url("feed", "", lang))
 
