@@ -18,6 +18,7 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
+import yaml
 from click.testing import CliRunner
 from conftest import ROOT, build, built_site, make_project, page
 
@@ -304,3 +305,24 @@ def test_make_dist(tmp_path: Path) -> None:
     assert expected <= set(names), sorted(expected - set(names))
     assert not [n for n in names if n.endswith((".md", ".yml", ".tmp", ".py"))]
     assert "vb-news-latest" in home
+
+
+def test_ci_templates_check_test_build_and_deploy_from_main() -> None:
+    """Both CI templates run `vanban check`, the whole test suite and the strict build (make
+    build/dist run `mkdocs build --strict`), and publish only from the main branch."""
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert re.search(r"^build: .*\n\t\$\(BIN\)/mkdocs build --strict", makefile, re.MULTILINE)
+    assert re.search(r"^dist: build\n", makefile, re.MULTILINE)
+
+    gh = yaml.safe_load((ROOT / ".github" / "workflows" / "portal.yml").read_text("utf-8"))
+    steps = [s.get("run", "") for s in gh["jobs"]["test"]["steps"]]
+    assert steps.index(".venv/bin/vanban check") < steps.index("make test") \
+        < steps.index("make dist")
+    assert gh["jobs"]["deploy"]["if"] == "github.ref == 'refs/heads/main'"
+    assert gh["jobs"]["deploy"]["steps"][0]["uses"].startswith("actions/deploy-pages@")
+
+    gl = yaml.safe_load((ROOT / ".gitlab-ci.yml").read_text("utf-8"))
+    script = [line.split("#")[0].strip() for line in gl["test"]["script"]]
+    assert script == ["make setup", ".venv/bin/vanban check", "make test", "make dist"]
+    assert gl["pages"]["rules"] == [{"if": "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"}]
+    assert gl["pages"]["artifacts"] == {"paths": ["public"]}
