@@ -13,12 +13,15 @@ ifneq ($(GIT_EPOCH),)
 export SOURCE_DATE_EPOCH ?= $(GIT_EPOCH)
 endif
 
-.PHONY: help setup serve build test test-fast lint chromium sample clean
+DIST    ?= dist/vanban-site.zip
+
+.PHONY: help setup serve build dist test test-fast lint chromium poppler sample clean
 
 help:
 	@echo "make serve   – cài đặt, dựng và chạy cổng tại http://127.0.0.1:8000 / build and serve"
 	@echo "make test    – kiểm tra toàn bộ (lint, types, tests, browser) / the whole test suite"
 	@echo "make build   – dựng trang vào site/ / build the site into site/"
+	@echo "make dist    – dựng trang và đóng gói thành $(DIST) / the built site as a zip"
 	@echo "make sample  – nhập lại các văn bản mẫu từ $(SEEDS) / re-import the sample documents"
 
 $(BIN)/python:
@@ -36,17 +39,26 @@ chromium:
 	@test -x /usr/bin/chromium || { $(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
 
+# pdftoppm (Debian's poppler-utils): the print test turns Chromium's PDF into PNG pages
+poppler:
+	@command -v pdftoppm >/dev/null || { $(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq poppler-utils >/dev/null; }
+
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict --clean
 
+# VANBAN_SITE_URL=https://example.org/portal/ make dist   for canonical URLs and sitemap.xml
+dist: build
+	$(BIN)/python -m vanban.dist site $(DIST)
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
-test: $(STAMP) chromium lint
+test: $(STAMP) chromium poppler lint
 	$(BIN)/pytest -q
 
 test-fast: $(STAMP) lint

@@ -54,6 +54,19 @@ def build(project: Path, *, strict: bool = True, lang: str = "en"
                           timeout=900, check=False)
 
 
+def built_site(project: Path) -> Path:
+    """Build `project` (strict) and return its site/; a warning or an error fails the test."""
+    result = build(project)
+    assert result.returncode == 0, result.stderr[-4000:]
+    assert "WARNING" not in result.stderr, result.stderr
+    return project / "site"
+
+
+def page(site: Path, url: str) -> str:
+    """HTML of the page at `url` ("", "van-ban/", "en/co-quan/x/") of a built site."""
+    return (site / url / "index.html").read_text(encoding="utf-8")
+
+
 @contextlib.contextmanager
 def serve(directory: Path) -> Iterator[str]:
     """Serve `directory` over HTTP on 127.0.0.1 (random port) in a thread; yields the URL."""

@@ -1,8 +1,8 @@
 """Accessibility of the built seed portal, checked by axe-core in Chromium, and keyboard use.
 
 axe-core (bundled in axe-playwright-python, nothing downloaded) runs on the main kinds of
-page in both languages (progress pages included; desktop width; phone width too for the home page and a document);
-no violation of impact "serious" or "critical" is allowed. Then a
+page in both languages (progress pages included; desktop width, and phone width for the home
+page and a document); no violation of impact "serious" or "critical" is allowed. Then a
 keyboard-only reader: Tab reaches "skip to content", the responsibility table's links, and
 Enter follows them.
 """
@@ -27,8 +27,9 @@ def _pages() -> list[str]:
     pages += [f"van-ban/{d.slug}/" for d in cat.documents]
     pages += [f"van-ban/{d.slug}/2/" for d in cat.documents if d.parts][:1]
     pages += [f"co-quan/{busiest}/"] if busiest else []
-    pages += ["tien-do/"] + [f"tien-do/van-ban/{slug}/" for slug in sorted(cat.progress.files)
-                             if cat.document(slug) is not None][:2]
+    progress = [f"tien-do/van-ban/{slug}/" for slug in sorted(cat.progress.files)
+                if cat.document(slug) is not None]
+    pages += ["tien-do/", *progress[:2]]
     return pages
 
 

@@ -318,7 +318,12 @@ def test_import_writes_refuses_overwrite_and_forces(tmp_path: Path) -> None:
     third = runner.invoke(main, [*args, "--force"])
     assert third.exit_code == 0
     assert not page.read_text(encoding="utf-8").endswith("Sửa tay.\n")
-    assert [p.name for p in page.parent.iterdir()] == [page.name]  # no temp files left
+    original = page.with_suffix(".txt")                 # the imported file, kept for download
+    assert original.read_bytes() == src.read_bytes()
+    assert f"{original} already exists (it may have been edited) — not overwritten" \
+        in second.output
+    # no temp files left
+    assert sorted(p.name for p in page.parent.iterdir()) == [page.name, original.name]
 
 
 def test_import_refuses_two_files_with_the_same_slug(tmp_path: Path) -> None:

@@ -33,7 +33,13 @@ def test_committed_pages_equal_a_fresh_import(tmp_path: Path) -> None:
         for target, content in planned.contents.items():
             committed = ROOT / target.relative_to(tmp_path)
             assert committed.exists(), f"{committed} missing: run `make sample`"
-            if target.suffix == ".md":
+            if isinstance(content, bytes):
+                # the original file, kept beside the page for download: byte for byte
+                assert target.name == f"{planned.page.stem}{planned.source.suffix}"
+                assert committed.read_bytes() == planned.source.read_bytes() == content, \
+                    f"{committed}: not the imported original: run `make sample`"
+            elif target.suffix == ".md":
+                assert isinstance(content, str)
                 fresh_fm, fresh_body = _split(content)
                 have_fm, have_body = _split(committed.read_text(encoding="utf-8"))
                 for key in STAFF_KEYS:
@@ -44,6 +50,7 @@ def test_committed_pages_equal_a_fresh_import(tmp_path: Path) -> None:
             else:
                 have = yaml.safe_load(committed.read_text(encoding="utf-8"))
                 fresh = yaml.safe_load(content)
+                assert isinstance(content, str)
                 assert have["targets"] and len(have["targets"]) == len(fresh["targets"])
                 for t, f in zip(have["targets"], fresh["targets"], strict=True):
                     t["measurements"] = []  # staff append measurements

@@ -1,4 +1,5 @@
-"""Command line: `vanban parse`, `vanban import`, `vanban check` (more commands plug in here).
+"""Command line: `vanban parse`, `vanban import`, `vanban check`, `vanban new-post` (more
+commands plug in here).
 
 Messages follow `--lang vi|en` (or VANBAN_LANG); user mistakes get one clear line per problem
 and exit code 2, never a stack trace.
@@ -130,3 +131,27 @@ def check_cmd(ctx: click.Context, root: Path, as_of: int, lang_opt: str | None) 
     for p in problems:
         click.echo(p.message(lang), err=True)
     sys.exit(1)
+@main.command("new-post")
+@click.argument("title")
+@click.option("--date", "date_text", metavar="YYYY-MM-DD",
+              help="Ngày đăng (mặc định: hôm nay) / date of the post (default: today).")
+@click.option("--en", "title_en", metavar="TITLE",
+              help="Tiêu đề tiếng Anh: tạo thêm bản dịch .en.md / English title: also "
+                   "create the translation.")
+@click.option("--docs", "docs_dir", type=click.Path(path_type=Path), default=Path("docs"),
+              show_default=True, help="Thư mục nội dung của cổng.")
+@click.pass_context
+def new_post_cmd(ctx: click.Context, title: str, date_text: str | None, title_en: str | None,
+                 docs_dir: Path) -> None:
+    """Tạo bản tin mới docs/tin-tuc/<ngày>-<tên>.md (không ghi đè tin đã có)."""
+    from .news import NewsError, new_post, parse_date
+
+    lang = _lang(ctx)
+    try:
+        written = new_post(title, docs_dir, parse_date(date_text), title_en=title_en)
+    except NewsError as exc:
+        click.echo(exc.message(lang), err=True)
+        sys.exit(2)
+    for path in written:
+        click.echo(message("news_written", lang, file=path))
+    click.echo(message("news_next", lang))

@@ -1,4 +1,6 @@
-"""Import: files on disk → docs/van-ban/<slug>.md and data/targets/<slug>.yml.
+"""Import: files on disk → docs/van-ban/<slug>.md and data/targets/<slug>.yml, and the original
+file kept beside the page as docs/van-ban/<slug>.<ext> (.txt or .docx; MkDocs copies it into
+the site as is, and the document page offers it as a download).
 
 All or nothing: every file is read and parsed first; if any cannot be (unreadable, unsupported,
 two files with the same slug, an existing page without --force), nothing at all is written.
@@ -58,7 +60,7 @@ class Planned:
     doc: Document
     page: Path
     targets: Path | None
-    contents: dict[Path, str] = field(default_factory=dict)
+    contents: dict[Path, str | bytes] = field(default_factory=dict)
 
 
 @dataclass
@@ -99,6 +101,7 @@ def plan_import(files: list[Path], docs_dir: Path, data_dir: Path, force: bool =
                 if problem:
                     result.errors.append(problem)
             planned.contents[targets] = render_targets_yaml(doc, data)
+        planned.contents[original_path(docs_dir, slug, path)] = path.read_bytes()
         for target in planned.contents:
             if target.exists() and not force:
                 result.errors.append(message("imp_exists", lang, file=path, target=target))
@@ -155,12 +158,19 @@ def keep_staff_data(fresh: dict[str, Any], old: dict[str, Any]) -> list[dict[str
     return orphans
 
 
-def write_atomic(path: Path, content: str) -> None:
+def original_path(docs_dir: Path, slug: str, source: Path) -> Path:
+    """Where the imported file is kept: docs/van-ban/<slug>.txt or .docx."""
+    return docs_dir / "van-ban" / f"{slug}{source.suffix.lower()}"
+
+
+def write_atomic(path: Path, content: str | bytes) -> None:
+    """Write text (UTF-8, LF) or bytes to a temporary file beside `path`, then rename."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    data = content.encode("utf-8") if isinstance(content, str) else content
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(content)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):

@@ -126,6 +126,8 @@ class Document:
     tasks: list[Task]
     summary_en: str | None
     parts: Parts | None = None   # a long body split into pages (vanban.site.split); None: one
+    original: str | None = None   # the imported file kept beside the page: "<slug>.docx"
+    original_size: int = 0        # its size in bytes
 
     @property
     def year(self) -> str | None:
@@ -333,6 +335,10 @@ def read_document(path: Path, src_uri: str, file: str) -> tuple[Document | None,
     pages = paginate(parts[1], extras_estimate([t.task for t in tasks],
                                                [c.summary or "" for c in cites], recipients))
     doc.parts = pages if pages.count > 1 else None
+    for original in (path.with_suffix(ext) for ext in (".docx", ".txt")):
+        if original.is_file():
+            doc.original, doc.original_size = original.name, original.stat().st_size
+            break
     return doc, r.problems
 
 

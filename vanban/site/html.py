@@ -129,7 +129,8 @@ _TAGS = {
     "tfoot", "th", "thead", "time", "tr", "u", "ul",
 }
 _ATTRIBUTES = {
-    "*": {"id", "class", "title", "lang", "dir", "style", "role", "aria-label", "aria-hidden"},
+    "*": {"id", "class", "title", "lang", "dir", "style", "role", "aria-label", "aria-hidden",
+          "aria-current", "aria-labelledby", "aria-describedby"},
     "a": {"href", "hreflang", "rel", "download"},
     "img": {"src", "alt", "width", "height", "loading"},
     "td": {"colspan", "rowspan", "align"}, "th": {"colspan", "rowspan", "scope", "align"},

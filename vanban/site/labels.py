@@ -138,6 +138,33 @@ _LABELS: dict[str, tuple[str, str]] = {
     "home.citations": ("liên kết trích dẫn", "citation links"),
     "home.browse": ("Tra cứu", "Browse"),
     "home.all_documents": ("Tất cả văn bản", "All documents"),
+    # news (vanban/site/news.py)
+    "news.title": ("Tin tức", "News"),
+    "news.intro": ("Tin về cổng thông tin và các văn bản mới, mới nhất trước.",
+                   "News about the portal and new documents, newest first."),
+    "news.page_title": ("Tin tức — trang {n}", "News — page {n}"),
+    "news.empty": ("Chưa có tin nào.", "No news yet."),
+    "news.latest": ("Tin mới", "Latest news"),
+    "news.all": ("Tất cả tin tức", "All news"),
+    "news.pages": ("Các trang tin", "Pages of news"),
+    "news.newer": ("← Tin mới hơn", "← Newer posts"),
+    "news.older": ("Tin cũ hơn →", "Older posts →"),
+    "news.page_of": ("Trang {n}/{total}", "Page {n} of {total}"),
+    "news.feed": ("Nhận tin qua RSS/Atom", "Subscribe (Atom feed)"),
+    "news.feed_title": ("Tin tức — {site}", "News — {site}"),
+    "news.back": ("← Tất cả tin tức", "← All news"),
+    "news.untranslated": ("", "This post has not been translated yet; it is shown in "
+                              "Vietnamese."),
+    # document page: the imported original
+    "doc.original": ("Tệp gốc", "Original file"),
+    "doc.original_link": ("Tải tệp gốc ({ext}, {size})", "Download the original ({ext}, {size})"),
+    # 404
+    "404.home": ("Trang chủ", "Home"),
+    "404.title": ("Không tìm thấy trang", "Page not found"),
+    "404.text": ("Địa chỉ này không có trong cổng: có thể trang đã được đổi tên hoặc gõ nhầm "
+                 "địa chỉ. Hãy bắt đầu lại từ một trong các trang sau.",
+                 "There is no page at this address: it may have moved, or the address was "
+                 "mistyped. Start again from one of these pages."),
 }
 
 # Decree 30/2020/NĐ-CP appendix III (plus KL, used by Party bodies, and CV for công văn).

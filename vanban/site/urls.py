@@ -20,6 +20,10 @@ URLs are site-root relative, directory style, without a leading slash. The defau
 | targets of an agency        | tien-do/co-quan/<agency-id>.md  | `tien-do/co-quan/<id>/` |
 | targets with a status       | tien-do/trang-thai/<status>.md  | `tien-do/trang-thai/on-track/` |
 | downloads (CSV, JSON)       | written at build time           | `tien-do/du-lieu/<slug>.csv` |
+| news index, page 1          | tin-tuc/index.md                | `tin-tuc/`          |
+| news index, page n ≥ 2      | tin-tuc/trang/<n>.md            | `tin-tuc/trang/2/`  |
+| news post                   | tin-tuc/<date>-<slug>.md (written) | `tin-tuc/<date>-<slug>/` |
+| news feed (Atom)            | tin-tuc/feed.xml                | `tin-tuc/feed.xml`  |
 
 English URLs are the same under `en/` (`en/van-ban/<slug>/`, `en/co-quan/<id>/`).
 
@@ -61,6 +65,10 @@ _SCHEME: dict[str, tuple[str, str]] = {
     "progress_status": ("tien-do/trang-thai/{key}.md", "tien-do/trang-thai/{key}/"),
     "methodology": ("phuong-phap-tien-do.md", "phuong-phap-tien-do/"),       # written
     "guide": ("huong-dan-chi-tieu.md", "huong-dan-chi-tieu/"),                # written
+    "news": ("tin-tuc/index.md", "tin-tuc/"),
+    "news_page": ("tin-tuc/trang/{key}.md", "tin-tuc/trang/{key}/"),
+    "post": ("tin-tuc/{key}.md", "tin-tuc/{key}/"),
+    "feed": ("tin-tuc/feed.xml", "tin-tuc/feed.xml"),
 }
 
 # CSV and JSON downloads, written into the site at build time; the same files for every language

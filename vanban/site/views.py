@@ -7,6 +7,7 @@ Links are relative to `Ctx.here`; anchors come from `vanban.slug` / `urls`.
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -158,6 +159,8 @@ def document_card(ctx: Ctx, doc: Document) -> Markup:
     if doc.recipients:
         rows.append(("doc.recipients", tag("ul", join(tag("li", r) for r in doc.recipients),
                                                class_="vb-inline-list", lang=ctx.vi)))
+    if doc.original:
+        rows.append(("doc.original", original_link(ctx, doc)))
     items = join(tag("div", tag("dt", ctx.t(k)), tag("dd", v), class_=f"vb-card__{k[4:]}")
                  for k, v in rows)
     extra: list[Markup] = []
@@ -171,6 +174,17 @@ def document_card(ctx: Ctx, doc: Document) -> Markup:
     return tag("aside", tag("p", ctx.t("card.title"), class_="vb-card__title"),
                tag("dl", items, class_="vb-card__list"), join(extra), jumps,
                class_="vb-card", aria_label=ctx.t("card.title"))
+
+
+def original_link(ctx: Ctx, doc: Document) -> Markup:
+    """Download link of the imported .docx/.txt (kept beside the page, copied by MkDocs)."""
+    name = doc.original or ""
+    ext = name.rsplit(".", 1)[-1].upper()
+    size = f"{max(1, round(doc.original_size / 1024))} KB"
+    href = relative(ctx.here, posixpath.join(posixpath.dirname(url("document", doc.slug)
+                                                               .rstrip("/")), name))
+    return tag("a", ctx.t("doc.original_link", ext=ext, size=size), href=href, download=name,
+               class_="vb-original")
 
 
 def _paragraphs(text: str) -> list[str]:
