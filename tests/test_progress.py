@@ -267,6 +267,10 @@ CASES = {
         "sequence) — check the indentation (spaces only, no tabs), colons, brackets and quotes "
         "on this line")],
     "shape": [
+        (":16: targets[0].measurements[0].source: cần tên báo cáo có số liệu này (ví dụ 'Báo "
+         "cáo số 45/BC-LĐLĐ ngày 15/12/2023'), gặp giá trị trống",
+         ":16: targets[0].measurements[0].source: expected the report that gives this figure "
+         "(e.g. 'Báo cáo số 45/BC-LĐLĐ ngày 15/12/2023'), found nothing"),
         (":24: targets[1].comparator: cần một trong các dấu ≥, >, ≤, <, = (hoặc để trống), gặp "
          "'khoảng'",
          ":24: targets[1].comparator: expected one of ≥, >, ≤, <, = (or nothing), found "

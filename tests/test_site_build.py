@@ -377,6 +377,7 @@ def test_progress_page_in_both_languages(site: Path) -> None:
         assert "<script>alert" not in html and "<img src=x" not in html
         assert "&lt;script&gt;alert(&#34;source&#34;)&lt;/script&gt;" in html
         assert "&lt;img src=x onerror=alert(1)&gt;" in html
+        assert "<i>doanh" not in html and "95 &lt;i&gt;doanh nghiệp&lt;/i&gt;" in html
 
 
 def test_document_page_and_target_link_both_ways(site: Path) -> None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,7 +27,7 @@ from ..progress.status import STATUSES
 from ..progress.targets import Target, TargetFile
 from ..slug import slugify
 from .catalog import Document, SiteProblem
-from .html import Markup, join, tag
+from .html import Markup, escape, join, tag
 from .labels import add_labels
 from .urls import DOWNLOADS_DIR, relative
 from .views import Ctx, Section, _table, shorten
@@ -170,7 +170,7 @@ def deadline_text(ctx: Ctx, t: Target) -> str:
     return str(t.deadline)
 
 
-def _fmt(ctx: Ctx) -> Any:
+def _fmt(ctx: Ctx) -> Callable[[float], str]:
     return lambda x: number(x, ctx.lang)
 
 
@@ -217,9 +217,9 @@ def target_table(ctx: Ctx, targets: Iterable[Target], *, document: bool = True) 
         doc = _doc_of(ctx, t)
         link = tag("a", shorten(t.text, 110),
                    href=ctx.href("progress", t.doc, target_anchor(t)), lang=ctx.vi)
-        cells = [link, Markup(deadline_text(ctx, t)), _latest(ctx, t), badge(ctx, t.status)]
+        cells = [link, escape(deadline_text(ctx, t)), _latest(ctx, t), badge(ctx, t.status)]
         if document:
-            cells.insert(0, ctx.doc_link(doc) if doc is not None else Markup(t.doc))
+            cells.insert(0, ctx.doc_link(doc) if doc is not None else escape(t.doc))
         return cells
 
     return _table(ctx, "vb-target-table", cols, (row(t) for t in targets))
@@ -264,14 +264,15 @@ def target_block(ctx: Ctx, t: Target, n: int) -> Markup:
                                class_="vb-target__source"))
     quote = tag("blockquote", join(quote_parts), class_="vb-target__text")
     facts: list[tuple[str, Markup]] = [
-        ("progress.goal", Markup(target_phrase(t.spec, t.unit, ctx.lang))),
-        ("progress.deadline", Markup(deadline_text(ctx, t))
+        ("progress.goal", escape(target_phrase(t.spec, t.unit, ctx.lang))),
+        ("progress.deadline", escape(deadline_text(ctx, t))
          + (join([" ", tag("span", f"({t.deadline_text})", lang=ctx.vi, class_="vb-muted")])
             if t.deadline_text else Markup(""))),
     ]
     if t.baseline is not None:
         facts.append(("progress.baseline",
-                      Markup(f"{amount(t.baseline.value, t.unit, ctx.lang)} ({t.baseline.year})")))
+                      escape(f"{amount(t.baseline.value, t.unit, ctx.lang)} "
+                             f"({t.baseline.year})")))
     if t.agency is not None:
         facts.append(("progress.agency", ctx.agency_link(t.agency)))
     dl = tag("dl", join(tag("div", tag("dt", ctx.t(k)), tag("dd", v)) for k, v in facts),
@@ -292,7 +293,7 @@ def _figures(ctx: Ctx, t: Target) -> Markup:
     yearly = t.assessment.yearly
 
     def row(m: Any) -> list[Markup]:
-        cells = [Markup(str(m.year)), Markup(amount(m.value, t.unit, ctx.lang))]
+        cells = [escape(m.year), escape(amount(m.value, t.unit, ctx.lang))]
         if annual:
             met = yearly.get(m.year, False)
             cells.append(tag("span", ctx.t("progress.yes" if met else "progress.no"),
@@ -325,9 +326,9 @@ def _figures(ctx: Ctx, t: Target) -> Markup:
 def document_intro(ctx: Ctx, slug: str) -> Markup:
     f = ctx.cat.progress.of(slug)
     doc = ctx.cat.document(slug)
-    label = ctx.doc_link(doc) if doc is not None else Markup(slug)
+    label = ctx.doc_link(doc) if doc is not None else escape(slug)
     parts = [_sample_banner(ctx, [f] if f else []),
-             tag("p", Markup(ctx.t("progress.doc_intro", doc="\0")).replace("\0", label),
+             tag("p", escape(ctx.t("progress.doc_intro", doc="\0")).replace("\0", label),
                  class_="vb-intro"),
              _method_links(ctx)]
     if f is not None and f.targets:
