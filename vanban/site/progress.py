@@ -432,7 +432,9 @@ def _docs_newest_first(ctx: Ctx) -> list[tuple[str, TargetFile]]:
 
 def _mini_counts(ctx: Ctx, targets: list[Target]) -> Markup:
     counts = Counter(t.status for t in targets)
-    return tag("span", join((tag("span", f"{STATUS_ICONS[s]} {counts[s]}",
+    return tag("span", join((tag("span", tag("span", STATUS_ICONS[s], aria_hidden="true"),
+                                 f" {counts[s]} ",
+                                 tag("span", status_label(s, ctx.lang), class_="vb-sr-only"),
                                  class_=f"vb-status vb-status--{s} vb-status--mini",
                                  title=status_label(s, ctx.lang))
                              for s in STATUSES if counts.get(s)), " "), class_="vb-mini-counts")
