@@ -333,6 +333,7 @@ def test_dashboard_counts_match_the_yaml(site: Path) -> None:
     # filters without JavaScript: static pages per deadline year and per agency
     due_2025 = page(site, "tien-do/nam/2025/")
     assert sum(_counts(due_2025).values()) == 4                 # t01, t03, t05, t06
+    assert "trang-thai/" not in due_2025.split("md-content")[1]   # counts of a facet: no links
     dashboard = page(site, "tien-do/")
     assert '<a href="nam/2025/">2025</a> <span class="vb-count">4</span>' in dashboard
     assert '<a href="nam/hang-nam/">hằng năm</a> <span class="vb-count">1</span>' in dashboard

@@ -463,8 +463,9 @@ def facet_title(ctx: Ctx, kind: str, key: str) -> str:
 
 def facet_page(ctx: Ctx, kind: str, key: str) -> list[Section]:
     targets = facet_targets(ctx, kind, key)
+    # counts are not links here: the status pages list the whole portal, not this facet
     return [Section(slugify("tong hop"), ctx.t("progress.counts"),
-                    _counts(ctx, targets, link=kind != "progress_status")),
+                    _counts(ctx, targets, link=False)),
             Section(slugify("cac chi tieu"), ctx.t("progress.all"), target_table(ctx, targets))]
 
 
