@@ -56,6 +56,9 @@ add_labels({
     "progress.by_agency": ("Theo cơ quan phụ trách", "By responsible agency"),
     "progress.by_status": ("Theo trạng thái", "By status"),
     "progress.all": ("Các chỉ tiêu", "Targets"),
+    "progress.more": ("Còn {n} chỉ tiêu khác: xem theo văn bản, thời hạn, cơ quan hoặc trạng "
+                      "thái ở trên.",
+                      "{n} more: browse by document, deadline, agency or status above."),
     "progress.none": ("Chưa có chỉ tiêu nào.", "No targets yet."),
     "progress.no_agency": ("Chưa ghi cơ quan phụ trách chỉ tiêu nào.",
                            "No target names a responsible agency yet."),
@@ -206,21 +209,18 @@ def _doc_of(ctx: Ctx, t: Target) -> Document | None:
     return ctx.cat.document(t.doc)
 
 
-def target_table(ctx: Ctx, targets: Iterable[Target], *, document: bool = True) -> Markup:
+def target_table(ctx: Ctx, targets: Iterable[Target]) -> Markup:
     """Targets as rows: document, target (link to its place on the progress page), deadline,
     latest figure, status."""
-    cols = ([ctx.t("progress.document")] if document else []) + [
-        ctx.t("progress.target"), ctx.t("progress.deadline"), ctx.t("progress.latest"),
-        ctx.t("progress.status")]
+    cols = [ctx.t("progress.document"), ctx.t("progress.target"), ctx.t("progress.deadline"),
+            ctx.t("progress.latest"), ctx.t("progress.status")]
 
     def row(t: Target) -> list[Markup]:
         doc = _doc_of(ctx, t)
         link = tag("a", shorten(t.text, 110),
                    href=ctx.href("progress", t.doc, target_anchor(t)), lang=ctx.vi)
-        cells = [link, escape(deadline_text(ctx, t)), _latest(ctx, t), badge(ctx, t.status)]
-        if document:
-            cells.insert(0, ctx.doc_link(doc) if doc is not None else escape(t.doc))
-        return cells
+        return [ctx.doc_link(doc) if doc is not None else escape(t.doc), link,
+                escape(deadline_text(ctx, t)), _latest(ctx, t), badge(ctx, t.status)]
 
     return _table(ctx, "vb-target-table", cols, (row(t) for t in targets))
 
@@ -415,6 +415,9 @@ def dashboard(ctx: Ctx) -> list[Section]:
                         len(ts)) for a, ts in agencies) if agencies \
         else tag("p", ctx.t("progress.no_agency"), class_="vb-muted")
     listing = target_table(ctx, targets[:DASHBOARD_ROWS])
+    if len(targets) > DASHBOARD_ROWS:
+        listing += tag("p", ctx.t("progress.more", n=len(targets) - DASHBOARD_ROWS),
+                       class_="vb-muted")
     return [
         Section(slugify("tong hop"), ctx.t("progress.counts"), _counts(ctx, targets)),
         Section(slugify("theo van ban"), ctx.t("progress.by_document"), by_doc),
