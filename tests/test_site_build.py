@@ -466,3 +466,14 @@ def test_target_anchor_missing_from_the_document_fails_strict_build(tmp_path: Pa
             "no paragraph #l99 in the text — make 'anchor' match the paragraph's id") \
         in result.stderr
     assert result.stderr.count("WARNING") == 1
+
+
+def test_document_toc_lists_the_progress_section_where_the_page_shows_it(site: Path) -> None:
+    html = page(site, "van-ban/ctr-12-ldld-2021/")
+    toc = html[html.index('<nav class="md-nav md-nav--secondary"'):]
+    order = [toc.index(f'href="#{anchor}"') for anchor in
+             ("vb-trach-nhiem", "vb-tien-do", "vb-trich-dan", "vb-duoc-trich-dan")]
+    assert order == sorted(order)
+    body = [html.index(f'id="{anchor}"') for anchor in
+            ("vb-trach-nhiem", "vb-tien-do", "vb-trich-dan", "vb-duoc-trich-dan")]
+    assert body == sorted(body)

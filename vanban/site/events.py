@@ -169,7 +169,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig) -> str:
                             {"anchor": task.anchor})
                 for task in doc.tasks if task.anchor and f'id="{task.anchor}"' not in html]
                + missing_anchors(ctx, doc, html))
-    page.toc = _toc(parts + ([targets] if targets else []), list(page.toc))
+    page.toc = _toc(parts[:1] + ([targets] if targets else []) + parts[1:], list(page.toc))
     setattr(page, _VIEW, {
         "card": views.document_card(ctx, doc),
         "responsibilities": parts[0].html(lang),
