@@ -1,8 +1,8 @@
 """Two builds of the same sources are byte-identical, so deploys are cacheable.
 
 The sample site is copied to two different folders and built in each, with a `site_url`
-(VANBAN_SITE_URL, which turns on the sitemap and canonical URLs). The only date a build may write is the one
-`SOURCE_DATE_EPOCH` gives, which `make build` sets from the last git commit.
+(VANBAN_SITE_URL, which turns on the sitemap and canonical URLs). The only date a build may
+write is the one `SOURCE_DATE_EPOCH` gives, which `make build` sets from the last git commit.
 """
 
 from __future__ import annotations

@@ -267,6 +267,10 @@ CASES = {
         "sequence) — check the indentation (spaces only, no tabs), colons, brackets and quotes "
         "on this line")],
     "shape": [
+        (":16: targets[0].measurements[0].source: cần tên báo cáo có số liệu này (ví dụ 'Báo "
+         "cáo số 45/BC-LĐLĐ ngày 15/12/2023'), gặp giá trị trống",
+         ":16: targets[0].measurements[0].source: expected the report that gives this figure "
+         "(e.g. 'Báo cáo số 45/BC-LĐLĐ ngày 15/12/2023'), found nothing"),
         (":24: targets[1].comparator: cần một trong các dấu ≥, >, ≤, <, = (hoặc để trống), gặp "
          "'khoảng'",
          ":24: targets[1].comparator: expected one of ≥, >, ≤, <, = (or nothing), found "
@@ -447,3 +451,18 @@ def test_forced_import_refuses_to_lose_figures(tmp_path: Path) -> None:
         "target ('Một câu đã sửa tay.') — move the figures to the right target or remove "
         "them by hand, then import again"]
     assert path.read_text(encoding="utf-8") == edited           # nothing written
+
+
+def test_dashboard_lists_a_limited_number_of_targets(monkeypatch: pytest.MonkeyPatch) -> None:
+    from vanban.site import progress as views
+    from vanban.site.catalog import Sources, load_catalog
+    from vanban.site.html import Abbreviations
+    from vanban.site.views import Ctx
+    site = ROOT / "tests" / "fixtures" / "site"
+    monkeypatch.chdir(site)
+    cat = load_catalog(Sources(site / "docs", site / "data" / "agencies.yml",
+                               site / "data" / "glossary.yml", site, as_of=2024))
+    monkeypatch.setattr(views, "DASHBOARD_ROWS", 2)
+    listing = views.dashboard(Ctx(cat, "en", "en/tien-do/", Abbreviations({})))[-1].body
+    assert listing.count('<td data-label="Target">') == 2
+    assert "4 more: browse by document, deadline, agency or status above." in listing

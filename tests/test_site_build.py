@@ -328,6 +328,7 @@ def test_dashboard_counts_match_the_yaml(site: Path) -> None:
     # filters without JavaScript: static pages per deadline year and per agency
     due_2025 = page(site, "tien-do/nam/2025/")
     assert sum(_counts(due_2025).values()) == 4                 # t01, t03, t05, t06
+    assert "trang-thai/" not in due_2025.split("md-content")[1]   # counts of a facet: no links
     dashboard = page(site, "tien-do/")
     assert '<a href="nam/2025/">2025</a> <span class="vb-count">4</span>' in dashboard
     assert '<a href="nam/hang-nam/">hằng năm</a> <span class="vb-count">1</span>' in dashboard
@@ -372,6 +373,7 @@ def test_progress_page_in_both_languages(site: Path) -> None:
         assert "<script>alert" not in html and "<img src=x" not in html
         assert "&lt;script&gt;alert(&#34;source&#34;)&lt;/script&gt;" in html
         assert "&lt;img src=x onerror=alert(1)&gt;" in html
+        assert "<i>doanh" not in html and "95 &lt;i&gt;doanh nghiệp&lt;/i&gt;" in html
 
 
 def test_document_page_and_target_link_both_ways(site: Path) -> None:
@@ -459,3 +461,14 @@ def test_target_anchor_missing_from_the_document_fails_strict_build(tmp_path: Pa
             "no paragraph #l99 in the text — make 'anchor' match the paragraph's id") \
         in result.stderr
     assert result.stderr.count("WARNING") == 1
+
+
+def test_document_toc_lists_the_progress_section_where_the_page_shows_it(site: Path) -> None:
+    html = page(site, "van-ban/ctr-12-ldld-2021/")
+    toc = html[html.index('<nav class="md-nav md-nav--secondary"'):]
+    order = [toc.index(f'href="#{anchor}"') for anchor in
+             ("vb-trach-nhiem", "vb-tien-do", "vb-trich-dan", "vb-duoc-trich-dan")]
+    assert order == sorted(order)
+    body = [html.index(f'id="{anchor}"') for anchor in
+            ("vb-trach-nhiem", "vb-tien-do", "vb-trich-dan", "vb-duoc-trich-dan")]
+    assert body == sorted(body)

@@ -81,6 +81,10 @@ register({
                                 "agency '{value}' is not in {registry} — write the id or name "
                                 "of an agency listed there{near}"),
     "progress_near": (", ví dụ '{near}'", ", e.g. '{near}'"),
+    "progress_source": ("cần tên báo cáo có số liệu này (ví dụ 'Báo cáo số 45/BC-LĐLĐ ngày "
+                        "15/12/2023'), gặp giá trị trống",
+                        "expected the report that gives this figure (e.g. 'Báo cáo số "
+                        "45/BC-LĐLĐ ngày 15/12/2023'), found nothing"),
     "progress_comparator": ("cần một trong các dấu {allowed} (hoặc để trống), gặp {found}",
                             "expected one of {allowed} (or nothing), found {found}"),
     "progress_deadline": ("cần một năm, 'annual' (hằng năm) hoặc 'term-end' (hết nhiệm kỳ), gặp "
@@ -463,11 +467,10 @@ class _Reader:
         for e in self.check.list_entries(node, path, MEASUREMENT_KEYS, MEASUREMENT_REQUIRED):
             year = self.year(e.fields["year"], f"{e.path}.year", first, last, "document")
             value = self.number(e.fields["value"], f"{e.path}.value", percent)
-            source = self.text(e.fields, "source", e.path)
-            if source is None and not _is_null(e.fields["source"]):
-                pass   # reported by text()
-            elif source is None:
-                self.check.add(_line(e.fields["source"]), f"{e.path}.source", "data_empty_text")
+            source = self.text(e.fields, "source", e.path)   # reports a list or a mapping
+            if source is None and isinstance(e.fields["source"], yaml.ScalarNode):
+                self.check.add(_line(e.fields["source"]), f"{e.path}.source",
+                               "progress_source")
             if year is not None:
                 line = _line(e.fields["year"])
                 if year in seen:

@@ -177,7 +177,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig) -> str:
     parts = [views.responsibilities(ctx, doc), views.citations(ctx, doc),
              views.cited_by(ctx, doc)]
     targets = document_targets(ctx, doc)        # link to the progress page (None: no targets)
-    page.toc = _toc(parts + ([targets] if targets else []), list(page.toc))
+    page.toc = _toc(parts[:1] + ([targets] if targets else []) + parts[1:], list(page.toc))
     view.update({
         "card": views.document_card(ctx, doc),
         "responsibilities": parts[0].html(lang),

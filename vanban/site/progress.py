@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,7 +27,7 @@ from ..progress.status import STATUSES
 from ..progress.targets import Target, TargetFile
 from ..slug import slugify
 from .catalog import Document, SiteProblem
-from .html import Markup, join, tag
+from .html import Markup, escape, join, tag
 from .labels import add_labels
 from .urls import DOWNLOADS_DIR, relative
 from .views import Ctx, Section, _table, shorten
@@ -56,6 +56,9 @@ add_labels({
     "progress.by_agency": ("Theo cơ quan phụ trách", "By responsible agency"),
     "progress.by_status": ("Theo trạng thái", "By status"),
     "progress.all": ("Các chỉ tiêu", "Targets"),
+    "progress.more": ("Còn {n} chỉ tiêu khác: xem theo văn bản, thời hạn, cơ quan hoặc trạng "
+                      "thái ở trên.",
+                      "{n} more: browse by document, deadline, agency or status above."),
     "progress.none": ("Chưa có chỉ tiêu nào.", "No targets yet."),
     "progress.no_agency": ("Chưa ghi cơ quan phụ trách chỉ tiêu nào.",
                            "No target names a responsible agency yet."),
@@ -170,7 +173,7 @@ def deadline_text(ctx: Ctx, t: Target) -> str:
     return str(t.deadline)
 
 
-def _fmt(ctx: Ctx) -> Any:
+def _fmt(ctx: Ctx) -> Callable[[float], str]:
     return lambda x: number(x, ctx.lang)
 
 
@@ -206,21 +209,18 @@ def _doc_of(ctx: Ctx, t: Target) -> Document | None:
     return ctx.cat.document(t.doc)
 
 
-def target_table(ctx: Ctx, targets: Iterable[Target], *, document: bool = True) -> Markup:
+def target_table(ctx: Ctx, targets: Iterable[Target]) -> Markup:
     """Targets as rows: document, target (link to its place on the progress page), deadline,
     latest figure, status."""
-    cols = ([ctx.t("progress.document")] if document else []) + [
-        ctx.t("progress.target"), ctx.t("progress.deadline"), ctx.t("progress.latest"),
-        ctx.t("progress.status")]
+    cols = [ctx.t("progress.document"), ctx.t("progress.target"), ctx.t("progress.deadline"),
+            ctx.t("progress.latest"), ctx.t("progress.status")]
 
     def row(t: Target) -> list[Markup]:
         doc = _doc_of(ctx, t)
         link = tag("a", shorten(t.text, 110),
                    href=ctx.href("progress", t.doc, target_anchor(t)), lang=ctx.vi)
-        cells = [link, Markup(deadline_text(ctx, t)), _latest(ctx, t), badge(ctx, t.status)]
-        if document:
-            cells.insert(0, ctx.doc_link(doc) if doc is not None else Markup(t.doc))
-        return cells
+        return [ctx.doc_link(doc) if doc is not None else escape(t.doc), link,
+                escape(deadline_text(ctx, t)), _latest(ctx, t), badge(ctx, t.status)]
 
     return _table(ctx, "vb-target-table", cols, (row(t) for t in targets))
 
@@ -264,14 +264,15 @@ def target_block(ctx: Ctx, t: Target, n: int) -> Markup:
                                class_="vb-target__source"))
     quote = tag("blockquote", join(quote_parts), class_="vb-target__text")
     facts: list[tuple[str, Markup]] = [
-        ("progress.goal", Markup(target_phrase(t.spec, t.unit, ctx.lang))),
-        ("progress.deadline", Markup(deadline_text(ctx, t))
+        ("progress.goal", escape(target_phrase(t.spec, t.unit, ctx.lang))),
+        ("progress.deadline", escape(deadline_text(ctx, t))
          + (join([" ", tag("span", f"({t.deadline_text})", lang=ctx.vi, class_="vb-muted")])
             if t.deadline_text else Markup(""))),
     ]
     if t.baseline is not None:
         facts.append(("progress.baseline",
-                      Markup(f"{amount(t.baseline.value, t.unit, ctx.lang)} ({t.baseline.year})")))
+                      escape(f"{amount(t.baseline.value, t.unit, ctx.lang)} "
+                             f"({t.baseline.year})")))
     if t.agency is not None:
         facts.append(("progress.agency", ctx.agency_link(t.agency)))
     dl = tag("dl", join(tag("div", tag("dt", ctx.t(k)), tag("dd", v)) for k, v in facts),
@@ -292,7 +293,7 @@ def _figures(ctx: Ctx, t: Target) -> Markup:
     yearly = t.assessment.yearly
 
     def row(m: Any) -> list[Markup]:
-        cells = [Markup(str(m.year)), Markup(amount(m.value, t.unit, ctx.lang))]
+        cells = [escape(m.year), escape(amount(m.value, t.unit, ctx.lang))]
         if annual:
             met = yearly.get(m.year, False)
             cells.append(tag("span", ctx.t("progress.yes" if met else "progress.no"),
@@ -325,9 +326,9 @@ def _figures(ctx: Ctx, t: Target) -> Markup:
 def document_intro(ctx: Ctx, slug: str) -> Markup:
     f = ctx.cat.progress.of(slug)
     doc = ctx.cat.document(slug)
-    label = ctx.doc_link(doc) if doc is not None else Markup(slug)
+    label = ctx.doc_link(doc) if doc is not None else escape(slug)
     parts = [_sample_banner(ctx, [f] if f else []),
-             tag("p", Markup(ctx.t("progress.doc_intro", doc="\0")).replace("\0", label),
+             tag("p", escape(ctx.t("progress.doc_intro", doc="\0")).replace("\0", label),
                  class_="vb-intro"),
              _method_links(ctx)]
     if f is not None and f.targets:
@@ -414,6 +415,9 @@ def dashboard(ctx: Ctx) -> list[Section]:
                         len(ts)) for a, ts in agencies) if agencies \
         else tag("p", ctx.t("progress.no_agency"), class_="vb-muted")
     listing = target_table(ctx, targets[:DASHBOARD_ROWS])
+    if len(targets) > DASHBOARD_ROWS:
+        listing += tag("p", ctx.t("progress.more", n=len(targets) - DASHBOARD_ROWS),
+                       class_="vb-muted")
     return [
         Section(slugify("tong hop"), ctx.t("progress.counts"), _counts(ctx, targets)),
         Section(slugify("theo van ban"), ctx.t("progress.by_document"), by_doc),
@@ -431,7 +435,9 @@ def _docs_newest_first(ctx: Ctx) -> list[tuple[str, TargetFile]]:
 
 def _mini_counts(ctx: Ctx, targets: list[Target]) -> Markup:
     counts = Counter(t.status for t in targets)
-    return tag("span", join((tag("span", f"{STATUS_ICONS[s]} {counts[s]}",
+    return tag("span", join((tag("span", tag("span", STATUS_ICONS[s], aria_hidden="true"),
+                                 f" {counts[s]} ",
+                                 tag("span", status_label(s, ctx.lang), class_="vb-sr-only"),
                                  class_=f"vb-status vb-status--{s} vb-status--mini",
                                  title=status_label(s, ctx.lang))
                              for s in STATUSES if counts.get(s)), " "), class_="vb-mini-counts")
@@ -460,8 +466,9 @@ def facet_title(ctx: Ctx, kind: str, key: str) -> str:
 
 def facet_page(ctx: Ctx, kind: str, key: str) -> list[Section]:
     targets = facet_targets(ctx, kind, key)
+    # counts are not links here: the status pages list the whole portal, not this facet
     return [Section(slugify("tong hop"), ctx.t("progress.counts"),
-                    _counts(ctx, targets, link=kind != "progress_status")),
+                    _counts(ctx, targets, link=False)),
             Section(slugify("cac chi tieu"), ctx.t("progress.all"), target_table(ctx, targets))]
 
 
