@@ -6,7 +6,6 @@ Everything here reads the section tree built by `vanban.parser` and writes `doc.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -36,14 +35,45 @@ register({
 })
 
 _DIGIT = re.compile(r"\d")
+_DIGITS = re.compile(r"\d+")
+# "thực hiện …", "để triển khai thực hiện …": the document implements the one it cites
+_IMPLEMENTING = re.compile(r"(để\s+)?(triển khai\s+)?thực hiện")
 _HAS_NUMBER = re.compile(r"\d\s*[/-]\s*[A-Za-zĐđ]")
 _RELATION_RANK = {"dan_chieu": 0, "thuc_hien": 1, "can_cu": 2}
 
 
 def extract_all(doc: Document) -> None:
-    extract_citations(doc)
-    extract_targets(doc)
-    extract_assignments(doc)
+    nodes = list(walk(doc))  # one walk of the tree for the three kinds of facts
+    memo = _Memo(doc)
+    extract_citations(doc, nodes)
+    extract_targets(doc, nodes, memo)
+    extract_assignments(doc, nodes, memo)
+
+
+class _Memo:
+    """Answers asked about the same heading once per node under it, computed once per document
+    (keyed by text; kept for one document only)."""
+
+    def __init__(self, doc: Document) -> None:
+        self.term_end = doc.term[1] if doc.term else None
+        self._folded: dict[str, str] = {}
+        self._deadlines: dict[str, tuple[int | str, str] | None] = {}
+        self._agencies: dict[str, str | None] = {}
+
+    def folded(self, text: str) -> str:
+        if text not in self._folded:
+            self._folded[text] = fold(text)
+        return self._folded[text]
+
+    def deadline(self, text: str) -> tuple[int | str, str] | None:
+        if text not in self._deadlines:
+            self._deadlines[text] = _deadline_of(text, self.term_end)
+        return self._deadlines[text]
+
+    def agency(self, text: str) -> str | None:
+        if text not in self._agencies:
+            self._agencies[text] = agency_name(text)
+        return self._agencies[text]
 
 
 # ---- walking -----------------------------------------------------------------------------------
@@ -85,14 +115,14 @@ def _sentence_start(text: str, pos: int) -> str:
     return text[cut + 2 if cut >= 0 else 0: pos].lstrip()
 
 
-def extract_citations(doc: Document) -> None:
+def extract_citations(doc: Document, nodes: list[tuple[Node, list[Node]]]) -> None:
     by_key: dict[str, Citation] = {}
     own = number_key(doc.number) if doc.number else None
     units: list[tuple[str, int, bool]] = []  # (text, line, is_preamble)
     if doc.title:
         units.append((doc.title, doc.title_lines[0].line if doc.title_lines else 0, True))
     first_section = True
-    for node, _anc in walk(doc):
+    for node, _anc in nodes:
         if isinstance(node, Section):
             first_section = False
         units.append((node_text(node), node.line, first_section and isinstance(node, Paragraph)))
@@ -110,14 +140,14 @@ def extract_citations(doc: Document) -> None:
             start = _sentence_start(text, m.start).lower()
             if start.startswith("căn cứ"):
                 relation = "can_cu"
-            elif preamble and re.match(r"(để\s+)?(triển khai\s+)?thực hiện", start):
+            elif preamble and _IMPLEMENTING.match(start):
                 relation = "thuc_hien"
             else:
                 relation = "dan_chieu"
             date = None
             if m.date:
                 d = m.date
-                parts = re.findall(r"\d+", d)
+                parts = _DIGITS.findall(d)
                 date = _iso_date(parts[2], parts[1], parts[0], doc, line, d)
             issuer = m.issuer.strip() if m.issuer else None
             summary = None
@@ -145,7 +175,7 @@ def extract_citations(doc: Document) -> None:
             code = g.TYPE_NAMES.get(short.type.lower())
             n = short.number.lstrip("0") or "0"
             for cite in doc.cites:
-                cnum = re.match(r"\d+", cite.number or "")
+                cnum = _DIGITS.match(cite.number or "")
                 if cite.type.code == code and cnum and cnum.group(0).lstrip("0") == n:
                     if line not in cite.mentions:
                         cite.mentions.append(line)
@@ -166,36 +196,36 @@ def _cite_type(word: str, number: str) -> DocType:
 
 # ---- targets ---------------------------------------------------------------------------------
 
-def _deadline_in(text: str, doc: Document) -> tuple[int | str, str] | None:
-    return _deadline_of(text, doc.term[1] if doc.term else None)
-
-
-@functools.lru_cache(maxsize=4096)
 def _deadline_of(text: str, term_end: int | None) -> tuple[int | str, str] | None:
-    m = g.BY_YEAR.search(text)
+    low = g.lowered(text)
+    m = g.BY_YEAR.search(text, low)
     if m:
         return int(m.group("y")), m.group(0)
-    m = g.ANNUAL.search(text)
+    m = g.ANNUAL.search(text, low)
     if m:
         return "annual", m.group(0)
-    m = g.TERM_END.search(text)
+    m = g.TERM_END.search(text, low)
     if m:
         return (term_end or "term-end"), m.group(0)
-    m = g.TERM.search(text)
+    m = g.TERM.search(text, low)
     if m:
         return int(m.group("b")), m.group(0)
     return None
 
 
+_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")  # Vietnamese thousands: 105.000
+_CLAUSE_END = re.compile(r"(?<=;)\s+")
+
+
 def _number(text: str) -> float:
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", text):  # Vietnamese thousands: 105.000
+    if _THOUSANDS.fullmatch(text):  # Vietnamese thousands: 105.000
         return float(text.replace(".", ""))
     return float(text.replace(",", "."))
 
 
-def extract_targets(doc: Document) -> None:
+def extract_targets(doc: Document, nodes: list[tuple[Node, list[Node]]], memo: _Memo) -> None:
     n = 0
-    for node, anc in walk(doc):
+    for node, anc in nodes:
         if isinstance(node, Table):
             n = _table_targets(doc, node, n)
             continue
@@ -204,30 +234,31 @@ def extract_targets(doc: Document) -> None:
         text = node.text if isinstance(node, Section) and node.text else node_text(node)
         if not _DIGIT.search(text):
             continue
-        zone = any("chi tieu" in fold(heading_text(a)) for a in anc)
-        if not (zone or g.TARGET_CUE.search(text) or (
-            "%" in text and (g.ANNUAL.search(text) or g.BY_YEAR.search(text)
-                             or g.TERM_END.search(text)))):
+        zone = any("chi tieu" in memo.folded(heading_text(a)) for a in anc)
+        low = g.lowered(text)
+        if not (zone or g.TARGET_CUE.search(text, low) or (
+            "%" in text and (g.ANNUAL.search(text, low) or g.BY_YEAR.search(text, low)
+                             or g.TERM_END.search(text, low)))):
             continue
         context = None
         for a in reversed(anc):
-            context = _deadline_in(heading_text(a), doc)
+            context = memo.deadline(heading_text(a))
             if context:
                 break
-        for clause in re.split(r"(?<=;)\s+", text):
-            own = _deadline_in(clause, doc)
+        for clause in _CLAUSE_END.split(text):
+            own = _deadline_of(clause, memo.term_end)
             deadline, deadline_text = own or context or (None, None)
-            for m, unit in _values(clause):
+            for v, unit in _values(clause):
                 n += 1
-                before = _comparator(g.COMPARATOR_BEFORE, m.group("before"))
-                after = _comparator(g.COMPARATOR_AFTER, m.group("after"))
-                subject = _subject(clause, m, unit)
+                before = _comparator(g.COMPARATOR_BEFORE, v.before)
+                after = _comparator(g.COMPARATOR_AFTER, v.after)
+                subject = _subject(clause, v, unit)
                 if not (before or after) and subject and re.match(
                         r"^(?:\S+\s+){0,3}trở\s+lên\b", subject):
                     after = "≥"  # "20% số đoàn viên trở lên"
                     subject = re.sub(r"\s*trở\s+lên\b", "", subject, count=1)
                 doc.targets.append(_target(
-                    n, clause, _number(m.group("num")), unit, before or after,
+                    n, clause, _number(v.num), unit, before or after,
                     deadline, deadline_text, subject, node))
 
 
@@ -235,30 +266,30 @@ def _comparator(table: dict[str, str], word: str | None) -> str | None:
     return table.get(re.sub(r"\s+", " ", word.lower())) if word else None
 
 
-def _values(clause: str) -> list[tuple[re.Match[str], str]]:
+def _values(clause: str) -> list[tuple[g.Value, str]]:
     if not _DIGIT.search(clause):
         return []
-    found: list[tuple[re.Match[str], str]] = [(m, "%") for m in g.PERCENT.finditer(clause)] \
+    found: list[tuple[g.Value, str]] = [(v, "%") for v in g.find_values(g.PERCENT, clause)] \
         if "%" in clause else []
-    taken = [m.span() for m, _ in found]
-    for m in g.COUNT.finditer(clause):
-        if any(a < m.end() and m.start() < b for a, b in taken):
+    taken = [(v.start, v.end) for v, _ in found]
+    for m in g.find_values(g.COUNT, clause):
+        if any(a < m.end and m.start < b for a, b in taken):
             continue
-        head = clause[: m.start()]
+        head = clause[: m.start]
         if g.COUNT_QUALIFIER.search(head) and re.search(
             r"(?:doanh\s+nghiệp|đơn\s+vị|nơi|cơ\s+sở)\s+(?:có\s+)?(?:từ\s*)?$|\btừ\s*$", head,
             re.IGNORECASE,
         ):
             continue
-        found.append((m, re.sub(r"\s+", " ", m.group("unit"))))
-    return sorted(found, key=lambda mu: mu[0].start())
+        found.append((m, re.sub(r"\s+", " ", m.unit or "")))
+    return sorted(found, key=lambda mu: mu[0].start)
 
 
-def _subject(clause: str, m: re.Match[str], unit: str) -> str | None:
-    tail = clause[m.end():]
-    nxt = g.PERCENT.search(tail)
+def _subject(clause: str, v: g.Value, unit: str) -> str | None:
+    tail = clause[v.end:]
+    nxt = next(g.find_values(g.PERCENT, tail), None) if "%" in tail else None
     if nxt:
-        tail = tail[: nxt.start()]
+        tail = tail[: nxt.start]
     tail = re.split(r"[;(]", tail)[0]
     tail = re.sub(r"^\s*(?:số|các|những)\s+", " ", tail)
     tail = re.sub(r"(?:\s+(?:và|hoặc)|[,.])\s*$", "", tail.strip())
@@ -307,7 +338,6 @@ def _clean_num(v: float) -> int | float:
 
 # ---- assignments -----------------------------------------------------------------------------
 
-@functools.lru_cache(maxsize=8192)
 def agency_name(text: str) -> str | None:
     """The agency a heading or sentence starts with, or None.
 
@@ -355,21 +385,21 @@ def _deadline(text: str) -> str | None:
     return "; ".join(seen) or None
 
 
-def _in_zone(anc: list[Node], node: Node) -> bool:
-    return any(isinstance(a, Section) and "to chuc thuc hien" in fold(a.heading)
+def _in_zone(anc: list[Node], node: Node, memo: _Memo) -> bool:
+    return any(isinstance(a, Section) and "to chuc thuc hien" in memo.folded(a.heading)
                for a in [*anc, node])
 
 
-def _own_agency(text: str) -> tuple[str, str] | None:
+def _own_agency(text: str, memo: _Memo) -> tuple[str, str] | None:
     """(agency, task) when a sentence names its own agency: "Giao X tham mưu …",
     "X: nhiệm vụ …", "X chủ trì …", "X tham mưu …"."""
     m = g.GIVE.match(text)
     if m:
         rest = m.group("rest")
-        name = agency_name(rest)
+        name = memo.agency(rest)
         if name:
             return name, rest[len(name):].lstrip(" :,")
-    name = agency_name(text)
+    name = memo.agency(text)
     if name and len(name) < len(text):
         return name, text[len(name):].lstrip(" :,")
     return None
@@ -403,10 +433,11 @@ def _labelled_line(doc: Document, text: str, group: _Labelled) -> None:
         doc.assignments.append(a)
 
 
-def extract_assignments(doc: Document) -> None:
+def extract_assignments(doc: Document, nodes: list[tuple[Node, list[Node]]], memo: _Memo
+                        ) -> None:
     directive = doc.type.code == "CT"
     group: _Labelled | None = None
-    for node, anc in walk(doc):
+    for node, anc in nodes:
         if isinstance(node, Table):
             _table_assignments(doc, node)
             continue
@@ -415,11 +446,11 @@ def extract_assignments(doc: Document) -> None:
                 _labelled_line(doc, node.text, group)
             continue
         group = _Labelled(_task_text(node), node)
-        zone = _in_zone(anc, node) or directive
+        zone = _in_zone(anc, node, memo) or directive
         ctx = None
         if zone:
             for a in reversed(anc):
-                if isinstance(a, Section | Item) and (name := agency_name(heading_text(a))):
+                if isinstance(a, Section | Item) and (name := memo.agency(heading_text(a))):
                     if isinstance(a, Item) and not a.text.rstrip().endswith(":") and \
                             len(a.text.split()) > 12:
                         continue
@@ -428,16 +459,16 @@ def extract_assignments(doc: Document) -> None:
         if isinstance(node, Section):
             if not node.text:
                 continue
-            own = agency_name(node.heading) if zone else None
+            own = memo.agency(node.heading) if zone else None
             if own:
                 _add(doc, own, node.text, node)
             else:
-                _sentence(doc, node.text, node, ctx, zone)
+                _sentence(doc, node.text, node, ctx, zone, memo)
             continue
         if isinstance(node, Item) and zone and _can_hold_heading(node) and \
-                agency_name(node.text) == node.text.rstrip(" :"):
+                memo.agency(node.text) == node.text.rstrip(" :"):
             continue  # an agency heading item ("* Ban Tổ chức:"), its children are the tasks
-        _sentence(doc, node.text, node, ctx, zone)
+        _sentence(doc, node.text, node, ctx, zone, memo)
 
 
 def _task_text(node: Node) -> str:
@@ -450,13 +481,14 @@ def _can_hold_heading(node: Item) -> bool:
     return node.text.rstrip().endswith(":") or len(node.text.split()) <= 12
 
 
-def _sentence(doc: Document, text: str, node: Node, ctx: str | None, zone: bool) -> None:
-    own = _own_agency(text) if zone else None
+def _sentence(doc: Document, text: str, node: Node, ctx: str | None, zone: bool, memo: _Memo
+              ) -> None:
+    own = _own_agency(text, memo) if zone else None
     if not zone:
         m = g.GIVE.match(text)
         if m or g.LEAD_CUE.search(text[:200]):
-            own = _own_agency(text)
-            if own and not (m or g.LEAD_CUE.match(own[1])):
+            own = _own_agency(text, memo)
+            if own and not (m or g.LEAD_CUE.pattern.match(own[1])):
                 own = None
     if own:
         _add(doc, own[0], own[1], node)

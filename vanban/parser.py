@@ -67,11 +67,18 @@ register({
 })
 
 _MARKERS = (g.ROMAN, g.CHAPTER, g.MUC, g.ARTICLE, g.DOTTED, g.ARABIC, g.ALPHA, g.PAREN, g.BULLET)
+# a line ending on these continues on the next line: "… Nghị quyết số", "… ngày", "… của"
 _CONNECTIVES = re.compile(r"(?:\b(?:số|ngày|của|và|về|tại|theo|với|các|cho|là|được|trong)|[,(–-])$",
                           re.IGNORECASE)
 
 
-@dataclass
+def _ends_on_connective(text: str) -> bool:
+    """`_CONNECTIVES.search(text)`: a match ends the text and is at most five characters long
+    (six with a final line break), so only the end is searched."""
+    return _CONNECTIVES.search(text, max(0, len(text) - 6)) is not None
+
+
+@dataclass(slots=True)
 class Line:
     no: int          # 1-based source line number
     raw: str         # as in the source (after Unicode normalisation)
@@ -92,8 +99,7 @@ class Line:
 def clean_lines(text: str, doc: Document) -> list[Line]:
     text = normalize(text)
     raw_lines = text.split("\n")
-    gazette = "BÁO" in text.upper() and any(
-        g.GAZETTE_HEADER.match(clean_spaces(r)) for r in raw_lines if "/" in r)
+    gazette = any(g.GAZETTE_HEADER.match(clean_spaces(r)) for r in raw_lines if "/" in r)
     out: list[Line] = []
     for no, raw in enumerate(raw_lines, 1):
         if "[" in raw and g.BOOKMARK.search(raw):
@@ -101,6 +107,7 @@ def clean_lines(text: str, doc: Document) -> list[Line]:
                 doc.removed.append(SourceLine("artefact", m.group(0), no))
             raw = g.BOOKMARK.sub("", raw)
         stripped = clean_spaces(raw)
+        # cheap `in` tests first: every artefact line holds ":" or "/" (or is a page number)
         if (":" in stripped or "/" in stripped or gazette or "Signature" in stripped) and (
             g.GAZETTE_HEADER.match(stripped) or g.SIGNATURE_STAMP.match(stripped)
             or (gazette and g.PAGE_NUMBER.match(stripped))
@@ -108,8 +115,8 @@ def clean_lines(text: str, doc: Document) -> list[Line]:
             doc.removed.append(SourceLine("artefact", stripped, no))
             raw = stripped = ""
         text_ = clean_spaces(g.strip_emphasis(raw)) if "*" in raw else stripped
-        cells = [clean_spaces(g.strip_emphasis(c)) for c in raw.split("\t")] if "\t" in raw \
-            else [text_]
+        cells = [clean_spaces(g.strip_emphasis(c) if "*" in c else c) for c in raw.split("\t")] \
+            if "\t" in raw else [text_]
         out.append(Line(no, raw, text_, cells))
     return out
 
@@ -157,10 +164,15 @@ def _iso_date(y: str, m: str, d: str, doc: Document, line: int, text: str) -> st
     return value.isoformat()
 
 
+# "/" or "-" in a document number, with any spaces around it: "01 /CTr-CDVC", "25/Ctr- LĐLĐ"
+_SEPARATOR = re.compile(r"\s*([/-])\s*")
+_SEPARATOR_ONLY = re.compile(r"([/-])")
+
+
 def parse_number(value: str, doc: Document, line: int) -> tuple[str | None, str | None]:
     """"17/CTr-LĐLĐ" → ("17/CTr-LĐLĐ", "CTr"); "*M* /KH-LĐLĐ" → (None, "KH") + warning."""
     value = value.replace("*", "").strip()
-    compact = re.sub(r"\s*([/-])\s*", r"\1", value)
+    compact = _SEPARATOR.sub(r"\1", value)
     m = g.NUMBER.match(compact)
     code = _type_code(compact.split("/", 1)[-1] if m is None else m.group("rest"))
     if m is None or not re.match(r"\d", compact):
@@ -171,15 +183,15 @@ def parse_number(value: str, doc: Document, line: int) -> tuple[str | None, str 
 
 def canonical_number(number: str) -> str:
     """Spaces dropped, the type code in its canonical case: "25/Ctr- LĐLĐ" → "25/CTr-LĐLĐ"."""
-    number = re.sub(r"\s*([/-])\s*", r"\1", number.strip().replace("–", "-"))
-    parts = re.split(r"([/-])", number)
+    number = _SEPARATOR.sub(r"\1", number.strip().replace("–", "-"))
+    parts = _SEPARATOR_ONLY.split(number)
     return "".join(g.CODE_ALIASES.get(p.lower(), p) if i > 0 and i % 2 == 0 else p
                    for i, p in enumerate(parts))
 
 
 def _type_code(rest: str) -> str | None:
     """Type code from the part after the number: "CTr-LĐLĐ" → "CTr", "NQ/TW" → "NQ"."""
-    first = re.split(r"[-/]", rest.strip())[0] if rest else ""
+    first = _SEPARATOR_ONLY.split(rest.strip(), maxsplit=1)[0] if rest else ""
     code = g.CODE_ALIASES.get(first.lower())
     if code:
         return code
@@ -423,7 +435,7 @@ class _Block:
 
 
 def _marker(text: str) -> bool:
-    return any(p.match(text) for p in _MARKERS)
+    return any(p.match(text) for p in _candidates(text, _MARKERS_BY_CHAR))
 
 
 def join_lines(lines: list[Line]) -> list[_Block]:
@@ -431,23 +443,26 @@ def join_lines(lines: list[Line]) -> list[_Block]:
     sentence end and the next starts in lower case (or the previous ends on a connective such
     as "số", "ngày", "của") — also across up to two blank lines (page breaks)."""
     blocks: list[_Block] = []
+    joined: list[str] = []  # the lines of the block being built; the last one decides
+    first = 0
     pending_blank = 0
     for ln in lines:
         if ln.blank:
             pending_blank += 1
             continue
         text = ln.text
-        if blocks and pending_blank <= 2 and blocks[-1].cells is None:
-            prev = blocks[-1].text
-            cont = not g.SENTENCE_END.search(prev) and not _marker(text) and (
-                text[:1].islower() or bool(_CONNECTIVES.search(prev))
-            ) and not g.INITIALS.match(text)
-            if cont:
-                blocks[-1].text = f"{prev} {text}"
-                pending_blank = 0
-                continue
-        blocks.append(_Block(text, ln.no))
+        if joined and pending_blank <= 2 and not g.ends_sentence(joined[-1]) \
+                and not _marker(text) \
+                and (text[:1].islower() or _ends_on_connective(joined[-1])) \
+                and not g.INITIALS.match(text):
+            joined.append(text)
+        else:
+            if joined:
+                blocks.append(_Block(" ".join(joined), first))
+            joined, first = [text], ln.no
         pending_blank = 0
+    if joined:
+        blocks.append(_Block(" ".join(joined), first))
     return blocks
 
 
@@ -477,7 +492,7 @@ def _find_tables(lines: list[Line]) -> list[tuple[int, int, Table]]:
                 found.append(tbl)
                 i = tbl[1]
                 continue
-        if len([c for c in ln.cells if c]) >= 3 and not ln.tabbed:
+        if len(ln.cells) >= 3 and len([c for c in ln.cells if c]) >= 3 and not ln.tabbed:
             j = i
             rows = []
             while j < len(lines) and len([c for c in lines[j].cells if c]) >= 2:
@@ -541,10 +556,41 @@ _SCHEMES = (
 )
 _SECTION_SCHEMES = {"chapter", "muc", "article", "roman", "dotted", "arabic"}
 
+# The character a numbered line starts with tells which schemes can match it ("I" only ROMAN, a
+# digit only DOTTED or ARABIC, "(" only PAREN …): one dict lookup instead of trying every
+# pattern on every line. A test checks every pattern against these first characters.
+FIRST_CHARS: dict[re.Pattern[str], str] = {
+    g.CHAPTER: "C", g.MUC: "M", g.ARTICLE: "Đ", g.ROMAN: "IVXL", g.DOTTED: "0123456789",
+    g.ARABIC: "0123456789", g.ALPHA: "abcdefghijklmnopqrstuvwxyzđ", g.PAREN: "(",
+    g.BULLET: "-–+•●◦▪*",
+}
+
+
+def _by_first_char(patterns: tuple[re.Pattern[str], ...]) -> dict[str, tuple[re.Pattern[str], ...]]:
+    table: dict[str, tuple[re.Pattern[str], ...]] = {}
+    for pat in patterns:  # in order: the first scheme that matches wins
+        for ch in FIRST_CHARS[pat]:
+            table[ch] = (*table.get(ch, ()), pat)
+    return table
+
+
+_MARKERS_BY_CHAR = _by_first_char(_MARKERS)
+_SCHEMES_BY_CHAR = _by_first_char(tuple(pat for _, pat in _SCHEMES))
+_SCHEME_NAME = {pat: name for name, pat in _SCHEMES}
+
+
+def _candidates(text: str, table: dict[str, tuple[re.Pattern[str], ...]]
+                ) -> tuple[re.Pattern[str], ...]:
+    """The patterns of `table` that can match `text`, judged by its first character (any
+    decimal digit, as \\d matches them all, counts as "0")."""
+    first = text[:1]
+    return table.get("0" if first.isdecimal() else first, ())
+
 
 def _classify(text: str) -> tuple[str, str, str, str] | None:
     """(scheme, number, marker, rest) of a numbered or bulleted line, else None."""
-    for scheme, pat in _SCHEMES:
+    for pat in _candidates(text, _SCHEMES_BY_CHAR):
+        scheme = _SCHEME_NAME[pat]
         m = pat.match(text)
         if m:
             num = m.group("num")
@@ -555,7 +601,7 @@ def _classify(text: str) -> tuple[str, str, str, str] | None:
             if scheme == "roman" and len(num) == 1 and num in "VXL" and not rest[:1].isupper():
                 continue
             return scheme, num, marker, rest
-    m = g.BULLET.match(text)
+    m = g.BULLET.match(text) if text[:1] in FIRST_CHARS[g.BULLET] else None
     if m:
         marker = m.group("marker")
         return f"bullet{marker}", marker, marker, m.group("rest").strip()
@@ -563,7 +609,7 @@ def _classify(text: str) -> tuple[str, str, str, str] | None:
 
 
 def _heading_like(text: str) -> bool:
-    return bool(text) and not g.SENTENCE_END.search(text) and len(text.split()) <= 80
+    return bool(text) and not g.ends_sentence(text) and len(text.split()) <= 80
 
 
 def _can_hold(node: Node) -> bool:
@@ -651,10 +697,13 @@ def _place(block: _Block, stack: list[tuple[str, Node]], root: list[Node], attac
     stack.append((scheme, node))
 
 
+_HEAD_BODY = re.compile(r"^(?P<head>[^:]{2,160}?)\s*:\s+(?P<body>\S.*)$")
+
+
 def _split_heading(rest: str) -> tuple[str, str | None]:
     """"Ban Tổ chức Tỉnh ủy: Phối hợp với ..." → ("Ban Tổ chức Tỉnh ủy", "Phối hợp với ...");
     a long sentence → ("", sentence); a heading → (heading, None)."""
-    m = re.match(r"^(?P<head>[^:]{2,160}?)\s*:\s+(?P<body>\S.*)$", rest)
+    m = _HEAD_BODY.match(rest) if ":" in rest else None
     if m and len(m.group("head").split()) <= 20:
         return m.group("head"), m.group("body")
     if _heading_like(rest):
