@@ -363,6 +363,17 @@ def test_family_decision_with_attachment_gazette_and_stamps() -> None:
         ("Sở Nội vụ", "support", "Tháng 12/2027")]
 
 
+@pytest.mark.parametrize("stamp", ["Signature Not Verified", "SIGNATURE NOT VERIFIED",
+                                   "signature not verified"])
+def test_signature_stamp_is_dropped_in_any_case(stamp: str) -> None:
+    """The stamp pattern ignores case; a case-sensitive shortcut before it once let the upper-
+    case stamp through into the body."""
+    text = f"QUYẾT ĐỊNH\nVề việc x\n\nĐiều 1. Ban hành.\n{stamp}\nĐiều 2. Hiệu lực.\n"
+    doc = parse(text, "x.txt")
+    assert [r.text for r in doc.removed] == [stamp]
+    assert [n.text for n in doc.body] == ["Ban hành.", "Hiệu lực."]
+
+
 def test_family_party_guidance() -> None:
     """Party style: "ĐẢNG CỘNG SẢN VIỆT NAM" motto, star rule, "Số 12-HD/BTGTU" without colon,
     "K/T TRƯỞNG BAN", a) b) points, "Đề nghị X" for a body that is not subordinate."""

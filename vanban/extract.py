@@ -7,7 +7,6 @@ Everything here reads the section tree built by `vanban.parser` and writes `doc.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from . import grammar as g
@@ -43,32 +42,19 @@ _RELATION_RANK = {"dan_chieu": 0, "thuc_hien": 1, "can_cu": 2}
 
 
 def extract_all(doc: Document) -> None:
-    nodes = list(walk(doc))  # one walk of the tree for the three kinds of facts
-    memo = _Memo(doc)
-    extract_citations(doc, nodes)
-    extract_targets(doc, nodes, memo)
-    extract_assignments(doc, nodes, memo)
+    units = _units(doc, _Memo(doc))  # one walk of the tree for the three kinds of facts
+    extract_citations(doc, units)
+    extract_targets(doc, units)
+    extract_assignments(doc, units)
 
 
 class _Memo:
-    """Answers asked about the same heading once per node under it, computed once per document
-    (keyed by text; kept for one document only)."""
+    """Per document: the term's end year, and agency names already looked up (a heading's name
+    is asked again by each node under it)."""
 
     def __init__(self, doc: Document) -> None:
         self.term_end = doc.term[1] if doc.term else None
-        self._folded: dict[str, str] = {}
-        self._deadlines: dict[str, tuple[int | str, str] | None] = {}
         self._agencies: dict[str, str | None] = {}
-
-    def folded(self, text: str) -> str:
-        if text not in self._folded:
-            self._folded[text] = fold(text)
-        return self._folded[text]
-
-    def deadline(self, text: str) -> tuple[int | str, str] | None:
-        if text not in self._deadlines:
-            self._deadlines[text] = _deadline_of(text, self.term_end)
-        return self._deadlines[text]
 
     def agency(self, text: str) -> str | None:
         if text not in self._agencies:
@@ -78,18 +64,95 @@ class _Memo:
 
 # ---- walking -----------------------------------------------------------------------------------
 
-def walk(doc: Document) -> Iterator[tuple[Node, list[Node]]]:
-    """(node, ancestors) for every body node, parts included, in document order."""
+_UNKNOWN: object = object()
 
-    def visit(nodes: list[Node], anc: list[Node]) -> Iterator[tuple[Node, list[Node]]]:
+
+class _Scope:
+    """What the nodes under a heading (a section or item) inherit from it and from the headings
+    above it — each answer computed once per heading, and only when first asked."""
+
+    __slots__ = (
+        "_agency",
+        "_deadline",
+        "_target_zone",
+        "_task_zone",
+        "heading",
+        "memo",
+        "parent",
+    )
+
+    def __init__(self, memo: _Memo, parent: _Scope | None = None,
+                 heading: Section | Item | None = None) -> None:
+        self.memo = memo
+        self.parent = parent
+        self.heading = heading
+        self._task_zone = self._target_zone = self._deadline = self._agency = _UNKNOWN
+
+    def task_zone(self) -> bool:
+        """Under (or being) a section "TỔ CHỨC THỰC HIỆN": its items assign tasks."""
+        if self._task_zone is _UNKNOWN:
+            h = self.heading
+            self._task_zone = (self.parent is not None and self.parent.task_zone()) or (
+                isinstance(h, Section) and "to chuc thuc hien" in fold(h.heading))
+        return self._task_zone  # type: ignore[return-value]
+
+    def target_zone(self) -> bool:
+        """Under a heading about "chỉ tiêu": its values are targets."""
+        if self._target_zone is _UNKNOWN:
+            self._target_zone = (self.parent is not None and self.parent.target_zone()) or (
+                self.heading is not None and "chi tieu" in fold(heading_text(self.heading)))
+        return self._target_zone  # type: ignore[return-value]
+
+    def deadline(self) -> tuple[int | str, str] | None:
+        """The deadline the nearest heading states: "Đến năm 2025", "Chỉ tiêu hằng năm"."""
+        if self._deadline is _UNKNOWN:
+            self._deadline = None if self.heading is None or self.parent is None else (
+                _deadline_of(heading_text(self.heading), self.memo.term_end)
+                or self.parent.deadline())
+        return self._deadline  # type: ignore[return-value]
+
+    def agency(self) -> str | None:
+        """The agency the nearest agency heading names: "5. Ban Tổ chức Tỉnh ủy:"."""
+        if self._agency is _UNKNOWN:
+            h, name = self.heading, None
+            if h is not None and self.parent is not None:
+                name = self.memo.agency(heading_text(h))
+                if not name or (isinstance(h, Item) and not h.text.rstrip().endswith(":")
+                                and len(h.text.split()) > 12):
+                    name = self.parent.agency()
+            self._agency = name
+        return self._agency  # type: ignore[return-value]
+
+
+@dataclass(slots=True)
+class _Unit:
+    """A body node with what the extractions ask about it, in document order."""
+
+    node: Node
+    scope: _Scope  # the headings above the node
+    own: _Scope    # the same, with the node itself when it is a heading
+    text: str      # node_text(node)
+    digits: bool   # the text holds a digit (most do not, and skip every number pattern)
+
+
+def _units(doc: Document, memo: _Memo) -> list[_Unit]:
+    """Every body node, parts included, in document order."""
+    out: list[_Unit] = []
+
+    def visit(nodes: list[Node], scope: _Scope) -> None:
         for n in nodes:
-            yield n, anc
+            text = node_text(n)
             if isinstance(n, Section | Item):
-                yield from visit(n.children, [*anc, n])
+                own = _Scope(memo, scope, n)
+                out.append(_Unit(n, scope, own, text, bool(_DIGIT.search(text))))
+                visit(n.children, own)
+            else:
+                out.append(_Unit(n, scope, scope, text, bool(_DIGIT.search(text))))
 
-    yield from visit(doc.body, [])
+    visit(doc.body, _Scope(memo))
     for p in doc.parts:
-        yield from visit(p.body, [])
+        visit(p.body, _Scope(memo))
+    return out
 
 
 def node_text(node: Node) -> str:
@@ -115,21 +178,22 @@ def _sentence_start(text: str, pos: int) -> str:
     return text[cut + 2 if cut >= 0 else 0: pos].lstrip()
 
 
-def extract_citations(doc: Document, nodes: list[tuple[Node, list[Node]]]) -> None:
+def extract_citations(doc: Document, units: list[_Unit]) -> None:
     by_key: dict[str, Citation] = {}
     own = number_key(doc.number) if doc.number else None
-    units: list[tuple[str, int, bool]] = []  # (text, line, is_preamble)
+    texts: list[tuple[str, int, bool]] = []  # (text, line, is_preamble), texts with a digit
     if doc.title:
-        units.append((doc.title, doc.title_lines[0].line if doc.title_lines else 0, True))
+        texts.append((doc.title, doc.title_lines[0].line if doc.title_lines else 0, True))
     first_section = True
-    for node, _anc in nodes:
-        if isinstance(node, Section):
+    for u in units:
+        if isinstance(u.node, Section):
             first_section = False
-        units.append((node_text(node), node.line, first_section and isinstance(node, Paragraph)))
+        if u.digits:  # every citation has a number
+            texts.append((u.text, u.node.line, first_section and isinstance(u.node, Paragraph)))
     for p in doc.parts:
-        units += [(h.text, h.line, False) for h in p.heading]
+        texts += [(h.text, h.line, False) for h in p.heading]
 
-    for text, line, preamble in units:
+    for text, line, preamble in texts:
         spans: list[tuple[int, int]] = []
         for m in g.find_citations(text) if _HAS_NUMBER.search(text) else []:
             spans.append((m.start, m.end))
@@ -198,6 +262,8 @@ def _cite_type(word: str, number: str) -> DocType:
 
 def _deadline_of(text: str, term_end: int | None) -> tuple[int | str, str] | None:
     low = g.lowered(text)
+    if "năm" not in low and "nhiệm" not in low:  # each pattern below needs one of the words
+        return None
     m = g.BY_YEAR.search(text, low)
     if m:
         return int(m.group("y")), m.group(0)
@@ -223,30 +289,30 @@ def _number(text: str) -> float:
     return float(text.replace(",", "."))
 
 
-def extract_targets(doc: Document, nodes: list[tuple[Node, list[Node]]], memo: _Memo) -> None:
+def extract_targets(doc: Document, units: list[_Unit]) -> None:
     n = 0
-    for node, anc in nodes:
+    term_end = doc.term[1] if doc.term else None
+    for u in units:
+        node = u.node
         if isinstance(node, Table):
             n = _table_targets(doc, node, n)
             continue
-        if isinstance(node, Section) and not node.text:
+        if not u.digits:  # the node's text holds no digit, so its body text neither
             continue
-        text = node.text if isinstance(node, Section) and node.text else node_text(node)
-        if not _DIGIT.search(text):
-            continue
-        zone = any("chi tieu" in memo.folded(heading_text(a)) for a in anc)
+        text = u.text
+        if isinstance(node, Section):  # its body text, without the heading
+            if not node.text or not _DIGIT.search(node.text):
+                continue
+            text = node.text
+        zone = u.scope.target_zone()
         low = g.lowered(text)
         if not (zone or g.TARGET_CUE.search(text, low) or (
             "%" in text and (g.ANNUAL.search(text, low) or g.BY_YEAR.search(text, low)
                              or g.TERM_END.search(text, low)))):
             continue
-        context = None
-        for a in reversed(anc):
-            context = memo.deadline(heading_text(a))
-            if context:
-                break
+        context = u.scope.deadline()
         for clause in _CLAUSE_END.split(text):
-            own = _deadline_of(clause, memo.term_end)
+            own = _deadline_of(clause, term_end)
             deadline, deadline_text = own or context or (None, None)
             for v, unit in _values(clause):
                 n += 1
@@ -356,21 +422,24 @@ def agency_name(text: str) -> str | None:
     return name
 
 
+_NAME_SEPARATORS = ((re.compile(r"\s*[,;]\s*"), ", "), (re.compile(r"\s+và\s+"), " và "))
+
+
 def split_agencies(name: str) -> list[str]:
     """"Văn phòng và các ban LĐLĐ tỉnh" → ["Văn phòng", "các ban LĐLĐ tỉnh"]; a "và" that is
     part of a name ("Ban Chính sách PL và QHLĐ") is kept."""
     parts = [name]
-    for sep in (r"\s*[,;]\s*", r"\s+và\s+"):
+    for sep, joiner in _NAME_SEPARATORS:
         out: list[str] = []
         for p in parts:
-            pieces = re.split(sep, p)
+            pieces = sep.split(p)
             acc = pieces[0]
             for piece in pieces[1:]:
                 if g.ORG_START.match(piece):
                     out.append(acc)
                     acc = piece
                 else:
-                    acc = f"{acc}{', ' if ',' in sep else ' và '}{piece}"
+                    acc = f"{acc}{joiner}{piece}"
             out.append(acc)
         parts = out
     return [p.strip() for p in parts if p.strip()]
@@ -383,11 +452,6 @@ def _deadline(text: str) -> str | None:
         if not any(f.lower() in s.lower() for s in seen):
             seen.append(f)
     return "; ".join(seen) or None
-
-
-def _in_zone(anc: list[Node], node: Node, memo: _Memo) -> bool:
-    return any(isinstance(a, Section) and "to chuc thuc hien" in memo.folded(a.heading)
-               for a in [*anc, node])
 
 
 def _own_agency(text: str, memo: _Memo) -> tuple[str, str] | None:
@@ -433,29 +497,24 @@ def _labelled_line(doc: Document, text: str, group: _Labelled) -> None:
         doc.assignments.append(a)
 
 
-def extract_assignments(doc: Document, nodes: list[tuple[Node, list[Node]]], memo: _Memo
-                        ) -> None:
+def extract_assignments(doc: Document, units: list[_Unit]) -> None:
     directive = doc.type.code == "CT"
+    task: Node | None = None  # the node a run of labelled lines belongs to
     group: _Labelled | None = None
-    for node, anc in nodes:
+    for u in units:
+        node, memo = u.node, u.scope.memo
         if isinstance(node, Table):
             _table_assignments(doc, node)
             continue
         if isinstance(node, Paragraph | Item) and g.LABELLED.match(node.text):
+            if group is None and task is not None:
+                group = _Labelled(_task_text(task), task)
             if group is not None:
                 _labelled_line(doc, node.text, group)
             continue
-        group = _Labelled(_task_text(node), node)
-        zone = _in_zone(anc, node, memo) or directive
-        ctx = None
-        if zone:
-            for a in reversed(anc):
-                if isinstance(a, Section | Item) and (name := memo.agency(heading_text(a))):
-                    if isinstance(a, Item) and not a.text.rstrip().endswith(":") and \
-                            len(a.text.split()) > 12:
-                        continue
-                    ctx = name
-                    break
+        task, group = node, None
+        zone = directive or u.own.task_zone()
+        ctx = u.scope.agency() if zone else None
         if isinstance(node, Section):
             if not node.text:
                 continue

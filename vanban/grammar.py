@@ -48,22 +48,28 @@ class Cued:
         self.pattern = pattern
         self.starts = starts
 
-    def finditer(self, text: str, low: str | None = None) -> Iterator[re.Match[str]]:
-        low = lowered(text) if low is None else low
-        places: set[int] = set()
+    def places(self, low: str) -> list[int]:
+        """Where one of the start words starts, in order."""
+        found: set[int] = set()
         for word in self.starts:
             i = low.find(word)
             while i >= 0:
-                places.add(i)
+                found.add(i)
                 i = low.find(word, i + 1)
+        return sorted(found)
+
+    def finditer(self, text: str, low: str | None = None) -> Iterator[re.Match[str]]:
         end = 0
-        for i in sorted(places):
+        for i in self.places(lowered(text) if low is None else low):
             if i >= end and (m := self.pattern.match(text, i)):
                 yield m
                 end = m.end()
 
     def search(self, text: str, low: str | None = None) -> re.Match[str] | None:
-        return next(self.finditer(text, low), None)
+        for i in self.places(lowered(text) if low is None else low):
+            if m := self.pattern.match(text, i):
+                return m
+        return None
 
 
 # ---- document types (Decree 30/2020/NĐ-CP, appendix III; Party guidance 36-HD/VPTW) ---------

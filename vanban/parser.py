@@ -31,7 +31,7 @@ from .model import (
     Table,
 )
 from .slug import document_slug, paragraph_id, section_id
-from .text import clean_spaces, fold, normalize
+from .text import ODD_SPACES, clean_spaces, fold, normalize
 
 register({
     "number_placeholder": (
@@ -99,16 +99,22 @@ class Line:
 def clean_lines(text: str, doc: Document) -> list[Line]:
     text = normalize(text)
     raw_lines = text.split("\n")
-    gazette = any(g.GAZETTE_HEADER.match(clean_spaces(r)) for r in raw_lines if "/" in r)
+    gazette = any(g.GAZETTE_HEADER.match(clean_spaces(r)) for r in raw_lines  # "CÔNG BÁO/…"
+                  if "/" in r and r.lstrip()[:4].upper() == "CÔNG")
+    # clean_spaces() only changes a line with a tab, two spaces or an odd space (NBSP …);
+    # whether the text has odd spaces at all is asked once (`in` is far cheaper than a regex)
+    odd_spaces = any(ch in text for ch in ODD_SPACES)
     out: list[Line] = []
     for no, raw in enumerate(raw_lines, 1):
         if "[" in raw and g.BOOKMARK.search(raw):
             for m in g.BOOKMARK.finditer(raw):
                 doc.removed.append(SourceLine("artefact", m.group(0), no))
             raw = g.BOOKMARK.sub("", raw)
-        stripped = clean_spaces(raw)
-        # cheap `in` tests first: every artefact line holds ":" or "/" (or is a page number)
-        if (":" in stripped or "/" in stripped or gazette or "Signature" in stripped) and (
+        stripped = clean_spaces(raw) if odd_spaces or "\t" in raw or "  " in raw else raw.strip()
+        # cheap tests first: an artefact line holds ":" or "/", is a page number or starts
+        # "Signature Not Verified" (in any case, as the pattern)
+        if (":" in stripped or "/" in stripped or gazette
+                or g.lowered(stripped[:9]) == "signature") and (
             g.GAZETTE_HEADER.match(stripped) or g.SIGNATURE_STAMP.match(stripped)
             or (gazette and g.PAGE_NUMBER.match(stripped))
         ):
@@ -643,7 +649,7 @@ def parse_body(lines: list[Line], ids: _Ids | None = None) -> list[Node]:
     ids = ids or _Ids()
     tables = _find_tables(lines)
     root: list[Node] = []
-    stack: list[tuple[str, Node]] = []
+    stack: list[tuple[str, Node, bool]] = []  # open nodes: (scheme, node, may take children)
 
     def attach(node: Node) -> None:
         (stack[-1][1].children if stack else root).append(node)  # type: ignore[union-attr]
@@ -666,35 +672,35 @@ def parse_body(lines: list[Line], ids: _Ids | None = None) -> list[Node]:
     return root
 
 
-def _place(block: _Block, stack: list[tuple[str, Node]], root: list[Node], attach, ids: _Ids
-           ) -> None:
+def _place(block: _Block, stack: list[tuple[str, Node, bool]], root: list[Node], attach,
+           ids: _Ids) -> None:
     text = block.text
     cls = _classify(text)
     if cls is None:
         # a plain paragraph: belongs to the nearest section or open heading-like item
         if g.CLOSING_FORMULA.match(text):
             stack.clear()
-        while stack and not _can_hold(stack[-1][1]):
+        while stack and not stack[-1][2]:
             stack.pop()
         attach(Paragraph(text, block.line, ids.take(paragraph_id(block.line))))
         return
     scheme, num, marker, rest = cls
     # pop to the sibling of the same scheme, if that scheme is open
-    schemes = [s for s, _ in stack]
+    schemes = [s for s, _, _ in stack]
     if scheme in schemes:
         del stack[schemes.index(scheme):]
     else:
-        while stack and not _can_hold(stack[-1][1]):
+        while stack and not stack[-1][2]:
             stack.pop()
     if scheme in _SECTION_SCHEMES or scheme.startswith("dotted"):
-        chain = [n.number for _, n in stack if isinstance(n, Section)] + [num]
+        chain = [n.number for _, n, _ in stack if isinstance(n, Section)] + [num]
         heading, body_text = _split_heading(rest)
         node: Node = Section(scheme, num, marker, heading, block.line,
                              ids.take(section_id(chain)), body_text)
     else:
         node = Item(marker, rest, block.line, ids.take(paragraph_id(block.line)))
     attach(node)
-    stack.append((scheme, node))
+    stack.append((scheme, node, _can_hold(node)))
 
 
 _HEAD_BODY = re.compile(r"^(?P<head>[^:]{2,160}?)\s*:\s+(?P<body>\S.*)$")
