@@ -132,7 +132,21 @@ class _Unit:
     scope: _Scope  # the headings above the node
     own: _Scope    # the same, with the node itself when it is a heading
     text: str      # node_text(node)
-    digits: bool   # the text holds a digit (most do not, and skip every number pattern)
+    first_digit: int  # where the text's first digit is, -1 if none (most have none, and skip
+                      # every number pattern; the others start looking there)
+    low: str | None = None  # g.lowered(text), made when first needed
+
+    def lowered(self, text: str) -> str:
+        """`g.lowered(text)` for the unit's text or an end of it (a section's body text), with
+        the unit's text lowered once for all who ask."""
+        if self.low is None:
+            self.low = g.lowered(self.text)
+        return self.low[len(self.text) - len(text):]
+
+
+def _first_digit(text: str) -> int:
+    m = _DIGIT.search(text)
+    return m.start() if m else -1
 
 
 def _units(doc: Document, memo: _Memo) -> list[_Unit]:
@@ -144,10 +158,10 @@ def _units(doc: Document, memo: _Memo) -> list[_Unit]:
             text = node_text(n)
             if isinstance(n, Section | Item):
                 own = _Scope(memo, scope, n)
-                out.append(_Unit(n, scope, own, text, bool(_DIGIT.search(text))))
+                out.append(_Unit(n, scope, own, text, _first_digit(text)))
                 visit(n.children, own)
             else:
-                out.append(_Unit(n, scope, scope, text, bool(_DIGIT.search(text))))
+                out.append(_Unit(n, scope, scope, text, _first_digit(text)))
 
     visit(doc.body, _Scope(memo))
     for p in doc.parts:
@@ -181,21 +195,26 @@ def _sentence_start(text: str, pos: int) -> str:
 def extract_citations(doc: Document, units: list[_Unit]) -> None:
     by_key: dict[str, Citation] = {}
     own = number_key(doc.number) if doc.number else None
-    texts: list[tuple[str, int, bool]] = []  # (text, line, is_preamble), texts with a digit
+    # (text, line, is_preamble, where its first digit is) for the texts with a digit: every
+    # citation has a number
+    texts: list[tuple[str, int, bool, int]] = []
     if doc.title:
-        texts.append((doc.title, doc.title_lines[0].line if doc.title_lines else 0, True))
+        texts.append((doc.title, doc.title_lines[0].line if doc.title_lines else 0, True,
+                      _first_digit(doc.title)))
     first_section = True
     for u in units:
         if isinstance(u.node, Section):
             first_section = False
-        if u.digits:  # every citation has a number
-            texts.append((u.text, u.node.line, first_section and isinstance(u.node, Paragraph)))
+        texts.append((u.text, u.node.line, first_section and isinstance(u.node, Paragraph),
+                      u.first_digit))
     for p in doc.parts:
-        texts += [(h.text, h.line, False) for h in p.heading]
+        texts += [(h.text, h.line, False, _first_digit(h.text)) for h in p.heading]
 
-    for text, line, preamble in texts:
+    for text, line, preamble, digit in texts:
+        if digit < 0:
+            continue
         spans: list[tuple[int, int]] = []
-        for m in g.find_citations(text) if _HAS_NUMBER.search(text) else []:
+        for m in g.find_citations(text, digit) if _HAS_NUMBER.search(text, digit) else []:
             spans.append((m.start, m.end))
             number = canonical_number(m.number)
             key = number_key(number)
@@ -233,7 +252,7 @@ def extract_citations(doc: Document, units: list[_Unit]) -> None:
             cite.summary = cite.summary or summary
             if _RELATION_RANK[relation] > _RELATION_RANK[cite.relation]:
                 cite.relation = relation
-        for short in g.find_short_citations(text) if doc.cites else []:
+        for short in g.find_short_citations(text, digit) if doc.cites else []:
             if any(a <= short.start < b for a, b in spans):
                 continue
             code = g.TYPE_NAMES.get(short.type.lower())
@@ -297,7 +316,7 @@ def extract_targets(doc: Document, units: list[_Unit]) -> None:
         if isinstance(node, Table):
             n = _table_targets(doc, node, n)
             continue
-        if not u.digits:  # the node's text holds no digit, so its body text neither
+        if u.first_digit < 0:  # the node's text holds no digit, so its body text neither
             continue
         text = u.text
         if isinstance(node, Section):  # its body text, without the heading
@@ -305,7 +324,7 @@ def extract_targets(doc: Document, units: list[_Unit]) -> None:
                 continue
             text = node.text
         zone = u.scope.target_zone()
-        low = g.lowered(text)
+        low = u.lowered(text)
         if not (zone or g.TARGET_CUE.search(text, low) or (
             "%" in text and (g.ANNUAL.search(text, low) or g.BY_YEAR.search(text, low)
                              or g.TERM_END.search(text, low)))):
@@ -522,12 +541,12 @@ def extract_assignments(doc: Document, units: list[_Unit]) -> None:
             if own:
                 _add(doc, own, node.text, node)
             else:
-                _sentence(doc, node.text, node, ctx, zone, memo)
+                _sentence(doc, u, node.text, ctx, zone)
             continue
         if isinstance(node, Item) and zone and _can_hold_heading(node) and \
                 memo.agency(node.text) == node.text.rstrip(" :"):
             continue  # an agency heading item ("* Ban Tổ chức:"), its children are the tasks
-        _sentence(doc, node.text, node, ctx, zone, memo)
+        _sentence(doc, u, node.text, ctx, zone)
 
 
 def _task_text(node: Node) -> str:
@@ -540,12 +559,13 @@ def _can_hold_heading(node: Item) -> bool:
     return node.text.rstrip().endswith(":") or len(node.text.split()) <= 12
 
 
-def _sentence(doc: Document, text: str, node: Node, ctx: str | None, zone: bool, memo: _Memo
-              ) -> None:
+def _sentence(doc: Document, u: _Unit, text: str, ctx: str | None, zone: bool) -> None:
+    """Assignments from one sentence (`text`: the node's text or a section's body text)."""
+    node, memo = u.node, u.scope.memo
     own = _own_agency(text, memo) if zone else None
     if not zone:
         m = g.GIVE.match(text)
-        if m or g.LEAD_CUE.search(text[:200]):
+        if m or g.LEAD_CUE.search(text[:200], u.lowered(text)[:200]):
             own = _own_agency(text, memo)
             if own and not (m or g.LEAD_CUE.pattern.match(own[1])):
                 own = None

@@ -102,6 +102,8 @@ _TYPE_ALT = "|".join(sorted((re.escape(n) for n in TYPE_NAMES), key=len, reverse
 
 # "CHƯƠNG TRÌNH HÀNH ĐỘNG", "CHỈ THỊ", "KẾ HOẠCH" — a line that is only a type name, upper case
 TYPE_LINE = re.compile(rf"^(?P<name>{_TYPE_ALT})$", re.IGNORECASE)
+TYPE_LINE_LONGEST = max(map(len, TYPE_NAMES)) + 1  # a longer line is no type line ("$" may
+                                                   # match before a final line break)
 
 # ---- header block ---------------------------------------------------------------------------
 
@@ -314,15 +316,15 @@ class CiteMatch:
     end: int
 
 
-def find_citations(text: str) -> list[CiteMatch]:
-    """Every full citation in a text, in order.
+def find_citations(text: str, pos: int = 0) -> list[CiteMatch]:
+    """Every full citation in a text, in order (`pos`: where its first digit is, if known).
 
     >>> [(c.type, c.number, c.date, c.issuer) for c in find_citations(
     ...     "Thực hiện Chương trình số 1563/CTr-TLĐ ngày 09/10/2019 của Tổng Liên đoàn về x")]
     [('Chương trình', '1563/CTr-TLĐ', '09/10/2019', 'Tổng Liên đoàn')]
     """
     out: list[CiteMatch] = []
-    for m in CITE_NUMBER_RE.finditer(text):
+    for m in CITE_NUMBER_RE.finditer(text, pos):
         t = TYPE_BEFORE.find(text, m.start())
         if not t:
             continue
@@ -339,14 +341,14 @@ CITE_SUMMARY = re.compile(r"^\s*về\s+(?:“(?P<quoted>[^”]+)”|\"(?P<q2>[^\
 SHORT_NUMBER = re.compile(r"\d(?<![\w/.,-]\d)\d{0,4}(?![\d/.,-]?\w)")
 
 
-def find_short_citations(text: str) -> list[CiteMatch]:
-    """Later mentions that give only type and number.
+def find_short_citations(text: str, pos: int = 0) -> list[CiteMatch]:
+    """Later mentions that give only type and number (`pos`: where the text's first digit is).
 
     >>> [(c.type, c.number) for c in find_short_citations("học tập Nghị quyết 02, Chương")]
     [('Nghị quyết', '02')]
     """
     out = []
-    for m in SHORT_NUMBER.finditer(text):
+    for m in SHORT_NUMBER.finditer(text, pos):
         t = TYPE_BEFORE.find(text, m.start())
         if t and not t[0].isupper():
             out.append(CiteMatch(t[0], m.group(0), None, None, t[1], m.end()))

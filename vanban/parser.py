@@ -328,9 +328,9 @@ def _closing_start(lines: list[Line], start: int) -> int:
         t = lines[i].text
         if not t:
             continue
-        if g.RECIPIENTS.match(t) or g.AUTHORITY.match(t):
+        if _match(g.RECIPIENTS, t) or _match(g.AUTHORITY, t):
             return _back_over_initials(lines, start, i)
-        if g.SIGNER_TITLE.match(t) and _name_follows(lines, i):
+        if _match(g.SIGNER_TITLE, t) and _name_follows(lines, i):
             return _back_over_initials(lines, start, i)
         if _part_start(lines, i):
             return _back_over_initials(lines, start, i)
@@ -355,9 +355,9 @@ def _name_follows(lines: list[Line], i: int) -> bool:
 
 def _part_start(lines: list[Line], i: int) -> bool:
     t = lines[i].text
-    if g.APPENDIX.match(t):
+    if _match(g.APPENDIX, t):
         return True
-    if g.TYPE_LINE.match(t) and _is_upper(t):
+    if len(t) <= g.TYPE_LINE_LONGEST and g.TYPE_LINE.match(t) and _is_upper(t):
         nxt = [ln.text for ln in lines[i + 1: i + 8] if ln.text]
         return any(g.ATTACHED.match(x) for x in nxt[:5])
     return False
@@ -569,7 +569,14 @@ FIRST_CHARS: dict[re.Pattern[str], str] = {
     g.CHAPTER: "C", g.MUC: "M", g.ARTICLE: "Đ", g.ROMAN: "IVXL", g.DOTTED: "0123456789",
     g.ARABIC: "0123456789", g.ALPHA: "abcdefghijklmnopqrstuvwxyzđ", g.PAREN: "(",
     g.BULLET: "-–+•●◦▪*",
+    # the closing block, looked for on every body line
+    g.RECIPIENTS: "Nn", g.AUTHORITY: "TKQ", g.SIGNER_TITLE: "PCBTGVH", g.APPENDIX: "P",
 }
+
+
+def _match(pat: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """`pat.match(text)`, not tried when the first character rules it out."""
+    return pat.match(text) if text[:1] and text[0] in FIRST_CHARS[pat] else None
 
 
 def _by_first_char(patterns: tuple[re.Pattern[str], ...]) -> dict[str, tuple[re.Pattern[str], ...]]:
