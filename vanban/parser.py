@@ -112,9 +112,9 @@ def clean_lines(text: str, doc: Document) -> list[Line]:
             raw = g.BOOKMARK.sub("", raw)
         stripped = clean_spaces(raw) if odd_spaces or "\t" in raw or "  " in raw else raw.strip()
         # cheap tests first: an artefact line holds ":" or "/", is a page number or starts
-        # "Signature Not Verified" (in any case, as the pattern)
+        # "Signature Not Verified" in any case (ſ, the long s, is an s to IGNORECASE)
         if (":" in stripped or "/" in stripped or gazette
-                or g.lowered(stripped[:9]) == "signature") and (
+                or (stripped and stripped[0] in "Ssſ")) and (
             g.GAZETTE_HEADER.match(stripped) or g.SIGNATURE_STAMP.match(stripped)
             or (gazette and g.PAGE_NUMBER.match(stripped))
         ):
