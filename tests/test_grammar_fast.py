@@ -101,15 +101,18 @@ EXAMPLES = {
     g.BULLET: ["- Phấn đấu", "+ cộng", "* Đến năm 2025", "• x"],
     g.RECIPIENTS: ["Nơi nhận:", "NƠI NHẬN: - Như trên;"], g.AUTHORITY: ["TM. BAN", "K/T TRƯỞNG"],
     g.SIGNER_TITLE: ["PHÓ CHỦ TỊCH", "BÍ THƯ", "GIÁM ĐỐC"], g.APPENDIX: ["PHỤ LỤC I", "Phụ lục"],
+    g.LABELLED: ["Đơn vị chủ trì: Văn phòng", "cơ quan phối hợp: Sở", "Phối hợp: Ban",
+                 "Thời gian: Quý II", "TIẾN ĐỘ: 2026", "chủ trì: Ban"],
+    g.GIVE: ["Giao Ban Tuyên giáo tham mưu", "đề nghị Ủy ban MTTQ", "Yêu cầu các cấp"],
 }
 
 
 def test_first_characters_of_line_patterns() -> None:
     """A pattern never matches a line that starts with a character not in its FIRST_CHARS."""
-    assert set(EXAMPLES) == set(p.FIRST_CHARS)
+    assert set(EXAMPLES) == set(g.FIRST_CHARS)
     others = [chr(c) for c in range(0x3000) if not 0xD800 <= c <= 0xDFFF]
     for pat, examples in EXAMPLES.items():
-        allowed = p.FIRST_CHARS[pat]
+        allowed = g.FIRST_CHARS[pat]
         for example in examples:
             assert pat.match(example) and example[0] in allowed, example
             for c in others:

@@ -476,7 +476,7 @@ def _deadline(text: str) -> str | None:
 def _own_agency(text: str, memo: _Memo) -> tuple[str, str] | None:
     """(agency, task) when a sentence names its own agency: "Giao X tham mưu …",
     "X: nhiệm vụ …", "X chủ trì …", "X tham mưu …"."""
-    m = g.GIVE.match(text)
+    m = g.first_match(g.GIVE, text)
     if m:
         rest = m.group("rest")
         name = memo.agency(rest)
@@ -525,7 +525,7 @@ def extract_assignments(doc: Document, units: list[_Unit]) -> None:
         if isinstance(node, Table):
             _table_assignments(doc, node)
             continue
-        if isinstance(node, Paragraph | Item) and g.LABELLED.match(node.text):
+        if isinstance(node, Paragraph | Item) and g.first_match(g.LABELLED, node.text):
             if group is None and task is not None:
                 group = _Labelled(_task_text(task), task)
             if group is not None:
@@ -564,7 +564,7 @@ def _sentence(doc: Document, u: _Unit, text: str, ctx: str | None, zone: bool) -
     node, memo = u.node, u.scope.memo
     own = _own_agency(text, memo) if zone else None
     if not zone:
-        m = g.GIVE.match(text)
+        m = g.first_match(g.GIVE, text)
         if m or g.LEAD_CUE.search(text[:200], u.lowered(text)[:200]):
             own = _own_agency(text, memo)
             if own and not (m or g.LEAD_CUE.pattern.match(own[1])):

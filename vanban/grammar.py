@@ -477,6 +477,27 @@ DEADLINE = Cued(re.compile(
     re.IGNORECASE,
 ), "hoàn", "trong", "quý", "trước", "theo", "định", "hằng", "hàng", "thường")
 
+# ---- first characters -----------------------------------------------------------------------
+
+# The character a line starts with tells which line patterns can match it ("I" only ROMAN, a
+# digit only DOTTED or ARABIC, "(" only PAREN …): a dict lookup instead of trying every
+# pattern on every line. A test checks every pattern here against its first characters.
+FIRST_CHARS: dict[re.Pattern[str], str] = {
+    CHAPTER: "C", MUC: "M", ARTICLE: "Đ", ROMAN: "IVXL", DOTTED: "0123456789",
+    ARABIC: "0123456789", ALPHA: "abcdefghijklmnopqrstuvwxyzđ", PAREN: "(",
+    BULLET: "-–+•●◦▪*",
+    # the closing block, looked for on every body line
+    RECIPIENTS: "Nn", AUTHORITY: "TKQ", SIGNER_TITLE: "PCBTGVH", APPENDIX: "P",
+    # assignments, tried on every paragraph
+    LABELLED: "ĐđCcPpTt", GIVE: "GgĐđYy",
+}
+
+
+def first_match(pat: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """`pat.match(text)`, not tried when the first character rules it out."""
+    return pat.match(text) if text[:1] and text[0] in FIRST_CHARS[pat] else None
+
+
 def strip_emphasis(text: str) -> str:
     """Remove Markdown emphasis markers written by the Word extractor: "**T/M BAN**" → "T/M BAN"."""
     return EMPHASIS.sub("", text)

@@ -328,9 +328,9 @@ def _closing_start(lines: list[Line], start: int) -> int:
         t = lines[i].text
         if not t:
             continue
-        if _match(g.RECIPIENTS, t) or _match(g.AUTHORITY, t):
+        if g.first_match(g.RECIPIENTS, t) or g.first_match(g.AUTHORITY, t):
             return _back_over_initials(lines, start, i)
-        if _match(g.SIGNER_TITLE, t) and _name_follows(lines, i):
+        if g.first_match(g.SIGNER_TITLE, t) and _name_follows(lines, i):
             return _back_over_initials(lines, start, i)
         if _part_start(lines, i):
             return _back_over_initials(lines, start, i)
@@ -355,7 +355,7 @@ def _name_follows(lines: list[Line], i: int) -> bool:
 
 def _part_start(lines: list[Line], i: int) -> bool:
     t = lines[i].text
-    if _match(g.APPENDIX, t):
+    if g.first_match(g.APPENDIX, t):
         return True
     if len(t) <= g.TYPE_LINE_LONGEST and g.TYPE_LINE.match(t) and _is_upper(t):
         nxt = [ln.text for ln in lines[i + 1: i + 8] if ln.text]
@@ -562,27 +562,10 @@ _SCHEMES = (
 )
 _SECTION_SCHEMES = {"chapter", "muc", "article", "roman", "dotted", "arabic"}
 
-# The character a numbered line starts with tells which schemes can match it ("I" only ROMAN, a
-# digit only DOTTED or ARABIC, "(" only PAREN …): one dict lookup instead of trying every
-# pattern on every line. A test checks every pattern against these first characters.
-FIRST_CHARS: dict[re.Pattern[str], str] = {
-    g.CHAPTER: "C", g.MUC: "M", g.ARTICLE: "Đ", g.ROMAN: "IVXL", g.DOTTED: "0123456789",
-    g.ARABIC: "0123456789", g.ALPHA: "abcdefghijklmnopqrstuvwxyzđ", g.PAREN: "(",
-    g.BULLET: "-–+•●◦▪*",
-    # the closing block, looked for on every body line
-    g.RECIPIENTS: "Nn", g.AUTHORITY: "TKQ", g.SIGNER_TITLE: "PCBTGVH", g.APPENDIX: "P",
-}
-
-
-def _match(pat: re.Pattern[str], text: str) -> re.Match[str] | None:
-    """`pat.match(text)`, not tried when the first character rules it out."""
-    return pat.match(text) if text[:1] and text[0] in FIRST_CHARS[pat] else None
-
-
 def _by_first_char(patterns: tuple[re.Pattern[str], ...]) -> dict[str, tuple[re.Pattern[str], ...]]:
     table: dict[str, tuple[re.Pattern[str], ...]] = {}
     for pat in patterns:  # in order: the first scheme that matches wins
-        for ch in FIRST_CHARS[pat]:
+        for ch in g.FIRST_CHARS[pat]:
             table[ch] = (*table.get(ch, ()), pat)
     return table
 
@@ -614,7 +597,7 @@ def _classify(text: str) -> tuple[str, str, str, str] | None:
             if scheme == "roman" and len(num) == 1 and num in "VXL" and not rest[:1].isupper():
                 continue
             return scheme, num, marker, rest
-    m = g.BULLET.match(text) if text[:1] in FIRST_CHARS[g.BULLET] else None
+    m = g.first_match(g.BULLET, text)
     if m:
         marker = m.group("marker")
         return f"bullet{marker}", marker, marker, m.group("rest").strip()
