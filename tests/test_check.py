@@ -243,3 +243,15 @@ def test_every_real_document_has_its_anchors(monkeypatch: pytest.MonkeyPatch) ->
     ids = anchors(doc)
     assert {"van-ban", "trich-yeu", "s-i", "l19"} <= ids
     assert "l20" not in ids
+
+
+@pytest.mark.parametrize("lang, guide", [("vi", "index.md"), ("en", "index.en.md")])
+def test_the_staff_guide_example_is_what_check_prints(tmp_path: Path, lang: str, guide: str,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    text = (ROOT / "docs" / "huong-dan" / guide).read_text("utf-8")
+    section = text.split("{ #kiem-tra }", 1)[1]
+    example = section.split("```text\n", 1)[1].split("```", 1)[0]
+    project = _project(tmp_path, ROOT / "tests" / "fixtures" / "check" / "guide")
+    monkeypatch.chdir(project)
+    result = CliRunner().invoke(main, ["check", "--as-of", "2026", "--lang", lang])
+    assert (result.exit_code, result.output) == (1, example)
