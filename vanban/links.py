@@ -13,8 +13,9 @@ what passes here passes `mkdocs build --strict` with the portal's `validation:` 
 - a link starting with `/` breaks when the portal is published under a sub-path: reported;
 - `#anchor` (alone, or after a page) must be an id of the target page in every language it is
   built in: a heading's id (vanban.slug, as the `toc` extension makes it, `_1` for a repeated
-  heading), an attr-list id `{: #x }` / `{ #x }`, or an HTML `id="x"`. Anchors of generated
-  pages are not checked (their HTML is made at build time).
+  heading), an attr-list id `{: #x }` / `{ #x }`, or an HTML `id="x"`. A generated page has
+  no anchor MkDocs knows (its HTML is made after MkDocs validates anchors): a link to
+  `co-quan/x.md#y` fails the strict build, and is reported.
 
 This is a careful scan of link syntax, line by line (fenced code blocks and code spans are
 skipped), not a Markdown parser: it is what gives every problem its line number.
@@ -55,6 +56,11 @@ register({
                     "make the part after # match the id of a heading{near}"),
     "link_anchor_hint": (" (dấu ¶ cạnh đề mục trên trang cho biết id)",
                          " (the ¶ sign beside a heading on the page shows it)"),
+    "link_generated_anchor": (
+        "liên kết '{link}': trang '{target}' do cổng tự tạo khi dựng, không liên kết được tới "
+        "một phần của nó bằng '#' — bỏ '#{anchor}' và liên kết tới cả trang",
+        "link '{link}': page '{target}' is made by the build, its parts cannot be linked with "
+        "'#' — remove '#{anchor}' and link to the whole page"),
     "link_in_vi": (" (bản tiếng Việt)", " (Vietnamese version)"),
     "link_in_en": (" (bản tiếng Anh)", " (English version)"),
 })
@@ -289,6 +295,9 @@ def _check(site: Site, uri: str, langs: list[str], link: Link
         return "link_missing", {"link": link.url, "target": target,
                                 "near": _near(site, uri, target)}
     if anchor and target.endswith(".md"):
+        if target in site.generated and all(site.page_file(target, x) is None for x in langs):
+            return "link_generated_anchor", {"link": link.url, "target": target,
+                                             "anchor": anchor}
         return _check_anchor(site, uri, target, langs, link, anchor)
     return None
 
