@@ -127,6 +127,12 @@ EXPECTED: list[tuple[str, str]] = [
      "tiếng Việt (2026-11-28) — ghi cùng một ngày ở cả hai bản",
      "docs/tin-tuc/2026-11-28-hai-ngon-ngu.en.md:2: date: date '2026-11-29' differs from the "
      "Vietnamese post's (2026-11-28) — write the same date in both"),
+    ("docs/tin-tuc/2026-11-29-thieu-nhay.md:2: không đọc được phần thông tin đầu trang: found "
+     "unexpected end of stream (while scanning a quoted scalar) — kiểm tra các dòng giữa hai "
+     "dòng '---': dấu hai chấm sau tên khóa, thụt lề bằng dấu cách, dấu nháy đóng mở đủ",
+     "docs/tin-tuc/2026-11-29-thieu-nhay.md:2: cannot read the front matter: found unexpected "
+     "end of stream (while scanning a quoted scalar) — check the lines between the two '---' "
+     "lines: a colon after each key, spaces for indentation, quotes closed"),
     ("docs/tin-tuc/tin-khong-ngay.md:1: tên tệp phải có dạng NĂM-THÁNG-NGÀY-ten-bai.md — đổi "
      "tên tệp, ví dụ 2026-11-20-ra-mat-cong-thong-tin.md (vanban new-post đặt tên đúng)",
      "docs/tin-tuc/tin-khong-ngay.md:1: the file name must be YEAR-MONTH-DAY-name.md — rename "
@@ -143,6 +149,11 @@ EXPECTED: list[tuple[str, str]] = [
      "docs/van-ban/vb-hong.md:3: cannot read the front matter: found unexpected end of stream "
      "(while scanning a quoted scalar) — check the lines between the two '---' lines: a colon "
      "after each key, spaces for indentation, quotes closed"),
+    # YAML reads 2024-13-45 as a date that does not exist: no traceback, the line
+    ("docs/van-ban/vb-ngay-sai.md:5: date: ngày '2024-13-45' không hợp lệ — viết theo dạng "
+     "NĂM-THÁNG-NGÀY trong dấu nháy, ví dụ '2021-11-23'",
+     "docs/van-ban/vb-ngay-sai.md:5: date: invalid date '2024-13-45' — write it as "
+     "YEAR-MONTH-DAY in quotes, e.g. '2021-11-23'"),
     ("docs/van-ban/vb-sai-kieu.md:4: number: cần một đoạn văn bản, gặp một danh sách — thay "
      "bằng một đoạn văn bản, viết như khóa này ở các văn bản khác",
      "docs/van-ban/vb-sai-kieu.md:4: number: expected a text, found a list — replace it with a "
@@ -164,7 +175,8 @@ def test_every_problem_with_file_line_and_fix(tmp_path: Path, lang: str,
     before = _snapshot(project)
     result = CliRunner().invoke(main, ["check", "--as-of", "2026", "--lang", lang])
     assert result.exit_code == 1
-    head = "Có 22 lỗi cần sửa:" if lang == "vi" else "22 problems to fix:"
+    head = f"Có {len(EXPECTED)} lỗi cần sửa:" if lang == "vi" \
+        else f"{len(EXPECTED)} problems to fix:"
     assert result.output.splitlines() == [head] + [vi if lang == "vi" else en
                                                    for vi, en in EXPECTED]
     assert "Traceback" not in result.output
@@ -202,7 +214,7 @@ def test_usage_error_is_exit_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     assert list(tmp_path.iterdir()) == []
 
 
-def test_invalid_agencies_stop_the_data_check_but_not_the_link_check(
+def test_invalid_agencies_stop_the_data_check_but_not_the_others(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Without a valid agency list the generated agency pages are unknown: links to them are
     not reported (no false alarm), links elsewhere still are."""
@@ -211,12 +223,13 @@ def test_invalid_agencies_stop_the_data_check_but_not_the_link_check(
     agencies.write_text(agencies.read_text("utf-8").replace("  - id: ldld-binh-dinh",
                                                             "  - id: [ldld-binh-dinh", 1),
                         encoding="utf-8")
+    shutil.copy(BROKEN / "docs" / "van-ban" / "vb-hong.md", project / "docs" / "van-ban")
     guide = project / "docs" / "gioi-thieu.md"
     guide.write_text(guide.read_text("utf-8") + "\n[a](co-quan/khong-co.md) [b](khong-co.md)\n",
                      encoding="utf-8")
     monkeypatch.chdir(project)
     lines = [p.message("en") for p in check(project, 2026)]
-    assert len(lines) == 2
+    assert len(lines) == 3
     assert lines[0].startswith("data/agencies.yml:")
     assert lines[0].endswith("— check the indentation (spaces only, no tabs), colons, "
                              "brackets and quotes on this line")
@@ -224,6 +237,8 @@ def test_invalid_agencies_stop_the_data_check_but_not_the_link_check(
     assert lines[1] == (f"docs/gioi-thieu.md:{end}: link 'khong-co.md': no page or file "
                         "'khong-co.md' — check the spelling; the path starts from this file's "
                         "folder")
+    # the documents' own front matter is still checked
+    assert lines[2].startswith("docs/van-ban/vb-hong.md:3: cannot read the front matter: ")
 
 
 # ---- the scanner --------------------------------------------------------------------------

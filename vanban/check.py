@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Protocol
 
 from .data import DataError, Problem, load_yaml_nodes
-from .site.catalog import Catalog, Sources, load_catalog
+from .site.catalog import Catalog, Sources, load_catalog, read_documents
 
 
 class Reportable(Protocol):
@@ -49,9 +49,13 @@ def _catalog(root: Path, as_of: int) -> Catalog | DataError:
 
 def check_data(root: Path, as_of: int = 0) -> list[Reportable]:
     """Problems of the data files and the documents' front matter. An invalid agencies or
-    glossary file stops there (targets name agencies, so they are checked once it is valid)."""
+    glossary file stops the data check there (targets name agencies, so they are checked once
+    it is valid; so are the agencies documents assign tasks to)."""
     cat = _catalog(root, as_of)
-    return list(cat.problems)
+    if isinstance(cat, Catalog):
+        return list(cat.problems)
+    # an invalid data file stops the catalog: the documents' own front matter is still checked
+    return [*cat.problems, *read_documents(sources(root, as_of))[1]]
 
 
 def check_yaml(root: Path, as_of: int = 0) -> list[Reportable]:

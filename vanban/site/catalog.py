@@ -57,6 +57,10 @@ register({
         "`vanban import` tạo ra: chuyển trang này sang thư mục khác, hoặc nhập văn bản",
         "not a document page (no 'vanban' key) — files in van-ban/ come from `vanban import`: "
         "move this page to another folder, or import the document"),
+    "site_bad_date": ("ngày '{value}' không hợp lệ — viết theo dạng NĂM-THÁNG-NGÀY trong dấu "
+                      "nháy, ví dụ '2021-11-23'",
+                      "invalid date '{value}' — write it as YEAR-MONTH-DAY in quotes, e.g. "
+                      "'2021-11-23'"),
     "site_field_type": ("cần {expected}, gặp {found} — thay bằng {expected}, viết như khóa này "
                         "ở các văn bản khác",
                         "expected {expected}, found {found} — replace it with {expected}, written "
@@ -307,6 +311,26 @@ class _Reader:
         return out
 
 
+def _bad_date(file: str, front: str) -> SiteProblem:
+    """The problem of a front matter YAML reads as a date that does not exist (2024-13-45):
+    the first such value, found in the composed (not constructed) node tree."""
+    root = yaml.compose(front, Loader=_LOADER)
+    stack: list[tuple[yaml.Node, str]] = [(root, "")] if root is not None else []
+    while stack:
+        node, where = stack.pop(0)
+        if isinstance(node, yaml.MappingNode):
+            stack[:0] = [(v, f"{where}.{k.value}".lstrip(".")) for k, v in node.value]
+        elif isinstance(node, yaml.SequenceNode):
+            stack[:0] = [(v, f"{where}[{i}]") for i, v in enumerate(node.value)]
+        elif node.tag == "tag:yaml.org,2002:timestamp":
+            try:
+                datetime.date.fromisoformat(str(node.value)[:10])
+            except ValueError:
+                return SiteProblem(file, node.start_mark.line + 2, where, "site_bad_date",
+                                   {"value": node.value})
+    return SiteProblem(file, 1, "", "site_front_matter", {"detail": "invalid date"})
+
+
 def read_document(path: Path, src_uri: str, file: str) -> tuple[Document | None,
                                                                  list[SiteProblem]]:
     """The Document of one Markdown file, or None (with a problem) when it is not one."""
@@ -320,6 +344,9 @@ def read_document(path: Path, src_uri: str, file: str) -> tuple[Document | None,
     except yaml.YAMLError as exc:
         line, detail = syntax_error(exc)       # line 0 of the front matter: line 2 of the file
         return None, [SiteProblem(file, line + 2, "", "site_front_matter", {"detail": detail})]
+    except ValueError:                          # a date-like value that is no date: 2024-13-45
+        assert parts is not None
+        return None, [_bad_date(file, parts[0])]
     if not isinstance(meta, dict) or "vanban" not in meta:
         return None, [SiteProblem(file, 1, "", "site_not_document", {})]
     assert parts is not None
@@ -480,6 +507,24 @@ class Sources:
 _CACHE: dict[Sources, tuple[tuple[tuple[str, int, int], ...], Catalog]] = {}
 
 
+def read_documents(sources: Sources) -> tuple[list[Document], list[SiteProblem], list[str]]:
+    """Every document under docs/van-ban/, the problems of their front matter and the slugs
+    of the files that could not be read as documents."""
+    documents: list[Document] = []
+    problems: list[SiteProblem] = []
+    unreadable: list[str] = []
+    for path in sources.document_files():
+        if path.name == "index.md":
+            continue
+        doc, found = read_document(path, f"van-ban/{path.name}", sources.label(path))
+        problems.extend(found)
+        if doc is not None:
+            documents.append(doc)
+        else:
+            unreadable.append(path.stem)
+    return documents, problems, unreadable
+
+
 def load_catalog(sources: Sources) -> Catalog:
     """The catalog of the documents under `sources.docs_dir`; read again only when a file
     changed (mkdocs-static-i18n builds once per language; `mkdocs serve` rebuilds).
@@ -493,18 +538,12 @@ def load_catalog(sources: Sources) -> Catalog:
         return cached[1]
     registry = load_agencies(sources.agencies)
     glossary = load_glossary(sources.glossary)
-    documents: list[Document] = []
-    problems: list[SiteProblem] = []
-    for path in sources.document_files():
-        if path.name == "index.md":
-            continue
-        doc, found = read_document(path, f"van-ban/{path.name}", sources.label(path))
-        problems.extend(found)
-        if doc is not None:
-            documents.append(doc)
+    documents, problems, unreadable = read_documents(sources)
     cat = build_catalog(documents, registry, glossary, problems, sources.docs_dir,
                         sources.label(sources.agencies))
-    docs = {d.slug: DocInfo(int(d.year) if d.year else None, d.place) for d in documents}
+    # a document whose front matter cannot be read is reported as such, not as missing
+    docs = {slug: DocInfo(None, None) for slug in unreadable}
+    docs.update({d.slug: DocInfo(int(d.year) if d.year else None, d.place) for d in documents})
     cat.progress = load_progress(sources.targets_dir, docs, registry, sources.as_of_year(),
                                  sources.label(sources.agencies))
     cat.sample_banner = sources.sample_banner
