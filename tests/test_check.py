@@ -273,7 +273,7 @@ def test_the_staff_guide_example_is_what_check_prints(tmp_path: Path, lang: str,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     text = (ROOT / "docs" / "huong-dan" / guide).read_text("utf-8")
     section = text.split("{ #kiem-tra }", 1)[1]
-    example = section.split("```text\n", 1)[1].split("```", 1)[0]
+    example = section.split("``` { .text .vb-wrap }\n", 1)[1].split("```", 1)[0]
     project = _project(tmp_path, ROOT / "tests" / "fixtures" / "check" / "guide")
     monkeypatch.chdir(project)
     result = CliRunner().invoke(main, ["check", "--as-of", "2026", "--lang", lang])
