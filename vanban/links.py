@@ -18,7 +18,11 @@ what passes here passes `mkdocs build --strict` with the portal's `validation:` 
   `co-quan/x.md#y` fails the strict build, and is reported.
 
 This is a careful scan of link syntax, line by line (fenced code blocks and code spans are
-skipped), not a Markdown parser: it is what gives every problem its line number.
+skipped), not a Markdown parser: it is what gives every problem its line number. Known limits:
+an indented (4-space) code block is scanned like text (Python-Markdown also indents list
+continuations by 4 spaces, which a line scan cannot tell apart), links in raw HTML (`<a href>`)
+are not read (MkDocs does not resolve them either), and a reference definition no link uses
+is checked although MkDocs ignores it.
 """
 
 from __future__ import annotations
