@@ -24,8 +24,16 @@ from typing import Any
 
 import yaml
 
-from ..data import Agency, AgencyRegistry, Term, load_agencies, load_glossary
-from ..messages import message, register
+from ..data import (
+    Agency,
+    AgencyRegistry,
+    Term,
+    load_agencies,
+    load_glossary,
+    localized,
+    syntax_error,
+)
+from ..messages import default_lang, message, register
 from ..progress.targets import DocInfo, Progress, load_progress, target_files
 from ..text import fold, number_key
 from .html import Abbreviations
@@ -39,13 +47,24 @@ register({
         "'{name}' is not in {registry} — add it to the aliases of the right agency, or "
         "correct the name in the document (line {source_line} of the original)"),
     "site_front_matter": (
-        "không đọc được phần thông tin đầu trang (front matter): {detail}",
-        "cannot read the front matter: {detail}"),
+        "không đọc được phần thông tin đầu trang (front matter): {detail} — kiểm tra các dòng "
+        "giữa hai dòng '---': dấu hai chấm sau tên khóa, thụt lề bằng dấu cách, dấu nháy đóng "
+        "mở đủ",
+        "cannot read the front matter: {detail} — check the lines between the two '---' lines: "
+        "a colon after each key, spaces for indentation, quotes closed"),
     "site_not_document": (
         "không phải trang văn bản (thiếu khóa 'vanban') — tệp trong van-ban/ phải do "
-        "`vanban import` tạo ra",
-        "not a document page (no 'vanban' key) — files in van-ban/ come from `vanban import`"),
-    "site_field_type": ("cần {expected}, gặp {found}", "expected {expected}, found {found}"),
+        "`vanban import` tạo ra: chuyển trang này sang thư mục khác, hoặc nhập văn bản",
+        "not a document page (no 'vanban' key) — files in van-ban/ come from `vanban import`: "
+        "move this page to another folder, or import the document"),
+    "site_bad_date": ("ngày '{value}' không hợp lệ — viết theo dạng NĂM-THÁNG-NGÀY trong dấu "
+                      "nháy, ví dụ '2021-11-23'",
+                      "invalid date '{value}' — write it as YEAR-MONTH-DAY in quotes, e.g. "
+                      "'2021-11-23'"),
+    "site_field_type": ("cần {expected}, gặp {found} — thay bằng {expected}, viết như khóa này "
+                        "ở các văn bản khác",
+                        "expected {expected}, found {found} — replace it with {expected}, written "
+                        "like this key in the other documents"),
     "site_missing_anchor": (
         "không có đoạn #{anchor} trong văn bản — sửa 'anchor' cho khớp id của đoạn",
         "no paragraph #{anchor} in the text — make 'anchor' match the paragraph's id"),
@@ -69,7 +88,9 @@ class SiteProblem:
 
     def message(self, lang: str | None = None) -> str:
         where = f"{self.file}:{self.line}: " + (f"{self.path}: " if self.path else "")
-        return where + message(self.code, lang, **self.params)
+        en = (lang or default_lang()) == "en"
+        params = {k: localized(v, en) for k, v in self.params.items()}
+        return where + message(self.code, "en" if en else "vi", **params)
 
 
 @dataclass(frozen=True)
@@ -222,8 +243,10 @@ def _mapping(value: Any) -> dict[str, Any]:
 
 
 def _kind(value: Any) -> str:
-    names: dict[type, str] = {dict: "a mapping", list: "a list", str: "a text"}
-    return names.get(type(value), type(value).__name__)
+    """How a value is named after "found" (an "@word" of vanban.data, shown in both languages)."""
+    names: dict[type, str] = {dict: "@mapping", list: "@list", str: "@text", int: "@number",
+                              float: "@number", bool: "@boolean"}
+    return names.get(type(value), repr(str(value)))
 
 
 class _Reader:
@@ -267,7 +290,7 @@ class _Reader:
             else:
                 value = None
         if value is not None and _text(value) is None and not isinstance(value, str):
-            self.problem(tuple(path), "site_field_type", expected="a text", found=_kind(value))
+            self.problem(tuple(path), "site_field_type", expected="@text", found=_kind(value))
         return _text(value)
 
     def items(self, key: str) -> list[dict[str, Any]]:
@@ -275,17 +298,37 @@ class _Reader:
         if value is None:
             return []
         if not isinstance(value, list):
-            self.problem((key,), "site_field_type", expected="a list", found=_kind(value))
+            self.problem((key,), "site_field_type", expected="@list", found=_kind(value))
             return []
         out = []
         for i, item in enumerate(value):
             if isinstance(item, dict):
                 out.append(item)
             else:
-                self.problem((key, i), "site_field_type", expected="a mapping",
+                self.problem((key, i), "site_field_type", expected="@mapping",
                              found=_kind(item))
                 out.append({})
         return out
+
+
+def _bad_date(file: str, front: str) -> SiteProblem:
+    """The problem of a front matter YAML reads as a date that does not exist (2024-13-45):
+    the first such value, found in the composed (not constructed) node tree."""
+    root = yaml.compose(front, Loader=_LOADER)
+    stack: list[tuple[yaml.Node, str]] = [(root, "")] if root is not None else []
+    while stack:
+        node, where = stack.pop(0)
+        if isinstance(node, yaml.MappingNode):
+            stack[:0] = [(v, f"{where}.{k.value}".lstrip(".")) for k, v in node.value]
+        elif isinstance(node, yaml.SequenceNode):
+            stack[:0] = [(v, f"{where}[{i}]") for i, v in enumerate(node.value)]
+        elif node.tag == "tag:yaml.org,2002:timestamp":
+            try:
+                datetime.date.fromisoformat(str(node.value)[:10])
+            except ValueError:
+                return SiteProblem(file, node.start_mark.line + 2, where, "site_bad_date",
+                                   {"value": node.value})
+    return SiteProblem(file, 1, "", "site_front_matter", {"detail": "invalid date"})
 
 
 def read_document(path: Path, src_uri: str, file: str) -> tuple[Document | None,
@@ -299,9 +342,11 @@ def read_document(path: Path, src_uri: str, file: str) -> tuple[Document | None,
     try:
         meta = yaml.load(parts[0], Loader=_LOADER) if parts else None
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        return None, [SiteProblem(file, (mark.line + 2) if mark else 1, "", "site_front_matter",
-                                  {"detail": getattr(exc, "problem", None) or str(exc)})]
+        line, detail = syntax_error(exc)       # line 0 of the front matter: line 2 of the file
+        return None, [SiteProblem(file, line + 2, "", "site_front_matter", {"detail": detail})]
+    except ValueError:                          # a date-like value that is no date: 2024-13-45
+        assert parts is not None
+        return None, [_bad_date(file, parts[0])]
     if not isinstance(meta, dict) or "vanban" not in meta:
         return None, [SiteProblem(file, 1, "", "site_not_document", {})]
     assert parts is not None
@@ -462,6 +507,24 @@ class Sources:
 _CACHE: dict[Sources, tuple[tuple[tuple[str, int, int], ...], Catalog]] = {}
 
 
+def read_documents(sources: Sources) -> tuple[list[Document], list[SiteProblem], list[str]]:
+    """Every document under docs/van-ban/, the problems of their front matter and the slugs
+    of the files that could not be read as documents."""
+    documents: list[Document] = []
+    problems: list[SiteProblem] = []
+    unreadable: list[str] = []
+    for path in sources.document_files():
+        if path.name == "index.md":
+            continue
+        doc, found = read_document(path, f"van-ban/{path.name}", sources.label(path))
+        problems.extend(found)
+        if doc is not None:
+            documents.append(doc)
+        else:
+            unreadable.append(path.stem)
+    return documents, problems, unreadable
+
+
 def load_catalog(sources: Sources) -> Catalog:
     """The catalog of the documents under `sources.docs_dir`; read again only when a file
     changed (mkdocs-static-i18n builds once per language; `mkdocs serve` rebuilds).
@@ -475,18 +538,12 @@ def load_catalog(sources: Sources) -> Catalog:
         return cached[1]
     registry = load_agencies(sources.agencies)
     glossary = load_glossary(sources.glossary)
-    documents: list[Document] = []
-    problems: list[SiteProblem] = []
-    for path in sources.document_files():
-        if path.name == "index.md":
-            continue
-        doc, found = read_document(path, f"van-ban/{path.name}", sources.label(path))
-        problems.extend(found)
-        if doc is not None:
-            documents.append(doc)
+    documents, problems, unreadable = read_documents(sources)
     cat = build_catalog(documents, registry, glossary, problems, sources.docs_dir,
                         sources.label(sources.agencies))
-    docs = {d.slug: DocInfo(int(d.year) if d.year else None, d.place) for d in documents}
+    # a document whose front matter cannot be read is reported as such, not as missing
+    docs = {slug: DocInfo(None, None) for slug in unreadable}
+    docs.update({d.slug: DocInfo(int(d.year) if d.year else None, d.place) for d in documents})
     cat.progress = load_progress(sources.targets_dir, docs, registry, sources.as_of_year(),
                                  sources.label(sources.agencies))
     cat.sample_banner = sources.sample_banner
