@@ -8,7 +8,7 @@ STAMP   := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 SEEDS   ?= ../shared/seeds
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help setup serve build test test-fast lint chromium sample clean
+.PHONY: help setup serve build test test-fast test-slow lint chromium sample clean bench-search
 
 help:
 	@echo "make serve   – cài đặt, dựng và chạy cổng tại http://127.0.0.1:8000 / build and serve"
@@ -47,8 +47,16 @@ test: $(STAMP) chromium lint
 test-fast: $(STAMP) lint
 	$(BIN)/pytest -q -m "not browser and not slow"
 
+test-slow: $(STAMP) chromium
+	$(BIN)/pytest -q -m slow
+
 sample: $(STAMP)
 	$(BIN)/vanban import --force $(SEEDS)/*.txt
+
+# 2,000 generated documents built with Pagefind and with MkDocs' own search, measured in
+# Chromium (slow: several minutes; not part of `make test`). N=500 make bench-search
+bench-search: $(STAMP) chromium
+	$(BIN)/python scripts/bench_search.py --n $(or $(N),2000)
 
 clean:
 	rm -rf site .pytest_cache .mypy_cache .ruff_cache tests/_artifacts

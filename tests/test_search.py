@@ -90,3 +90,84 @@ def test_with_extra_marks_the_article_as_the_indexed_body() -> None:
     assert "<nav>menu</nav>" in out
     out = search.with_extra('<article><dt>Loại</dt><dd>Chỉ thị</dd></article>', Markup(""))
     assert out == '<article data-pagefind-body><dt>Loại </dt><dd>Chỉ thị </dd></article>'
+
+
+def _js(expr: str) -> object:
+    """Evaluate `expr` with the search script loaded as `t` (node), JSON result."""
+    script = (f"const t = require({json.dumps(str(JS))});"
+              "const mk = (title, body) => t.prepare({meta: {title},"
+              f" content: body + ' {search.MARKER} hidden dien bien'}});"
+              f"console.log(JSON.stringify({expr}));")
+    return json.loads(_node(script))
+
+
+def test_ranking_phrase_and_exact_marks_above_folded_and_scattered() -> None:
+    factors = _js("""[
+        t.boost(mk('Chỉ thị về Điện Biên', 'Công đoàn tỉnh Điện Biên'), 'dien bien'),
+        t.boost(mk('Kế hoạch', 'Công đoàn tỉnh Điện Biên'), 'dien bien'),
+        t.boost(mk('Kế hoạch', 'phổ biến, điện lực, biên bản'), 'dien bien'),
+        t.boost(mk('Kế hoạch', 'tỉnh Điện Biên'), 'Điện Biên'),
+        t.boost(mk('Kế hoạch', 'Diên Biến'), 'Điện Biên'),
+        t.boost(mk('Kế hoạch', 'hoá học'), 'hóa học'),
+    ]""")
+    title_phrase, body_phrase, scattered, exact, folded, other_tone = factors  # type: ignore
+    assert title_phrase > body_phrase > scattered          # phrase in title > text > scattered
+    assert exact > folded                                  # same marks > folded
+    assert other_tone == exact                             # hoá/hóa count as the same marks
+    # the index-only block (after the marker) never counts: "hidden dien bien" is not text
+    assert _js("t.boost(mk('Kế hoạch', 'không có'), 'dien bien')") == 1
+
+
+def test_excerpt_marks_folded_matches_in_the_original_text_and_escapes() -> None:
+    html = _js("t.excerpt(mk('x', 'Mở đầu <b>. Chủ tịch CĐCS tỉnh Điện Biên họp.'),"
+               " 'chu tich cdcs dien', 200)")
+    assert html == ("Mở đầu &lt;b&gt;. <mark>Chủ</mark> <mark>tịch</mark> <mark>CĐCS</mark> "
+                    "tỉnh <mark>Điện</mark> Biên họp.")
+
+
+def test_document_facts_for_the_index_from_the_seed_catalog() -> None:
+    from vanban.site import search as site_search
+    from vanban.site.catalog import Sources, load_catalog
+
+    cat = load_catalog(Sources(ROOT / "docs", ROOT / "data" / "agencies.yml",
+                               ROOT / "data" / "glossary.yml", ROOT))
+    doc = cat.document("ctr-17-ldld-2021")
+    if doc is None:
+        pytest.skip("the sample documents are not imported (make sample)")
+    vi = site_search.document_extra(cat, doc, "vi", "Chủ tịch CĐCS")
+    assert vi.filters == {"type": ["Chương trình hành động"], "year": ["2021"],
+                          "issuer": ["Liên đoàn Lao động tỉnh Bình Định"]}
+    assert vi.meta["title"].startswith("Chương trình hành động số 17/CTr-LĐLĐ: Thực hiện")
+    assert vi.meta["info"] == ("Chương trình hành động · 23/11/2021 · "
+                               "Liên đoàn Lao động tỉnh Bình Định")
+    label = [t for w, t in vi.weighted if w == search.WEIGHT_LABEL]
+    assert "17/CTr · CTr-LĐLĐ" in label[0] and "ctr-ldld" in label[1]   # parts, folded
+    names = " ".join(t for w, t in vi.weighted if w == search.WEIGHT_NAMES)
+    assert "Liên đoàn Lao động tỉnh Bình Định" in names and "binh dinh" in names
+    en = site_search.document_extra(cat, doc, "en", "")
+    assert en.filters["type"] == ["Action programme"]
+    assert en.filters["issuer"] == ["Bình Định Provincial Labour Federation"]
+    assert en.meta["title"].startswith("Action programme No. 17/CTr-LĐLĐ")
+
+
+def test_list_pages_are_not_indexed() -> None:
+    from vanban.site.search import skipped_urls
+    assert skipped_urls(["vi", "en"]) == ["", "van-ban/", "co-quan/", "van-ban/loai/*",
+                                          "van-ban/nam/*", "en/", "en/van-ban/", "en/co-quan/",
+                                          "en/van-ban/loai/*", "en/van-ban/nam/*"]
+
+
+def test_built_pages_skip_lists_the_bundle_and_404(tmp_path) -> None:
+    for rel in ("index.html", "404.html", "van-ban/index.html", "van-ban/x/index.html",
+                "van-ban/loai/ct/index.html", "en/van-ban/x/index.html",
+                "pagefind/fragment/index.html", "co-quan/a/index.html"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("<html></html>", encoding="utf-8")
+    skip = ["", "van-ban/", "van-ban/loai/*"]
+    assert [p.url for p in search.built_pages(tmp_path, skip)] == \
+        ["co-quan/a/", "en/van-ban/x/", "van-ban/x/"]
+
+
+def test_excerpt_marks_whole_words_and_the_last_word_as_a_prefix() -> None:
+    html = _js("t.excerpt(mk('x', 'chính quyền, Chỉ thị, thịt'), 'chi thi', 200)")
+    assert html == "chính quyền, <mark>Chỉ</mark> <mark>thị</mark>, <mark>thịt</mark>"

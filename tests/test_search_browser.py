@@ -36,12 +36,20 @@ def _shown(page) -> list[str]:
 
 
 def _all(page) -> list[str]:
-    """Every result: press "Xem thêm" (show more) until there is no more."""
-    more = page.locator(".vb-search__more button")
-    while more.count():
-        shown = len(_shown(page))
-        more.click()
-        page.locator(".md-search-result__link").nth(shown).wait_for(state="attached")
+    """Every result: press "Xem thêm" (show more) and "Tìm trong toàn văn" (full text) until
+    neither is left."""
+    button = page.locator(".vb-search__more button")
+    for _ in range(50):
+        if not button.count():
+            break
+        state = (len(_shown(page)), button.get_attribute("data-vb-more"))
+        button.click()
+        for _ in range(200):
+            page.wait_for_timeout(100)
+            now = (len(_shown(page)),
+                   button.get_attribute("data-vb-more") if button.count() else None)
+            if now != state:
+                break
     return _shown(page)
 
 

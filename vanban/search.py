@@ -19,10 +19,18 @@ then the best results are re-ranked by phrase: the query's words adjacent in tit
 with the same marks (`vbText.fold` / `vbText.toneNormalize`, twins of `vanban.text.fold` /
 `tone_normalize`, tested to agree) above folded, scattered matches.
 
+Two indexes, because Pagefind stores every position of every word: at 2,000 long documents
+the chunk holding a common syllable ("công", "đoàn") alone weighs 100-200 KB, so a full-text
+query downloads 500 KB. The outline index (`<site>/pagefind/`) holds each document's card,
+title, headings, targets and the weighted block above — what a reader's few words usually
+name — and answers first, within the budget; the full-text index (`<site>/pagefind-full/`)
+is searched when the outline gives few results or the reader asks for the full text.
+Other pages (agencies, glossary, hand-written) are short and go whole into both.
+
 Which pages are indexed: documents, agencies, glossary and hand-written pages; not the lists
 (home, document index, pages by type and year, agency index), which repeat every title.
-The index is written to `<site>/pagefind/`, one per language (`<html lang>`: `/` searches the
-Vietnamese pages, `/en/` the English ones).
+Each index holds one part per language (`<html lang>`: `/` searches the Vietnamese pages,
+`/en/` the English ones).
 """
 
 from __future__ import annotations
@@ -41,7 +49,8 @@ from markupsafe import Markup
 from .data import Term
 from .text import fold, normalize
 
-BUNDLE_DIR = "pagefind"
+BUNDLE_DIR = "pagefind"         # the outline index, searched first
+FULL_BUNDLE_DIR = "pagefind-full"  # the full-text index, searched when the outline is not enough
 WEIGHT_LABEL = 10.0        # document label, title, number (Pagefind's h1 is 7)
 WEIGHT_NAMES = 6.0         # issuer, place, agencies with tasks
 WEIGHT_VARIANTS = 1.0      # folded "đ" words and glossary expansions (body text is 1)
@@ -63,6 +72,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "one": ("1 kết quả", "1 result"),
     "many": ("{n} kết quả", "{n} results"),
     "more": ("Xem thêm", "Show more"),
+    "full": ("Tìm trong toàn văn", "Search the full text"),
     "offline": ("Không tìm kiếm được khi mở trang trực tiếp từ tệp (file://). Hãy mở cổng qua "
                 "máy chủ web (ví dụ: make serve), hoặc xem danh sách văn bản:",
                 "Search cannot run on pages opened as files (file://). Open the portal through "
@@ -196,6 +206,16 @@ def page_text(html: str) -> str:
     return html_lib.unescape(_TAG.sub(" ", body))
 
 
+def with_body(html: str, inner: str) -> str:
+    """The page with the content of its main article replaced by `inner`."""
+    start = html.find("<article")
+    end = html.rfind("</article>")
+    if not 0 <= start < end:
+        return html
+    open_end = html.index(">", start) + 1
+    return html[:open_end] + inner + html[end:]
+
+
 def with_extra(html: str, extra: Markup) -> str:
     """The page as Pagefind should index it: the main article is the indexed body, with
     `extra` appended inside it, blocks ending in a space."""
@@ -232,7 +252,8 @@ def built_pages(site_dir: Path, skip: Iterable[str]) -> Iterator[Page]:
     for path in sorted(site_dir.rglob("index.html")):
         rel = path.parent.relative_to(site_dir).as_posix()
         url = "" if rel == "." else rel + "/"
-        if url.startswith(BUNDLE_DIR + "/") or url in exact or url.startswith(prefixes):
+        if url.startswith((BUNDLE_DIR + "/", FULL_BUNDLE_DIR + "/")) or url in exact \
+                or url.startswith(prefixes):
             continue
         yield Page(url, path)
 
@@ -249,14 +270,16 @@ def executable() -> Path:
         raise SearchError(f"the Pagefind binary is missing: {exc}") from None
 
 
-def write_index(site_dir: Path, pages: Iterable[tuple[str, str]]) -> Stats:
+def write_index(site_dir: Path, pages: Iterable[tuple[str, str]],
+                exclude: Iterable[str] = (), bundle: str = BUNDLE_DIR) -> Stats:
     """Index `pages` (site-root-relative URL, HTML as it should be indexed) with Pagefind
-    into `<site_dir>/pagefind/`; the bundle is replaced as a whole.
+    into `<site_dir>/<bundle>/`, leaving out elements matching the CSS selectors `exclude`;
+    the bundle is replaced as a whole.
 
     The pages are written to a temporary copy for the Pagefind binary (Pagefind's Python API
     takes one page per round trip: 100 ms a page, 20 times slower than the binary on files).
     """
-    out = site_dir / BUNDLE_DIR
+    out = site_dir / bundle
     binary = executable()
     count = 0
     with tempfile.TemporaryDirectory(prefix="vanban-search-") as tmp:
@@ -266,8 +289,9 @@ def write_index(site_dir: Path, pages: Iterable[tuple[str, str]]) -> Stats:
             target.write_text(html, encoding="utf-8")
             count += 1
         staging = Path(tmp, "_bundle")
-        cmd = [str(binary), "--site", tmp, "--output-path", str(staging), "--silent",
-               "--exclude-selectors", ".headerlink"]
+        cmd = [str(binary), "--site", tmp, "--output-path", str(staging), "--silent"]
+        for selector in exclude:
+            cmd += ["--exclude-selectors", selector]
         try:
             done = subprocess.run(cmd, capture_output=True, text=True, timeout=1800, check=False)
         except (OSError, subprocess.TimeoutExpired) as exc:

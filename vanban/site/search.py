@@ -2,15 +2,19 @@
 
 `index_site` runs once after the whole site (every language) is written: it walks the built
 pages, adds each document's weighted label, number, issuer and agencies, its filters (type,
-year, issuer) and result metadata from the catalog, and writes the Pagefind bundle.
+year, issuer) and result metadata from the catalog, and writes the two Pagefind bundles: the
+outline (a document's card, title, headings and targets) and the full text.
 `template_globals` gives the search box partial its strings in the page's language.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import time
 from pathlib import Path
+
+import yaml
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
@@ -28,6 +32,13 @@ from .urls import prefix, url
 from .views import Ctx
 
 log = get_plugin_logger("vanban")
+
+# not indexed: permalinks, the card's "jump to" links, and what the portal repeats from other
+# pages — a document's responsibility table (its own sentences again) and citation lists
+# (other documents' titles), an agency's tasks and issued documents (one agency page would
+# otherwise hold the text of hundreds of documents and match every query)
+EXCLUDE = (".headerlink", ".vb-card__jump", ".vb-resp", ".vb-citations", ".vb-cited-by",
+           ".vb-doc-table")
 
 # list pages repeat every title: searching them would bury the documents
 _LIST_KINDS = ("home", "documents", "agencies")
@@ -68,20 +79,53 @@ def document_extra(cat: Catalog, doc: Document, lang: str, text: str) -> search.
     return extra
 
 
-def index_site(cat: Catalog, site_dir: Path, langs: list[str]) -> search.Stats:
-    """Write the Pagefind bundle of the built site into `<site_dir>/pagefind/`."""
-    docs = {url("document", d.slug, lang): (d, lang) for d in cat.documents for lang in langs}
+_OUTLINE = re.compile(r'<aside class="vb-card".*?</aside>|<p class="vb-title".*?</p>'
+                      r"|<h[1-4][ >].*?</h[1-4]>", re.DOTALL)
 
-    def items():
+
+def outline(html: str, targets: list[str]) -> str:
+    """A document page as the outline index sees it: card, title, headings, targets."""
+    parts = [m.group(0) for m in _OUTLINE.finditer(html)]
+    parts += [str(Markup("<p>{}</p>").format(t)) for t in targets]
+    return search.with_body(html, "\n".join(parts))
+
+
+def target_texts(root: Path, slug: str) -> list[str]:
+    """The targets' sentences of a document (data/targets/<slug>.yml; the data layer
+    validates the file, here an unreadable one only means no targets in the outline)."""
+    path = root / "data" / "targets" / f"{slug}.yml"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError):
+        return []
+    items = data.get("targets") if isinstance(data, dict) else None
+    return [t["text"] for t in items or [] if isinstance(t, dict) and isinstance(t.get("text"), str)]
+
+
+def index_site(cat: Catalog, site_dir: Path, langs: list[str], root: Path
+               ) -> list[search.Stats]:
+    """Write the outline and full-text Pagefind bundles of the built site."""
+    docs = {url("document", d.slug, lang): (d, lang) for d in cat.documents for lang in langs}
+    targets: dict[str, list[str]] = {}
+
+    def items(full: bool):
         for page in search.built_pages(site_dir, skipped_urls(langs)):
             html = page.path.read_text(encoding="utf-8")
-            text = search.page_text(html)
             found = docs.get(page.url)
-            extra = (document_extra(cat, found[0], found[1], text) if found
-                     else search.extra_for(text, cat.glossary))
+            if found is None:
+                yield page.url, search.with_extra(html, search.extra_for(
+                    search.page_text(html), cat.glossary).html())
+                continue
+            doc, lang = found
+            if not full:
+                if doc.slug not in targets:
+                    targets[doc.slug] = target_texts(root, doc.slug)
+                html = outline(html, targets[doc.slug])
+            extra = document_extra(cat, doc, lang, search.page_text(html))
             yield page.url, search.with_extra(html, extra.html())
 
-    return search.write_index(site_dir, items())
+    return [search.write_index(site_dir, items(False), EXCLUDE, search.BUNDLE_DIR),
+            search.write_index(site_dir, items(True), EXCLUDE, search.FULL_BUNDLE_DIR)]
 
 
 def template_globals(lang: str) -> dict[str, Markup]:
@@ -111,9 +155,12 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     langs = events.languages(config)[2]
     started = time.perf_counter()
+    root = Path(config.config_file_path or ".").resolve().parent
     try:
-        stats = index_site(events.catalog(config), Path(config.site_dir), langs)
+        outline_stats, full = index_site(events.catalog(config), Path(config.site_dir), langs,
+                                         root)
     except search.SearchError as exc:
         raise PluginError(f"vanban: search index: {exc}") from None
-    log.info(f"search index of {stats.pages} pages ({', '.join(stats.languages)}), "
-             f"{stats.bytes / 1e6:.1f} MB, in {time.perf_counter() - started:.1f} s")
+    log.info(f"search index of {full.pages} pages ({', '.join(full.languages)}): outline "
+             f"{outline_stats.bytes / 1e6:.1f} MB, full text {full.bytes / 1e6:.1f} MB, "
+             f"in {time.perf_counter() - started:.1f} s")

@@ -5,8 +5,10 @@
  * 1. Text folding, the twin of vanban.text.fold / tone_normalize (tests/test_search.py runs
  *    both on the same cases): `vbText.fold("Điện Biên") === "dien bien"`.
  * 2. Query: sent to Pagefind as typed (Pagefind folds tone marks and ranks exact marks first;
- *    the index also holds folded "đ" words and glossary counterparts), then the best results
- *    are re-ranked: the query's words adjacent (a phrase) in the title or text, with the same
+ *    the index also holds folded "đ" words and glossary counterparts), first to the outline
+ *    index (<root>/pagefind/: cards, titles, headings, targets), then, when it finds fewer
+ *    than RERANK pages or the reader asks, to the full text (<root>/pagefind-full/); the best
+ *    results are re-ranked: the query's words adjacent (a phrase) in the title or text, with the same
  *    marks, above folded or scattered matches. Excerpts are cut from the page text around the
  *    folded query words, so "dien bien" highlights "Điện Biên".
  * 3. UI: Material's search look (header box, overlay, full screen on phones), filters (type,
@@ -55,13 +57,9 @@
     return out;
   }
 
-  var api = { fold: fold, toneNormalize: toneNormalize, foldAligned: foldAligned };
-  if (typeof module !== "undefined" && module.exports) { module.exports = api; return; }
-  root.vbText = api;
-
   // ---- 2. ranking and excerpts --------------------------------------------------------------
   var MARKER = "⁂⁂";          // starts the index-only block (vanban.search.MARKER)
-  var RERANK = 8;             // results whose text is loaded and re-ranked per page of results
+  var RERANK = 5;             // results whose text is loaded and re-ranked per page of results
   var WORD_CHAR = /[\p{L}\p{N}]/u;
 
   function escapeHtml(s) {
@@ -74,12 +72,14 @@
     return fold(query).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   }
 
-  /** Positions in `folded` where a query term starts a word: [[start, end, termIndex]]. */
+  /** Positions in `folded` of the query's words: whole words, and the last one (still
+   *  being typed) also as the start of a word: [[start, end, termIndex]]. */
   function hits(folded, ts) {
     var out = [];
     if (!ts.length) return out;
-    var re = new RegExp("(^|[^\\p{L}\\p{N}])(" + ts.map(function (t) {
-      return t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    var re = new RegExp("(^|[^\\p{L}\\p{N}])(" + ts.map(function (t, i) {
+      var word = t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      return i === ts.length - 1 ? word : word + "(?![\\p{L}\\p{N}])";
     }).join("|") + ")", "gu");
     var m;
     while ((m = re.exec(folded)) !== null) {
@@ -146,14 +146,23 @@
     return out + escapeHtml(body.slice(pos, to)) + (to < body.length ? " …" : "");
   }
 
-  async function loadData(result) {
-    var data = await result.data();
+  /** A result's data with its page text (before the index-only block) and folded twin. */
+  function prepare(data) {
     var content = data.content || "";
     var cut = content.indexOf(MARKER);
     data.vbBody = (cut >= 0 ? content.slice(0, cut) : content).replace(/\s+/g, " ").trim();
     data.vbFolded = foldAligned(data.vbBody);
     return data;
   }
+
+  async function loadData(result) {
+    return prepare(await result.data());
+  }
+
+  var api = { fold: fold, toneNormalize: toneNormalize, foldAligned: foldAligned,
+              boost: boost, excerpt: excerpt, prepare: prepare };
+  if (typeof module !== "undefined" && module.exports) { module.exports = api; return; }  // node
+  root.vbText = api;
 
   // ---- 3. the search box ------------------------------------------------------------------
   function SearchBox(el) {
@@ -254,20 +263,23 @@
     this.list.textContent = "";
   };
 
-  SearchBox.prototype.load = function () {
-    if (this.pagefind) return this.pagefind;
+  /** The Pagefind instance of a bundle: "pagefind" (outline) or "pagefind-full". */
+  SearchBox.prototype.load = function (bundle) {
+    bundle = bundle || "pagefind";
+    this.instances = this.instances || {};
+    if (this.instances[bundle]) return this.instances[bundle];
     if (location.protocol === "file:") {
-      this.pagefind = Promise.reject(new Error("file"));
-      return this.pagefind;
+      this.instances[bundle] = Promise.reject(new Error("file"));
+      return this.instances[bundle];
     }
     var base = this.root.pathname;
-    this.pagefind = import(new URL("pagefind/pagefind.js", this.root).href).then(
+    this.instances[bundle] = import(new URL(bundle + "/pagefind.js", this.root).href).then(
       async function (pf) {
         await pf.options({ baseUrl: base, noWorker: true, excerptLength: 0 });
         await pf.init();
         return pf;
       });
-    return this.pagefind;
+    return this.instances[bundle];
   };
 
   SearchBox.prototype.search = async function () {
@@ -292,30 +304,56 @@
                                   this.allFilters]);
     var found = both[0];
     if (seq !== this.seq || !found) return;
-    this.results = found.results;
     this.query = query;
+    this.results = found.results;      // outline results, then full-text ones (see fullText)
+    this.fullSearched = false;
+    this.seen = {};
     this.scored = [];
     this.renderFilters(found.filters || {});
     await this.more(seq);
+    // few outline matches: look in the full text at once
+    if (seq === this.seq && this.results.length < RERANK) await this.fullText(seq);
     if (seq === this.seq) {
       this.el.setAttribute("data-vb-search-ms", String(Math.round(performance.now() - started)));
       this.el.setAttribute("data-vb-search-done", String(seq));
     }
   };
 
-  /** Load, re-rank and show the next RERANK results. */
+  /** Add the full-text index's results (pages not found in the outline) after the others. */
+  SearchBox.prototype.fullText = async function (seq) {
+    if (this.fullSearched) return;
+    this.fullSearched = true;
+    var pf;
+    try {
+      pf = await this.load("pagefind-full");
+    } catch (e) {
+      return;
+    }
+    var found = await pf.search(this.query, { filters: this.activeFilters() });
+    if (seq !== this.seq || !found) return;
+    this.extra = found.results;
+    this.results = this.results.concat(found.results);
+    await this.more(seq);
+  };
+
+  /** Load, re-rank and show the next RERANK results (pages already shown are skipped). */
   SearchBox.prototype.more = async function (seq) {
-    var query = this.query, start = this.scored.length;
+    var self = this, query = this.query, start = this.scored.length + this.skipped();
     var batch = this.results.slice(start, start + RERANK);
     var datas = await Promise.all(batch.map(loadData));
     if (seq !== this.seq) return;
-    var scored = datas.map(function (d, i) {
-      return { data: d, score: (batch[i].score || 1) * boost(d, query) };
+    var scored = [];
+    datas.forEach(function (d, i) {
+      if (self.seen[d.url]) { self.dupes = (self.dupes || 0) + 1; return; }
+      self.seen[d.url] = true;
+      scored.push({ data: d, score: (batch[i].score || 1) * boost(d, query) });
     });
     scored.sort(function (a, b) { return b.score - a.score; });
     this.scored = this.scored.concat(scored);
     this.render();
   };
+
+  SearchBox.prototype.skipped = function () { return this.dupes || 0; };
 
   SearchBox.prototype.activeFilters = function () {
     var out = {};
@@ -367,7 +405,7 @@
   };
 
   SearchBox.prototype.render = function () {
-    var self = this, total = this.results.length;
+    var self = this, total = this.results.length - this.skipped();
     this.meta.textContent = total === 0 ? this.t("none")
       : total === 1 ? this.t("one") : this.t("many", total);
     this.list.textContent = "";
@@ -397,14 +435,18 @@
       li.appendChild(a);
       self.list.appendChild(li);
     });
-    if (this.scored.length < total) {
+    var more = this.scored.length + this.skipped() < this.results.length;
+    if (more || !this.fullSearched) {
       var li = document.createElement("li");
       li.className = "md-search-result__item vb-search__more";
       var button = document.createElement("button");
       button.type = "button";
       button.className = "md-button";
-      button.textContent = this.t("more");
-      button.addEventListener("click", function () { self.more(self.seq); });
+      button.textContent = this.t(more ? "more" : "full");
+      button.setAttribute("data-vb-more", more ? "more" : "full");
+      button.addEventListener("click", function () {
+        if (more) self.more(self.seq); else self.fullText(self.seq);
+      });
       li.appendChild(button);
       this.list.appendChild(li);
     }
