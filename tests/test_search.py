@@ -171,3 +171,15 @@ def test_built_pages_skip_lists_the_bundle_and_404(tmp_path) -> None:
 def test_excerpt_marks_whole_words_and_the_last_word_as_a_prefix() -> None:
     html = _js("t.excerpt(mk('x', 'chính quyền, Chỉ thị, thịt'), 'chi thi', 200)")
     assert html == "chính quyền, <mark>Chỉ</mark> <mark>thị</mark>, <mark>thịt</mark>"
+
+
+def test_index_can_be_switched_off_for_quick_rebuilds(tmp_path, monkeypatch) -> None:
+    from types import SimpleNamespace
+
+    from vanban.site import search as site_search
+
+    (tmp_path / "index.html").write_text("<html></html>", encoding="utf-8")
+    config = SimpleNamespace(plugins={}, site_dir=str(tmp_path), config_file_path=None)
+    monkeypatch.setenv("VANBAN_SEARCH_INDEX", "0")
+    site_search.on_post_build(config)  # type: ignore[arg-type]
+    assert not (tmp_path / "pagefind").exists()

@@ -10,6 +10,7 @@ outline (a document's card, title, headings and targets) and the full text.
 from __future__ import annotations
 
 import json
+import os
 import re
 import time
 from pathlib import Path
@@ -146,9 +147,14 @@ def on_env(env: Environment, config: MkDocsConfig) -> Environment:
 
 def on_post_build(config: MkDocsConfig) -> None:
     """Index the site once, after the last language is written (mkdocs-static-i18n runs the
-    other languages' builds inside the first build's on_post_build, flagged `building`)."""
+    other languages' builds inside the first build's on_post_build, flagged `building`).
+    VANBAN_SEARCH_INDEX=0 skips it (faster `mkdocs serve` rebuilds; search then says the
+    index could not be loaded)."""
     plugin = config.plugins.get("i18n")
     if plugin is not None and getattr(plugin, "building", False):
+        return
+    if os.environ.get("VANBAN_SEARCH_INDEX") == "0":
+        log.info("VANBAN_SEARCH_INDEX=0: no search index written")
         return
     if "search" in config.plugins or "material/search" in config.plugins:
         log.info("MkDocs' own search plugin is on; no Pagefind index written")
