@@ -15,7 +15,8 @@ endif
 
 DIST    ?= dist/vanban-site.zip
 
-.PHONY: help setup serve build dist check test test-fast lint chromium poppler sample clean
+.PHONY: help setup serve build dist check test test-fast test-slow lint chromium poppler sample \
+	clean bench-search
 
 help:
 	@echo "make serve   – cài đặt, dựng và chạy cổng tại http://127.0.0.1:8000 / build and serve"
@@ -69,8 +70,16 @@ test: $(STAMP) chromium poppler lint check
 test-fast: $(STAMP) lint check
 	$(BIN)/pytest -q -m "not browser and not slow"
 
+test-slow: $(STAMP) chromium
+	$(BIN)/pytest -q -m slow
+
 sample: $(STAMP)
 	$(BIN)/vanban import --force $(SEEDS)/*.txt
+
+# 2,000 generated documents built with Pagefind and with MkDocs' own search, measured in
+# Chromium (slow: several minutes; not part of `make test`). N=500 make bench-search
+bench-search: $(STAMP) chromium
+	$(BIN)/python scripts/bench_search.py --n $(or $(N),2000)
 
 clean:
 	rm -rf site .pytest_cache .mypy_cache .ruff_cache tests/_artifacts

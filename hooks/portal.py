@@ -1,14 +1,16 @@
-"""MkDocs hooks of the portal: glue only, every decision lives in vanban.site.events.
+"""MkDocs hooks of the portal: glue only, every decision lives in vanban.site.events
+(search: vanban.site.search).
 
 static-i18n lays out each language's files at priority -100 (and crashes on pages added
-before it), so generated pages are added after it, at -200.
+before it), so generated pages are added after it, at -200; it also builds the other
+languages inside its on_post_build (-100), so the search index is written after it (-200).
 """
 
 from __future__ import annotations
 
 from mkdocs.plugins import event_priority
 
-from vanban.site import events
+from vanban.site import events, search
 
 
 @event_priority(-200)
@@ -32,5 +34,11 @@ def on_post_page(output, page, config):
     return events.on_post_page(output)
 
 
+def on_env(env, config, files):
+    return search.on_env(env, config)
+
+
+@event_priority(-200)
 def on_post_build(config):
-    return events.on_post_build(config)
+    events.on_post_build(config)        # target downloads (CSV, JSON)
+    search.on_post_build(config)        # the Pagefind indexes, after the last language

@@ -13,6 +13,8 @@ import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -97,6 +99,28 @@ def seed_portal(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = build(project)
     assert result.returncode == 0, result.stderr[-4000:]
     return project / "site"
+
+
+@contextlib.contextmanager
+def local_only_page(chromium) -> Iterator[Any]:
+    """A fresh Chromium page whose every request must stay on 127.0.0.1 (checked on exit)."""
+    context = chromium.new_context()
+    outside: list[str] = []
+
+    def guard(route) -> None:
+        url = route.request.url
+        if url.startswith(("data:", "blob:")) or urlsplit(url).hostname == "127.0.0.1":
+            route.continue_()
+        else:
+            outside.append(url)
+            route.abort()
+
+    context.route("**/*", guard)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+    assert outside == [], f"requests to other hosts: {outside}"
 
 
 @pytest.fixture(scope="session")

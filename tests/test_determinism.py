@@ -14,6 +14,7 @@ import pytest
 from conftest import ROOT, build, make_project
 
 FIXTURE = ROOT / "tests" / "fixtures" / "site"
+PAGEFIND = ("pagefind/", "pagefind-full/")
 EPOCH = "86400"            # 1970-01-02: impossible to confuse with today's date
 
 
@@ -37,9 +38,13 @@ def test_two_builds_are_byte_identical(tmp_path: Path, monkeypatch: pytest.Monke
     monkeypatch.setenv("VANBAN_SITE_URL", "https://example.org/cong-doan/")
     first = _files(_build_copy(tmp_path, "a"))
     second = _files(_build_copy(tmp_path, "b"))
-    assert sorted(first) == sorted(second)
-    differ = [name for name in first if first[name] != second[name]]
-    assert differ == []
+    differ = sorted(set(first) ^ set(second)) + [n for n in first if first.get(n) != second.get(n)]
+    # Pagefind writes its filter and metadata indexes in an arbitrary order (upstream: "other
+    # files will still change, such as the filter/metadata indexes", Pagefind issue #638);
+    # its page fragments — the bulk of the bundle — are stable, and everything else must be
+    assert sorted({n for n in differ if not n.startswith(PAGEFIND)}) == []
+    assert [n for n in differ if "/fragment/" in n] == []
+    assert any(n.startswith(PAGEFIND) and "/fragment/" in n for n in first)
     # the sitemap's dates are the epoch's, not the build machine's clock
     sitemap = first["sitemap.xml"].decode("utf-8")
     assert "<loc>https://example.org/cong-doan/van-ban/</loc>" in sitemap

@@ -28,7 +28,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import ARTIFACTS, ROOT, build, make_project
+from conftest import ARTIFACTS, ROOT, build, local_only_page, make_project
 
 pytestmark = pytest.mark.browser
 
@@ -97,22 +97,8 @@ def portal(built: Path) -> Iterator[str]:
 
 @pytest.fixture
 def tab(chromium):
-    context = chromium.new_context()
-    outside: list[str] = []
-
-    def guard(route) -> None:
-        url = route.request.url
-        if url.startswith(("data:", "blob:")) or urlsplit(url).hostname == "127.0.0.1":
-            route.continue_()
-        else:
-            outside.append(url)
-            route.abort()
-
-    context.route("**/*", guard)
-    page = context.new_page()
-    yield page
-    context.close()
-    assert outside == [], f"requests to other hosts: {outside}"
+    with local_only_page(chromium) as page:
+        yield page
 
 
 _LINKS = """() => [...document.querySelectorAll(`a[href], link[rel=stylesheet], link[rel=icon],

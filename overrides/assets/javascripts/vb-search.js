@@ -1,0 +1,461 @@
+/*
+ * vb-search.js — the portal's search box (partials/vb-search.html), on a Pagefind index
+ * written by vanban.search after the build. No dependency, nothing from another host.
+ *
+ * 1. Text folding, the twin of vanban.text.fold / tone_normalize (tests/test_search.py runs
+ *    both on the same cases): `vbText.fold("Điện Biên") === "dien bien"`.
+ * 2. Query: sent to Pagefind as typed (Pagefind folds tone marks and ranks exact marks first;
+ *    the index also holds folded "đ" words and glossary counterparts), first to the outline
+ *    index (<root>/pagefind/: cards, titles, headings, targets), then, when it finds fewer
+ *    than RERANK pages or the reader asks, to the full text (<root>/pagefind-full/); the best
+ *    results are re-ranked: the query's words adjacent (a phrase) in the title or text, with the same
+ *    marks, above folded or scattered matches. Excerpts are cut from the page text around the
+ *    folded query words, so "dien bien" highlights "Điện Biên".
+ * 3. UI: Material's search look (header box, overlay, full screen on phones), filters (type,
+ *    year, issuer), keyboard ("/", "s", "f" open; arrows; Enter; Esc), a message when search
+ *    cannot run (page opened from file://, index missing).
+ */
+(function (root) {
+  "use strict";
+
+  // ---- 1. folding ------------------------------------------------------------------------
+  var SPACE = /[ \u00a0\u2000-\u200a\u202f\u205f\u3000]+/g;
+  var MARKS = /\p{Mn}/gu;
+  var TONE_PAIRS = {
+    "òa": "oà", "óa": "oá", "ỏa": "oả", "õa": "oã", "ọa": "oạ",
+    "òe": "oè", "óe": "oé", "ỏe": "oẻ", "õe": "oẽ", "ọe": "oẹ",
+    "ùy": "uỳ", "úy": "uý", "ủy": "uỷ", "ũy": "uỹ", "ụy": "uỵ"
+  };
+  var TONE_RE = new RegExp(Object.keys(TONE_PAIRS).join("|"), "g");
+
+  /** Matching key: lower case, no diacritics, đ→d, single spaces (= vanban.text.fold). */
+  function fold(text) {
+    var s = String(text).normalize("NFC").toLowerCase().replace(/[đð]/g, "d");
+    s = s.normalize("NFD").replace(MARKS, "");
+    return s.replace(SPACE, " ").trim();
+  }
+
+  /** Old tone placement → new, NFC (= vanban.text.tone_normalize). */
+  function toneNormalize(text) {
+    return String(text).normalize("NFC").replace(TONE_RE, function (m) { return TONE_PAIRS[m]; });
+  }
+
+  /** fold() character by character, keeping one character per character (for offsets). */
+  var charCache = {};
+  function foldAligned(text) {
+    var out = "";
+    for (var i = 0; i < text.length; i++) {
+      var c = text[i];
+      var f = charCache[c];
+      if (f === undefined) {
+        f = c.toLowerCase().replace(/[đð]/g, "d").normalize("NFD").replace(MARKS, "");
+        f = f.length === 1 ? f : (f.length ? f[0] : " ");
+        charCache[c] = f;
+      }
+      out += f;
+    }
+    return out;
+  }
+
+  // ---- 2. ranking and excerpts --------------------------------------------------------------
+  var MARKER = "⁂⁂";          // starts the index-only block (vanban.search.MARKER)
+  var RERANK = 5;             // results whose text is loaded and re-ranked per page of results
+  var WORD_CHAR = /[\p{L}\p{N}]/u;
+
+  function escapeHtml(s) {
+    return String(s).replace(/[&<>"']/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
+    });
+  }
+
+  function terms(query) {
+    return fold(query).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  }
+
+  /** Positions in `folded` of the query's words: whole words, and the last one (still
+   *  being typed) also as the start of a word: [[start, end, termIndex]]. */
+  function hits(folded, ts) {
+    var out = [];
+    if (!ts.length) return out;
+    var re = new RegExp("(^|[^\\p{L}\\p{N}])(" + ts.map(function (t, i) {
+      var word = t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      return i === ts.length - 1 ? word : word + "(?![\\p{L}\\p{N}])";
+    }).join("|") + ")", "gu");
+    var m;
+    while ((m = re.exec(folded)) !== null) {
+      var start = m.index + m[1].length;
+      var end = start + m[2].length;
+      while (end < folded.length && WORD_CHAR.test(folded[end])) end++;
+      out.push([start, end, ts.indexOf(m[2])]);
+      re.lastIndex = start + 1;
+    }
+    return out;
+  }
+
+  function hasPhrase(haystack, phrase) {
+    if (!phrase) return false;
+    var re = new RegExp("(^|[^\\p{L}\\p{N}])" + phrase.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") +
+                        "($|[^\\p{L}\\p{N}])", "u");
+    return re.test(haystack);
+  }
+
+  /** Re-ranking factor of a result: phrase and exact-mark matches in title and text. */
+  function boost(data, query) {
+    var ts = terms(query);
+    var phrase = ts.join(" ");
+    var exact = toneNormalize(query.toLowerCase()).replace(SPACE, " ").trim();
+    var title = (data.meta && data.meta.title) || "";
+    var body = data.vbBody;
+    var fTitle = fold(title).replace(/[^\p{L}\p{N}]+/gu, " ");
+    var fBody = data.vbFolded.replace(/[^\p{L}\p{N}]+/gu, " ");
+    var b = 1;
+    if (hasPhrase(toneNormalize(title.toLowerCase()), exact)) b += 4;
+    else if (hasPhrase(fTitle, phrase)) b += 3;
+    else if (ts.every(function (t) { return hasPhrase(fTitle, t); })) b += 1;
+    if (hasPhrase(toneNormalize(body.toLowerCase()), exact)) b += 2;
+    else if (hasPhrase(fBody, phrase)) b += 1;
+    return b;
+  }
+
+  /** An excerpt of the page text around the densest run of query words, marked. */
+  function excerpt(data, query, length) {
+    var body = data.vbBody, folded = data.vbFolded;
+    var ts = terms(query), found = hits(folded, ts);
+    var from = 0;
+    if (found.length) {
+      var best = -1;
+      for (var i = 0; i < found.length; i++) {
+        var seen = {}, n = 0;
+        for (var j = i; j < found.length && found[j][0] - found[i][0] < length; j++) {
+          if (!seen[found[j][2]]) { seen[found[j][2]] = 1; n++; }
+        }
+        if (n > best) { best = n; from = found[i][0]; }
+      }
+      from = Math.max(0, from - Math.floor(length / 4));
+      while (from > 0 && WORD_CHAR.test(body[from - 1])) from--;
+    }
+    var to = Math.min(body.length, from + length);
+    while (to < body.length && WORD_CHAR.test(body[to])) to++;
+    var out = from > 0 ? "… " : "", pos = from;
+    found.forEach(function (h) {
+      if (h[0] < pos || h[1] > to) return;
+      out += escapeHtml(body.slice(pos, h[0])) + "<mark>" + escapeHtml(body.slice(h[0], h[1])) +
+             "</mark>";
+      pos = h[1];
+    });
+    return out + escapeHtml(body.slice(pos, to)) + (to < body.length ? " …" : "");
+  }
+
+  /** A result's data with its page text (before the index-only block) and folded twin. */
+  function prepare(data) {
+    var content = data.content || "";
+    var cut = content.indexOf(MARKER);
+    data.vbBody = (cut >= 0 ? content.slice(0, cut) : content).replace(/\s+/g, " ").trim();
+    data.vbFolded = foldAligned(data.vbBody);
+    return data;
+  }
+
+  async function loadData(result) {
+    return prepare(await result.data());
+  }
+
+  var api = { fold: fold, toneNormalize: toneNormalize, foldAligned: foldAligned,
+              boost: boost, excerpt: excerpt, prepare: prepare };
+  if (typeof module !== "undefined" && module.exports) { module.exports = api; return; }  // node
+  root.vbText = api;
+
+  // ---- 3. the search box ------------------------------------------------------------------
+  function SearchBox(el) {
+    this.el = el;
+    this.labels = JSON.parse(el.getAttribute("data-vb-labels") || "{}");
+    this.root = new URL((el.getAttribute("data-vb-base") || ".").replace(/\/?$/, "/"),
+                        location.href);
+    this.input = el.querySelector("[data-vb-search-query]");
+    this.meta = el.querySelector("[data-vb-search-meta]");
+    this.list = el.querySelector("[data-vb-search-list]");
+    this.filterBox = el.querySelector("[data-vb-search-filters]");
+    this.toggle = document.getElementById("__search");
+    this.filters = {};
+    this.pagefind = null;
+    this.seq = 0;
+    this.shown = [];
+    this.meta.textContent = this.labels.start || "";
+    this.bind();
+  }
+
+  SearchBox.prototype.t = function (key, n) {
+    return (this.labels[key] || key).replace("{n}", n);
+  };
+
+  SearchBox.prototype.bind = function () {
+    var self = this;
+    var timer = null;
+    this.input.addEventListener("focus", function () {
+      self.open();
+      self.load().catch(function () {});
+    });
+    this.input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () { self.search(); }, 120);
+    });
+    this.el.querySelector("form").addEventListener("reset", function () {
+      setTimeout(function () { self.search(); self.input.focus(); }, 0);
+    });
+    this.el.querySelector("form").addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      var first = self.list.querySelector("a");
+      if (first) first.click();
+    });
+    if (this.toggle) {
+      this.toggle.addEventListener("change", function () {
+        if (self.toggle.checked) setTimeout(function () { self.input.focus(); }, 50);
+        else self.input.blur();
+      });
+    }
+    document.addEventListener("keydown", function (ev) { self.key(ev); });
+  };
+
+  SearchBox.prototype.open = function () {
+    if (this.toggle && !this.toggle.checked) this.toggle.checked = true;
+  };
+
+  SearchBox.prototype.close = function () {
+    if (this.toggle) this.toggle.checked = false;
+    this.input.blur();
+  };
+
+  SearchBox.prototype.key = function (ev) {
+    if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
+    var target = ev.target;
+    var typing = target && (target.isContentEditable ||
+                            /^(input|textarea|select)$/i.test(target.tagName));
+    var isOpen = this.toggle ? this.toggle.checked : false;
+    if (!isOpen && !typing && (ev.key === "/" || ev.key === "s" || ev.key === "f")) {
+      ev.preventDefault();
+      this.open();
+      this.input.focus();
+      this.input.select();
+      return;
+    }
+    if (!isOpen) return;
+    if (ev.key === "Escape") { ev.preventDefault(); this.close(); return; }
+    if (ev.key === "ArrowDown" || ev.key === "ArrowUp") {
+      var links = Array.prototype.slice.call(this.list.querySelectorAll("a"));
+      if (!links.length) return;
+      ev.preventDefault();
+      var at = links.indexOf(document.activeElement);
+      var next = ev.key === "ArrowDown" ? at + 1 : at - 1;
+      if (next < 0) { this.input.focus(); return; }
+      links[Math.min(next, links.length - 1)].focus();
+    }
+  };
+
+  SearchBox.prototype.unavailable = function (key) {
+    this.meta.textContent = "";
+    var p = document.createElement("p");
+    p.className = "vb-search__unavailable";
+    p.textContent = this.t(key) + " ";
+    var a = document.createElement("a");
+    a.href = new URL(this.el.getAttribute("data-vb-documents") || "", this.root).href;
+    a.textContent = this.t("documents");
+    p.appendChild(a);
+    this.meta.appendChild(p);
+    this.list.textContent = "";
+  };
+
+  /** The Pagefind instance of a bundle: "pagefind" (outline) or "pagefind-full". */
+  SearchBox.prototype.load = function (bundle) {
+    bundle = bundle || "pagefind";
+    this.instances = this.instances || {};
+    if (this.instances[bundle]) return this.instances[bundle];
+    if (location.protocol === "file:") {
+      this.instances[bundle] = Promise.reject(new Error("file"));
+      return this.instances[bundle];
+    }
+    var base = this.root.pathname;
+    this.instances[bundle] = import(new URL(bundle + "/pagefind.js", this.root).href).then(
+      async function (pf) {
+        await pf.options({ baseUrl: base, noWorker: true, excerptLength: 0 });
+        await pf.init();
+        return pf;
+      });
+    return this.instances[bundle];
+  };
+
+  SearchBox.prototype.search = async function () {
+    var query = this.input.value.normalize("NFC").trim();
+    var seq = ++this.seq;
+    if (!query) {
+      this.meta.textContent = this.t("start");
+      this.list.textContent = "";
+      return;
+    }
+    var pf;
+    try {
+      pf = await this.load();
+    } catch (e) {
+      this.unavailable(location.protocol === "file:" ? "offline" : "failed");
+      return;
+    }
+    var started = performance.now();
+    // the filter index is loaded once (Pagefind counts filter values only after that)
+    this.allFilters = this.allFilters || pf.filters();
+    var both = await Promise.all([pf.search(query, { filters: this.activeFilters() }),
+                                  this.allFilters]);
+    var found = both[0];
+    if (seq !== this.seq || !found) return;
+    this.query = query;
+    this.results = found.results;      // outline results, then full-text ones (see fullText)
+    this.fullSearched = false;
+    this.seen = {};
+    this.scored = [];
+    this.renderFilters(found.filters || {});
+    await this.more(seq);
+    // few outline matches: look in the full text at once
+    if (seq === this.seq && this.results.length < RERANK) await this.fullText(seq);
+    if (seq === this.seq) {
+      this.el.setAttribute("data-vb-search-ms", String(Math.round(performance.now() - started)));
+      this.el.setAttribute("data-vb-search-done", String(seq));
+    }
+  };
+
+  /** Add the full-text index's results (pages not found in the outline) after the others. */
+  SearchBox.prototype.fullText = async function (seq) {
+    if (this.fullSearched) return;
+    this.fullSearched = true;
+    var pf;
+    try {
+      pf = await this.load("pagefind-full");
+    } catch (e) {
+      return;
+    }
+    var found = await pf.search(this.query, { filters: this.activeFilters() });
+    if (seq !== this.seq || !found) return;
+    this.extra = found.results;
+    this.results = this.results.concat(found.results);
+    await this.more(seq);
+  };
+
+  /** Load, re-rank and show the next RERANK results (pages already shown are skipped). */
+  SearchBox.prototype.more = async function (seq) {
+    var self = this, query = this.query, start = this.scored.length + this.skipped();
+    var batch = this.results.slice(start, start + RERANK);
+    var datas = await Promise.all(batch.map(loadData));
+    if (seq !== this.seq) return;
+    var scored = [];
+    datas.forEach(function (d, i) {
+      if (self.seen[d.url]) { self.dupes = (self.dupes || 0) + 1; return; }
+      self.seen[d.url] = true;
+      scored.push({ data: d, score: (batch[i].score || 1) * boost(d, query) });
+    });
+    scored.sort(function (a, b) { return b.score - a.score; });
+    this.scored = this.scored.concat(scored);
+    this.render();
+  };
+
+  SearchBox.prototype.skipped = function () { return this.dupes || 0; };
+
+  SearchBox.prototype.activeFilters = function () {
+    var out = {};
+    Object.keys(this.filters).forEach(function (k) {
+      if (this.filters[k]) out[k] = this.filters[k];
+    }, this);
+    return out;
+  };
+
+  SearchBox.prototype.renderFilters = function (available) {
+    var self = this;
+    var keys = ["type", "year", "issuer"].filter(function (k) {
+      return available[k] && Object.keys(available[k]).length;
+    });
+    this.filterBox.hidden = !keys.length;
+    this.filterBox.textContent = "";
+    keys.forEach(function (key) {
+      var label = document.createElement("label");
+      label.className = "vb-search__filter";
+      var span = document.createElement("span");
+      span.textContent = self.t(key);
+      var select = document.createElement("select");
+      select.name = key;
+      select.setAttribute("data-vb-filter", key);
+      var all = document.createElement("option");
+      all.value = "";
+      all.textContent = self.t("all");
+      select.appendChild(all);
+      var values = Object.keys(available[key]).sort(function (a, b) {
+        return key === "year" ? b.localeCompare(a) : a.localeCompare(b, "vi");
+      });
+      values.forEach(function (v) {
+        var count = available[key][v];
+        if (!count && self.filters[key] !== v) return;
+        var o = document.createElement("option");
+        o.value = v;
+        o.textContent = v + " (" + count + ")";
+        o.selected = self.filters[key] === v;
+        select.appendChild(o);
+      });
+      select.addEventListener("change", function () {
+        self.filters[key] = select.value;
+        self.search();
+      });
+      label.appendChild(span);
+      label.appendChild(select);
+      self.filterBox.appendChild(label);
+    });
+  };
+
+  SearchBox.prototype.render = function () {
+    var self = this, total = this.results.length - this.skipped();
+    this.meta.textContent = total === 0 ? this.t("none")
+      : total === 1 ? this.t("one") : this.t("many", total);
+    this.list.textContent = "";
+    this.scored.forEach(function (r) {
+      var d = r.data;
+      var li = document.createElement("li");
+      li.className = "md-search-result__item";
+      var a = document.createElement("a");
+      a.className = "md-search-result__link";
+      a.href = d.url;
+      var art = document.createElement("article");
+      art.className = "md-search-result__article md-typeset";
+      var h = document.createElement("h1");
+      h.textContent = (d.meta && d.meta.title) || d.url;
+      art.appendChild(h);
+      if (d.meta && d.meta.info) {
+        var info = document.createElement("p");
+        info.className = "vb-search__info";
+        info.textContent = d.meta.info;
+        art.appendChild(info);
+      }
+      var p = document.createElement("p");
+      p.className = "vb-search__excerpt";
+      p.innerHTML = excerpt(d, self.query, 220);   // escaped by excerpt()
+      art.appendChild(p);
+      a.appendChild(art);
+      li.appendChild(a);
+      self.list.appendChild(li);
+    });
+    var more = this.scored.length + this.skipped() < this.results.length;
+    if (more || !this.fullSearched) {
+      var li = document.createElement("li");
+      li.className = "md-search-result__item vb-search__more";
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "md-button";
+      button.textContent = this.t(more ? "more" : "full");
+      button.setAttribute("data-vb-more", more ? "more" : "full");
+      button.addEventListener("click", function () {
+        if (more) self.more(self.seq); else self.fullText(self.seq);
+      });
+      li.appendChild(button);
+      this.list.appendChild(li);
+    }
+  };
+
+  function start() {
+    var el = document.querySelector("[data-vb-search]");
+    if (el) root.vbSearch = new SearchBox(el);
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})(typeof window !== "undefined" ? window : globalThis);

@@ -1,0 +1,67 @@
+"""scripts/make_corpus.py: N documents generated from the seeds through the real converter,
+the same for the same N and seed, and a project that builds (--strict) with its search index."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, build
+
+sys.path.insert(0, str(ROOT / "scripts"))
+from make_corpus import make_corpus
+
+from vanban.site.catalog import Sources, load_catalog
+
+SEEDS = ROOT.parent / "shared" / "seeds"
+pytestmark = pytest.mark.skipif(not any(SEEDS.glob("*.txt")), reason="needs ../shared/seeds")
+
+
+def _files(root: Path) -> dict[str, str]:
+    return {p.relative_to(root).as_posix(): p.read_text(encoding="utf-8")
+            for p in sorted((root / "docs" / "van-ban").glob("*.md"))
+            + sorted((root / "data" / "targets").glob("*.yml"))}
+
+
+def test_same_n_and_seed_give_the_same_documents(tmp_path: Path) -> None:
+    assert make_corpus(10, tmp_path / "a") == 10
+    make_corpus(10, tmp_path / "b")
+    make_corpus(10, tmp_path / "c", seed=2)
+    a, b, c = (_files(tmp_path / x) for x in "abc")
+    assert a == b
+    assert a != c
+    docs = [k for k in a if k.startswith("docs/")]
+    assert len(docs) == 10
+
+
+def test_documents_vary_and_keep_matching_agencies(tmp_path: Path) -> None:
+    make_corpus(12, tmp_path)
+    cat = load_catalog(Sources(tmp_path / "docs", tmp_path / "data" / "agencies.yml",
+                               tmp_path / "data" / "glossary.yml", tmp_path))
+    assert len(cat.documents) == 12
+    assert cat.problems == []                  # every assignment and issuer still matches
+    numbers = [d.number for d in cat.documents if d.number]
+    assert "17/CTr-LĐLĐ" in numbers and len(set(numbers)) == len(numbers)
+    assert len({d.date for d in cat.documents}) == 12
+    assert len({d.title for d in cat.documents}) > 4
+    assert {d.type_code for d in cat.documents} == {"CT", "KH", "CTr"}
+
+
+def test_refuses_a_folder_that_is_not_empty(tmp_path: Path) -> None:
+    (tmp_path / "x.txt").write_text("keep me", encoding="utf-8")
+    with pytest.raises(SystemExit, match="is not empty"):
+        make_corpus(2, tmp_path)
+    assert (tmp_path / "x.txt").read_text(encoding="utf-8") == "keep me"
+
+
+@pytest.mark.slow
+def test_a_generated_portal_builds_strict_with_its_search_index(tmp_path: Path) -> None:
+    make_corpus(24, tmp_path)
+    result = build(tmp_path)
+    assert result.returncode == 0, result.stderr[-3000:]
+    bundle = tmp_path / "site" / "pagefind"
+    assert (bundle / "pagefind.js").is_file()
+    assert sorted(p.name.split("_")[0] for p in bundle.glob("*.pf_meta")) == \
+        ["pagefind.en", "pagefind.vi"]
+    assert not (tmp_path / "site" / "search" / "search_index.json").exists()

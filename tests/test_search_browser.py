@@ -1,0 +1,145 @@
+"""Search on the real portal in headless Chromium, served under a sub-path, every request
+kept on 127.0.0.1 (fixtures from test_browser.py): queries typed into the header box, as a
+reader on a phone types them, without diacritics."""
+# ruff: noqa: F811  (the fixtures imported from test_browser are test parameters)
+
+from __future__ import annotations
+
+import pytest
+from conftest import ARTIFACTS
+from playwright.sync_api import expect
+from test_browser import SUB_PATH, browser_page, portal  # noqa: F401  (fixtures)
+
+pytestmark = pytest.mark.browser
+
+
+def _search(page, base: str, query: str, *, width: int = 1280) -> list[str]:
+    """Open `base`, press "/" (the keyboard shortcut), type `query`; the result URLs."""
+    page.set_viewport_size({"width": width, "height": 800 if width < 600 else 900})
+    page.goto(base)
+    box = page.locator("[data-vb-search]")
+    done = box.get_attribute("data-vb-search-done")
+    assert done is None
+    if width < 600:      # a phone: tap the magnifier in the header
+        page.locator("label.md-header__button[for='__search']").click()
+    else:
+        page.keyboard.press("/")
+    expect(page.locator("[data-vb-search-query]")).to_be_focused()
+    page.keyboard.type(query)
+    page.wait_for_selector("[data-vb-search-done]", state="attached", timeout=20000)
+    return _shown(page)
+
+
+def _shown(page) -> list[str]:
+    return [a.get_attribute("href") or "" for a in
+            page.locator(".md-search-result__list a.md-search-result__link").all()]
+
+
+def _all(page) -> list[str]:
+    """Every result: press "Xem thêm" (show more) and "Tìm trong toàn văn" (full text) until
+    neither is left."""
+    button = page.locator(".vb-search__more button")
+    for _ in range(50):
+        if not button.count():
+            break
+        state = (len(_shown(page)), button.get_attribute("data-vb-more"))
+        button.click()
+        for _ in range(200):
+            page.wait_for_timeout(100)
+            now = (len(_shown(page)),
+                   button.get_attribute("data-vb-more") if button.count() else None)
+            if now != state:
+                break
+    return _shown(page)
+
+
+@pytest.mark.parametrize(("query", "slug"), [
+    ("dien bien chi thi", "ct-2021-11-10-dien-bien"),
+    ("thoa uoc lao dong tap the", "ctr-17-ldld-2021"),
+    ("chu tich cdcs", "kh-2020-03-12-ninh-binh"),
+    ("17/CTr-LĐLĐ", "ctr-17-ldld-2021"),
+    ("02-NQ", "ctr-17-ldld-2021"),
+])
+def test_query_without_marks_finds_the_document_first(browser_page, portal: str, query: str,
+                                                      slug: str) -> None:
+    urls = _search(browser_page, portal, query)
+    assert urls, f"no result for {query!r}"
+    assert urls[0].endswith(f"/{SUB_PATH}/van-ban/{slug}/"), urls[:3]
+
+
+def test_abbreviation_finds_its_expansion(browser_page, portal: str) -> None:
+    page = browser_page
+    _search(page, portal, "CĐCS")
+    urls = _all(page)
+    # the Điện Biên directive writes "công đoàn cơ sở" and never "CĐCS"
+    assert any(u.endswith("/van-ban/ct-2021-11-10-dien-bien/") for u in urls), urls
+    # an excerpt shows the expansion or the abbreviation, marked
+    marks = {m.lower() for m in page.locator(".md-search-result__list mark").all_inner_texts()}
+    assert marks & {"cđcs", "công", "đoàn"}, marks
+
+
+def test_marks_case_and_nfd_give_the_same_results(browser_page, portal: str) -> None:
+    plain = _search(browser_page, portal, "thoa uoc lao dong")
+    assert plain
+    for query in ("Thỏa ước lao động", "THOẢ ƯỚC LAO ĐỘNG", "thoả ước lao động"):
+        assert set(_search(browser_page, portal, query)) == set(plain), query
+
+
+def test_english_query_on_en_finds_english_pages(browser_page, portal: str) -> None:
+    urls = _search(browser_page, f"{portal}en/", "grassroots trade union")
+    assert urls and all(f"/{SUB_PATH}/en/" in u for u in urls), urls
+    urls = _search(browser_page, f"{portal}en/", "directive november 2021")
+    assert urls[0].endswith(f"/{SUB_PATH}/en/van-ban/ct-2021-11-10-dien-bien/"), urls[:3]
+
+
+def test_filters_narrow_the_results(browser_page, portal: str) -> None:
+    page = browser_page
+    urls = _search(page, portal, "cong doan")
+    year = page.locator("select[data-vb-filter='year']")
+    options = year.locator("option").all_inner_texts()
+    assert any(o.startswith("2020") for o in options), options
+    page.evaluate("document.querySelector('[data-vb-search]').removeAttribute("
+                  "'data-vb-search-done')")
+    year.select_option("2020")
+    page.wait_for_selector("[data-vb-search-done]", state="attached", timeout=20000)
+    narrowed = [a.get_attribute("href") for a in
+                page.locator(".md-search-result__list a.md-search-result__link").all()]
+    assert narrowed and len(narrowed) < len(urls)
+    assert all("kh-2020-03-12-ninh-binh" in (u or "") for u in narrowed), narrowed
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_result_list_screenshots(browser_page, portal: str, width: int) -> None:
+    page = browser_page
+    urls = _search(page, portal, "dien bien chi thi", width=width)
+    assert urls
+    assert page.locator(".md-search-result__list").is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"search-vi-{width}.png"))
+    page.keyboard.press("Escape")
+    assert not page.locator("#__search").is_checked()
+
+
+def test_message_when_opened_from_a_file(chromium, portal: str, tmp_path) -> None:
+    """A page saved to disk and opened as a file: the box says why search cannot run and
+    links to the document list."""
+    from urllib.request import urlopen
+    for rel in ("index.html", "assets/javascripts/vb-search.js"):
+        target = tmp_path / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(urlopen(portal + rel).read())
+    page = chromium.new_page(viewport={"width": 1280, "height": 800})
+    try:
+        page.goto((tmp_path / "index.html").as_uri())
+        page.locator("[data-vb-search-query]").click()
+        page.keyboard.type("cong doan")
+        message = page.locator(".vb-search__unavailable")
+        message.wait_for(timeout=10000)
+        assert message.inner_text().startswith(
+            "Không tìm kiếm được khi mở trang trực tiếp từ tệp (file://).")
+        link = message.locator("a")
+        assert link.inner_text() == "Danh sách văn bản"
+        assert link.get_attribute("href") == (tmp_path / "van-ban").as_uri() + "/"
+    finally:
+        page.close()

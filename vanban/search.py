@@ -1,0 +1,320 @@
+"""Site search: a Pagefind index of the built site, made for Vietnamese readers.
+
+Pagefind (https://pagefind.app, PyPI `pagefind[bin]`, its binary inside the wheel) splits the
+index into small chunks that the browser fetches per query, so a search over 2,000 documents
+downloads a few hundred KB instead of the whole index (`scripts/bench_search.py` measures
+both engines). Pagefind folds tone marks itself (`hoa` finds `hoá`, `hóa`; exact marks rank
+first), but not "đ"; and it knows nothing of the glossary. So every page is indexed with an
+index-only block that the served page does not carry (the site's HTML is not changed):
+
+- the folded form of every word with "đ" (`Điện` → `dien`), so `dien bien` finds `Điện Biên`;
+- both sides of every glossary abbreviation the page uses: a page saying `CĐCS` is also
+  found by `công đoàn cơ sở` / `cong doan co so`, and the reverse;
+- on document pages, heavily weighted: the label and title, the number and its parts
+  (`02-NQ/TW` → `02-NQ`, `NQ/TW`), issuer, place and the agencies given tasks, each also
+  folded; and Pagefind filters (type, year, issuer) and result metadata.
+
+Query side (overrides/assets/javascripts/vb-search.js): the query goes to Pagefind as typed,
+then the best results are re-ranked by phrase: the query's words adjacent in title or text,
+with the same marks (`vbText.fold` / `vbText.toneNormalize`, twins of `vanban.text.fold` /
+`tone_normalize`, tested to agree) above folded, scattered matches.
+
+Two indexes, because Pagefind stores every position of every word: at 2,000 long documents
+the chunk holding a common syllable ("công", "đoàn") alone weighs 100-200 KB, so a full-text
+query downloads 500 KB. The outline index (`<site>/pagefind/`) holds each document's card,
+title, headings, targets and the weighted block above — what a reader's few words usually
+name — and answers first, within the budget; the full-text index (`<site>/pagefind-full/`)
+is searched when the outline gives few results or the reader asks for the full text.
+Other pages (agencies, glossary, hand-written) are short and go whole into both.
+
+Which pages are indexed: documents, agencies, glossary and hand-written pages; not the lists
+(home, document index, pages by type and year, agency index), which repeat every title.
+Each index holds one part per language (`<html lang>`: `/` searches the Vietnamese pages,
+`/en/` the English ones).
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from markupsafe import Markup
+
+from .data import Term
+from .text import fold, normalize
+
+BUNDLE_DIR = "pagefind"         # the outline index, searched first
+FULL_BUNDLE_DIR = "pagefind-full"  # the full-text index, searched when the outline is not enough
+WEIGHT_LABEL = 10.0        # document label, title, number (Pagefind's h1 is 7)
+WEIGHT_NAMES = 6.0         # issuer, place, agencies with tasks
+WEIGHT_VARIANTS = 1.0      # folded "đ" words and glossary expansions (body text is 1)
+# Pagefind's own UIs: the portal has its own (overrides/assets/javascripts/vb-search.js)
+UNUSED = ("pagefind-ui.*", "pagefind-component-ui.*", "pagefind-modular-ui.*",
+          "pagefind-highlight.js")
+MARKER = "⁂⁂"              # starts the index-only block in a result's text (not a word)
+
+# UI strings of the search box (vi, en); passed to the page as JSON by the partial
+LABELS: dict[str, tuple[str, str]] = {
+    "placeholder": ("Tìm văn bản, cơ quan…", "Search documents, agencies…"),
+    "type": ("Loại văn bản", "Type"),
+    "year": ("Năm", "Year"),
+    "issuer": ("Cơ quan ban hành", "Issued by"),
+    "all": ("Tất cả", "All"),
+    "start": ("Gõ vài chữ, có dấu hay không dấu đều được", "Type a few words"),
+    "loading": ("Đang tìm…", "Searching…"),
+    "none": ("Không tìm thấy văn bản nào", "No matching pages"),
+    "one": ("1 kết quả", "1 result"),
+    "many": ("{n} kết quả", "{n} results"),
+    "more": ("Xem thêm", "Show more"),
+    "full": ("Tìm trong toàn văn", "Search the full text"),
+    "offline": ("Không tìm kiếm được khi mở trang trực tiếp từ tệp (file://). Hãy mở cổng qua "
+                "máy chủ web (ví dụ: make serve), hoặc xem danh sách văn bản:",
+                "Search cannot run on pages opened as files (file://). Open the portal through "
+                "a web server (e.g. make serve), or browse the list of documents:"),
+    "failed": ("Không tải được chỉ mục tìm kiếm. Xem danh sách văn bản:",
+               "The search index could not be loaded. Browse the list of documents:"),
+    "documents": ("Danh sách văn bản", "All documents"),
+}
+
+
+def labels(lang: str) -> dict[str, str]:
+    """The search box's strings in `lang` (Vietnamese for any language but English)."""
+    index = 1 if lang == "en" else 0
+    return {key: pair[index] for key, pair in LABELS.items()}
+
+
+class SearchError(Exception):
+    """The index could not be written (Pagefind missing or failing)."""
+
+
+# ---- what a page adds to the index ---------------------------------------------------------------
+
+@dataclass
+class Extra:
+    """Index-only content of one page: weighted text, filters, metadata."""
+
+    weighted: list[tuple[float, str]] = field(default_factory=list)
+    filters: dict[str, list[str]] = field(default_factory=dict)
+    meta: dict[str, str] = field(default_factory=dict)
+
+    def add(self, weight: float, *texts: str | None) -> None:
+        """`texts` and, where it differs, their folded form, at `weight`."""
+        parts = [t for t in texts if t]
+        if not parts:
+            return
+        text = " · ".join(parts)
+        self.weighted.append((weight, text))
+        folded = fold(text)
+        if folded != text.lower():
+            self.weighted.append((weight, folded))
+
+    def html(self) -> Markup:
+        """A block that Pagefind indexes as part of the page body (never served)."""
+        out = [Markup('<div class="vb-search-extra"><p>{}</p>').format(MARKER)]
+        for weight, text in self.weighted:
+            out.append(Markup('<p data-pagefind-weight="{}">{}</p>').format(f"{weight:g}", text))
+        for key, values in self.filters.items():
+            for value in values:
+                out.append(Markup('<span data-pagefind-filter="{}"></span>').format(
+                    f"{key}:{value}"))
+        for key, value in self.meta.items():
+            out.append(Markup('<span data-pagefind-meta="{}"></span>').format(f"{key}:{value}"))
+        out.append(Markup("</div>"))
+        return Markup("").join(out)
+
+
+_WORD = re.compile(r"\w+")
+_D_WORD = re.compile(r"\w*[đĐ]\w*")
+
+
+def d_variants(text: str) -> list[str]:
+    """Folded forms of the words with "đ" (the one letter Pagefind does not fold), in order
+    of first appearance.
+
+    >>> d_variants("Liên đoàn Lao động tỉnh Điện Biên, Đảng đoàn")
+    ['doan', 'dong', 'dien', 'dang']
+    """
+    seen: dict[str, None] = {}
+    for word in _D_WORD.findall(normalize(text)):
+        seen.setdefault(fold(word), None)
+    return list(seen)
+
+
+def glossary_variants(text: str, terms: Iterable[Term]) -> list[str]:
+    """For each glossary term the text uses, the other side: the expansion of an
+    abbreviation it writes, the abbreviation of an expansion it writes (each also folded).
+
+    >>> terms = [Term("CĐCS", "công đoàn cơ sở", "grassroots trade union", None, 1)]
+    >>> glossary_variants("Chủ tịch CĐCS", terms)
+    ['công đoàn cơ sở']
+    >>> glossary_variants("chủ tịch Công đoàn cơ sở", terms)
+    ['cđcs', 'cdcs']
+    """
+    words = f" {' '.join(_WORD.findall(fold(text)))} "
+    exact = f" {' '.join(_WORD.findall(normalize(text)))} "
+    out: list[str] = []
+    for term in terms:
+        abbr_words = " ".join(_WORD.findall(term.abbr))
+        if not abbr_words or len(abbr_words) < 2:
+            continue
+        # abbreviations match as written (case matters: "CT" is not "ct"), expansions folded
+        if f" {abbr_words} " in exact:
+            out.append(term.vi)
+        expansion = " ".join(_WORD.findall(fold(term.vi)))
+        if expansion and f" {expansion} " in words:
+            out.extend(dict.fromkeys([term.abbr.lower(), fold(term.abbr)]))
+    return out
+
+
+def number_parts(number: str | None) -> list[str]:
+    """A document number and the parts a reader may type.
+
+    >>> number_parts("02-NQ/TW")
+    ['02-NQ/TW', '02-NQ', 'NQ/TW', '02 NQ TW']
+    >>> number_parts("17/CTr-LĐLĐ")
+    ['17/CTr-LĐLĐ', '17/CTr', 'CTr-LĐLĐ', '17 CTr LĐLĐ']
+    >>> number_parts(None)
+    []
+    """
+    if not number:
+        return []
+    pieces = [p for p in re.split(r"[/\-\s]+", number) if p]
+    parts = [number]
+    seps = re.findall(r"[/\-]", number)
+    if len(pieces) == 3 and len(seps) == 2:
+        parts += [f"{pieces[0]}{seps[0]}{pieces[1]}", f"{pieces[1]}{seps[1]}{pieces[2]}"]
+    parts.append(" ".join(pieces))
+    return list(dict.fromkeys(parts))
+
+
+_TAG = re.compile(r"<[^>]+>")
+# a space before the end of every block, or Pagefind's page text runs "Loại văn bảnChỉ thị"
+_BLOCK_END = re.compile(r"(</(?:p|li|dt|dd|div|h[1-6]|td|th|tr|time|a|span|strong)>)")
+
+
+def page_text(html: str) -> str:
+    """Plain text of a page's main content (for finding words to add, not for display)."""
+    start = html.find("<article")
+    end = html.rfind("</article>")
+    body = html[start:end] if 0 <= start < end else html
+    return html_lib.unescape(_TAG.sub(" ", body))
+
+
+def with_body(html: str, inner: str) -> str:
+    """The page with the content of its main article replaced by `inner`."""
+    start = html.find("<article")
+    end = html.rfind("</article>")
+    if not 0 <= start < end:
+        return html
+    open_end = html.index(">", start) + 1
+    return html[:open_end] + inner + html[end:]
+
+
+def with_extra(html: str, extra: Markup) -> str:
+    """The page as Pagefind should index it: the main article is the indexed body, with
+    `extra` appended inside it, blocks ending in a space."""
+    start = html.find("<article")
+    end = html.rfind("</article>")
+    if not 0 <= start < end:
+        return html.replace("</body>", f"<div data-pagefind-body>{extra}</div></body>", 1)
+    body = _BLOCK_END.sub(r" \1", html[start + len("<article"):end])
+    return html[:start] + "<article data-pagefind-body" + body + str(extra) + html[end:]
+
+
+# ---- building the index -------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Page:
+    """A built page to index: its site-root-relative URL and file."""
+
+    url: str
+    path: Path
+
+
+@dataclass
+class Stats:
+    pages: int
+    languages: list[str]
+    bytes: int
+
+
+def built_pages(site_dir: Path, skip: Iterable[str]) -> Iterator[Page]:
+    """Every `index.html` of the built site except the listed URLs and URL prefixes
+    (prefixes end in '/*'), and the 404 page."""
+    exact = {s for s in skip if not s.endswith("*")}
+    prefixes = tuple(s[:-1] for s in skip if s.endswith("*"))
+    for path in sorted(site_dir.rglob("index.html")):
+        rel = path.parent.relative_to(site_dir).as_posix()
+        url = "" if rel == "." else rel + "/"
+        if url.startswith((BUNDLE_DIR + "/", FULL_BUNDLE_DIR + "/")) or url in exact \
+                or url.startswith(prefixes):
+            continue
+        yield Page(url, path)
+
+
+def executable() -> Path:
+    """The Pagefind binary shipped in the `pagefind-bin` wheel (no download at build time)."""
+    try:
+        from pagefind_bin import get_executable
+    except ImportError:
+        raise SearchError("the pagefind[bin] package is not installed (make setup)") from None
+    try:
+        return Path(get_executable())
+    except FileNotFoundError as exc:
+        raise SearchError(f"the Pagefind binary is missing: {exc}") from None
+
+
+def write_index(site_dir: Path, pages: Iterable[tuple[str, str]],
+                exclude: Iterable[str] = (), bundle: str = BUNDLE_DIR) -> Stats:
+    """Index `pages` (site-root-relative URL, HTML as it should be indexed) with Pagefind
+    into `<site_dir>/<bundle>/`, leaving out elements matching the CSS selectors `exclude`;
+    the bundle is replaced as a whole.
+
+    The pages are written to a temporary copy for the Pagefind binary (Pagefind's Python API
+    takes one page per round trip: 100 ms a page, 20 times slower than the binary on files).
+    """
+    out = site_dir / bundle
+    binary = executable()
+    count = 0
+    with tempfile.TemporaryDirectory(prefix="vanban-search-") as tmp:
+        for url, html in pages:
+            target = Path(tmp, url, "index.html")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(html, encoding="utf-8")
+            count += 1
+        staging = Path(tmp, "_bundle")
+        cmd = [str(binary), "--site", tmp, "--output-path", str(staging), "--silent"]
+        for selector in exclude:
+            cmd += ["--exclude-selectors", selector]
+        try:
+            done = subprocess.run(cmd, capture_output=True, text=True, timeout=1800, check=False)
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            raise SearchError(f"{binary}: {exc}") from None
+        if done.returncode != 0:
+            raise SearchError(f"{binary} exited with {done.returncode}: "
+                              f"{(done.stderr or done.stdout).strip()[-2000:]}")
+        for pattern in UNUSED:
+            for f in staging.glob(pattern):
+                f.unlink()
+        if out.exists():
+            shutil.rmtree(out)
+        shutil.move(str(staging), str(out))
+    langs = sorted(p.name.split(".")[1].split("_")[0] for p in out.glob("pagefind.*.pf_meta"))
+    size = sum(f.stat().st_size for f in out.rglob("*") if f.is_file())
+    return Stats(count, langs, size)
+
+
+def extra_for(text: str, terms: Iterable[Term]) -> Extra:
+    """The index-only words every page gets: "đ" words folded, glossary counterparts."""
+    extra = Extra()
+    counterparts = glossary_variants(text, terms)
+    variants = list(dict.fromkeys(counterparts + d_variants(" ".join([text, *counterparts]))))
+    if variants:
+        extra.weighted.append((WEIGHT_VARIANTS, " ".join(variants)))
+    return extra

@@ -1,0 +1,181 @@
+"""What the portal's pages give the search index (see vanban.search for the engine side).
+
+`index_site` runs once after the whole site (every language) is written: it walks the built
+pages, adds each document's weighted label, number, issuer and agencies, its filters (type,
+year, issuer) and result metadata from the catalog, and writes the two Pagefind bundles: the
+outline (a document's card, title, headings and targets) and the full text.
+`template_globals` gives the search box partial its strings in the page's language.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import time
+from pathlib import Path
+
+import yaml
+
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+
+from markupsafe import Markup, escape
+
+from .. import search
+from . import events
+from .catalog import Catalog, Document
+from .html import Abbreviations
+from .labels import DEFAULT_LANG, LANGS, format_date
+from .urls import part_key, prefix, url
+from .views import Ctx
+
+log = get_plugin_logger("vanban")
+
+# not indexed: permalinks, the card's "jump to" links, and what the portal repeats from other
+# pages — a document's responsibility table (its own sentences again) and citation lists
+# (other documents' titles), an agency's tasks and issued documents (one agency page would
+# otherwise hold the text of hundreds of documents and match every query)
+EXCLUDE = (".headerlink", ".vb-card__jump", ".vb-resp", ".vb-citations", ".vb-cited-by",
+           ".vb-doc-table")
+
+# list pages repeat every title: searching them would bury the documents
+_LIST_KINDS = ("home", "documents", "agencies")
+_LIST_PREFIXES = ("van-ban/loai/*", "van-ban/nam/*",
+                  # the progress facets repeat the targets of the per-document progress pages
+                  "tien-do/nam/*", "tien-do/co-quan/*", "tien-do/trang-thai/*")
+
+
+def skipped_urls(langs: list[str]) -> list[str]:
+    out: list[str] = []
+    for lang in langs:
+        out += [url(kind, "", lang) for kind in _LIST_KINDS]
+        out += [prefix(lang) + p for p in _LIST_PREFIXES]
+    return out
+
+
+def document_extra(cat: Catalog, doc: Document, lang: str, text: str) -> search.Extra:
+    """Index-only content of a document page in `lang`."""
+    ctx = Ctx(cat, lang, url("document", doc.slug, lang), Abbreviations({}))
+    extra = search.extra_for(text, cat.glossary)
+    label = ctx.doc_label(doc)
+    kind = ctx.type_name(doc)
+    agency = cat.issuer_of(doc)
+    issuer = ctx.agency_name(agency) if agency is not None else doc.issuer
+    extra.add(search.WEIGHT_LABEL, label, doc.title, *search.number_parts(doc.number))
+    if lang != DEFAULT_LANG:
+        extra.add(search.WEIGHT_LABEL, doc.summary_en)
+    tasked = {a.agency.id: a.agency for a in cat.assigned.get(doc.slug, [])
+              if a.agency is not None}
+    extra.add(search.WEIGHT_NAMES, doc.issuer, issuer if issuer != doc.issuer else None,
+              doc.place, *(ctx.agency_name(a) for a in tasked.values()))
+    extra.filters["type"] = [kind]
+    if doc.year:
+        extra.filters["year"] = [doc.year]
+    if issuer:
+        extra.filters["issuer"] = [issuer]
+    extra.meta["title"] = f"{label}: {doc.title}" if doc.title else label
+    info = [kind, format_date(doc.date, lang) if doc.date else None, issuer]
+    extra.meta["info"] = " · ".join(i for i in info if i)
+    return extra
+
+
+_OUTLINE = re.compile(r'<aside class="vb-card".*?</aside>|<p class="vb-title".*?</p>'
+                      r"|<h[1-4][ >].*?</h[1-4]>", re.DOTALL)
+
+
+def outline(html: str, targets: list[str]) -> str:
+    """A document page as the outline index sees it: card, title, headings, targets."""
+    parts = [m.group(0) for m in _OUTLINE.finditer(html)]
+    parts += [str(Markup("<p>{}</p>").format(t)) for t in targets]
+    return search.with_body(html, "\n".join(parts))
+
+
+def target_texts(root: Path, slug: str) -> list[str]:
+    """The targets' sentences of a document (data/targets/<slug>.yml; the data layer
+    validates the file, here an unreadable one only means no targets in the outline)."""
+    path = root / "data" / "targets" / f"{slug}.yml"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError):
+        return []
+    items = data.get("targets") if isinstance(data, dict) else None
+    return [t["text"] for t in items or [] if isinstance(t, dict) and isinstance(t.get("text"), str)]
+
+
+def index_site(cat: Catalog, site_dir: Path, langs: list[str], root: Path
+               ) -> list[search.Stats]:
+    """Write the outline and full-text Pagefind bundles of the built site."""
+    docs = {url("document", d.slug, lang): (d, lang) for d in cat.documents for lang in langs}
+    # a long document (vanban.site.split): its later parts are searched in the full text only,
+    # its one-page print version never (it repeats the parts)
+    wholes = [url("whole", d.slug, lang) for d in cat.documents if d.parts for lang in langs]
+    parts = {url("part", part_key(d.slug, n), lang) for d in cat.documents if d.parts
+             for n in range(2, d.parts.count + 1) for lang in langs}
+    targets: dict[str, list[str]] = {}
+
+    def items(full: bool):
+        for page in search.built_pages(site_dir, skipped_urls(langs) + wholes):
+            if not full and page.url in parts:
+                continue
+            html = page.path.read_text(encoding="utf-8")
+            found = docs.get(page.url)
+            if found is None:
+                yield page.url, search.with_extra(html, search.extra_for(
+                    search.page_text(html), cat.glossary).html())
+                continue
+            doc, lang = found
+            if not full:
+                if doc.slug not in targets:
+                    targets[doc.slug] = target_texts(root, doc.slug)
+                html = outline(html, targets[doc.slug])
+            extra = document_extra(cat, doc, lang, search.page_text(html))
+            yield page.url, search.with_extra(html, extra.html())
+
+    return [search.write_index(site_dir, items(False), EXCLUDE, search.BUNDLE_DIR),
+            search.write_index(site_dir, items(True), EXCLUDE, search.FULL_BUNDLE_DIR)]
+
+
+def template_globals(lang: str) -> dict[str, Markup]:
+    """For partials/vb-search.html: `vb_search_labels`, the search box's strings (JSON, for a
+    data attribute); `vb_search_documents`, the document index (site-root relative)."""
+    if lang not in LANGS:
+        lang = DEFAULT_LANG
+    return {"vb_search_labels": escape(json.dumps(search.labels(lang), ensure_ascii=False)),
+            "vb_search_documents": escape(url("documents", "", lang))}
+
+
+# ---- MkDocs events (forwarded by hooks/portal.py) ---------------------------------------------
+
+def on_env(env: Environment, config: MkDocsConfig) -> Environment:
+    env.globals.update(template_globals(events.languages(config)[0]))
+    return env
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Index the site once, after the last language is written (mkdocs-static-i18n runs the
+    other languages' builds inside the first build's on_post_build, flagged `building`).
+    VANBAN_SEARCH_INDEX=0 skips it (faster `mkdocs serve` rebuilds; search then says the
+    index could not be loaded)."""
+    plugin = config.plugins.get("i18n")
+    if plugin is not None and getattr(plugin, "building", False):
+        return
+    if os.environ.get("VANBAN_SEARCH_INDEX") == "0":
+        log.info("VANBAN_SEARCH_INDEX=0: no search index written")
+        return
+    if "search" in config.plugins or "material/search" in config.plugins:
+        log.info("MkDocs' own search plugin is on; no Pagefind index written")
+        return
+    langs = events.languages(config)[2]
+    started = time.perf_counter()
+    root = Path(config.config_file_path or ".").resolve().parent
+    try:
+        outline_stats, full = index_site(events.catalog(config), Path(config.site_dir), langs,
+                                         root)
+    except search.SearchError as exc:
+        raise PluginError(f"vanban: search index: {exc}") from None
+    log.info(f"search index of {full.pages} pages ({', '.join(full.languages)}): outline "
+             f"{outline_stats.bytes / 1e6:.1f} MB, full text {full.bytes / 1e6:.1f} MB, "
+             f"in {time.perf_counter() - started:.1f} s")
