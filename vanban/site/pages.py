@@ -19,23 +19,28 @@ from . import progress
 from .catalog import Catalog, Document
 from .html import Abbreviations, Markup, tag
 from .labels import t
-from .urls import part_key, src_uri, url
+from .urls import page_key, part_key, split_page_key, src_uri, url
 from .views import (
     Ctx,
     Section,
     agency_index,
     agency_intro,
     agency_page,
+    agency_page_intro,
+    agency_task_pages,
     document_index,
     glossary,
     type_page,
+    type_page_count,
     type_title,
     year_page,
+    year_page_count,
 )
 
 # kinds reachable from the site navigation (the others are listed by those pages)
 IN_NAV = {"documents", "agencies", "glossary", "progress_index"}
 PROGRESS_FACETS = ("progress_year", "progress_agency", "progress_status")
+LISTING_PAGES = ("type_page", "year_page", "agency_page")   # pages 2, 3, … of long lists
 
 
 @dataclass(frozen=True)
@@ -67,6 +72,10 @@ class GeneratedPage:
         return doc, int(number)
 
     def title(self, cat: Catalog, lang: str) -> str:
+        if self.kind in LISTING_PAGES:          # page n ≥ 2 of a long listing
+            base, n = split_page_key(self.key)
+            first = GeneratedPage(self.kind.removesuffix("_page"), base).title(cat, lang)
+            return t("pager.page_title", lang, title=first, n=n)
         if self.kind == "part":
             found = self.part(cat)
             if found is None:
@@ -107,8 +116,14 @@ def generated_pages(cat: Catalog) -> list[GeneratedPage]:
     """Every generated page (the same set in every language)."""
     pages = [GeneratedPage("documents"), GeneratedPage("agencies"), GeneratedPage("glossary")]
     pages += [GeneratedPage("type", key or "khac") for key in sorted(cat.by_type())]
+    pages += [GeneratedPage("type_page", page_key(key or "khac", n))
+              for key in sorted(cat.by_type()) for n in range(2, type_page_count(cat, key) + 1)]
     pages += [GeneratedPage("year", year or "khac") for year in sorted(cat.by_year())]
+    pages += [GeneratedPage("year_page", page_key(year or "khac", n))
+              for year in sorted(cat.by_year()) for n in range(2, year_page_count(cat, year) + 1)]
     pages += [GeneratedPage("agency", a.id) for a in cat.registry]
+    pages += [GeneratedPage("agency_page", page_key(a.id, n)) for a in cat.registry
+              for n in range(2, len(agency_task_pages(cat, a.id)) + 1)]
     pages += [GeneratedPage("part", part_key(d.slug, n)) for d in cat.documents if d.parts
               for n in range(2, d.parts.count + 1)]
     pages.append(GeneratedPage("progress_index"))
@@ -152,6 +167,10 @@ def intro(page: GeneratedPage, ctx: Ctx) -> Markup:
         return progress.document_intro(ctx, page.key)
     if page.kind in PROGRESS_FACETS:
         return progress.facet_intro(ctx)
+    if page.kind == "agency_page":
+        base, n = split_page_key(page.key)
+        agency = ctx.cat.registry.get(base)
+        return agency_page_intro(ctx, agency, n) if agency is not None else Markup("")
     return Markup("")
 
 
@@ -163,6 +182,14 @@ def sections(page: GeneratedPage, ctx: Ctx) -> list[Section]:
         return type_page(ctx, "" if page.key == "khac" else page.key)
     if page.kind == "year":
         return year_page(ctx, "" if page.key == "khac" else page.key)
+    if page.kind in ("type_page", "year_page"):
+        base, n = split_page_key(page.key)
+        listing = type_page if page.kind == "type_page" else year_page
+        return listing(ctx, "" if base == "khac" else base, n)
+    if page.kind == "agency_page":
+        base, n = split_page_key(page.key)
+        found = cat.registry.get(base)
+        return agency_page(ctx, found, n) if found is not None else []
     if page.kind == "agencies":
         return agency_index(ctx)
     if page.kind == "agency":

@@ -1,0 +1,177 @@
+"""Pages stay small when the portal grows: an agency with 500 assignments, 125 documents of
+one type and one year, a 300-page document. The documents are generated here (in a temp copy
+of the sample site, tests/fixtures/site/) and the real build is checked: every HTML page
+≤ 60 KB, every assignment listed exactly once across the agency's pages, every link of those
+pages landing on a page that has the anchor.
+"""
+
+from __future__ import annotations
+
+import html as _html
+import re
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, built_site, make_project, page
+
+from vanban.site.split import PAGE_BUDGET
+
+FIXTURE = ROOT / "tests" / "fixtures" / "site"
+AGENCY = "Văn phòng LĐLĐ tỉnh"          # alias of ldld-an-phu-van-phong (An Phú)
+AGENCY_ID = "ldld-an-phu-van-phong"
+TASK = ("Chủ trì, phối hợp với các ban của Liên đoàn Lao động tỉnh tổ chức tuyên truyền, "
+        "kiểm tra việc thực hiện chế độ, chính sách đối với người lao động tại doanh "
+        "nghiệp, báo cáo kết quả (việc {n}).")
+
+
+def document(n: int, tasks: int, *, sections: int = 3, paragraphs: int = 2,
+             year: int = 2022) -> str:
+    """A plan ("Kế hoạch") of the An Phú federation: `sections` sections of `paragraphs`
+    paragraphs each, and `tasks` assignments of the Office, each to its own paragraph."""
+    month, day = 1 + n % 12, 1 + n % 28
+    lines = [f"{10 + i}" for i in range(sections * paragraphs)]
+    assignments = "".join(
+        f"- agency: {AGENCY}\n  role: {'lead' if i % 3 else 'support'}\n"
+        f"  task: {TASK.format(n=f'{n}.{i}')}\n  deadline: Quý {1 + i % 4}/{year}\n"
+        f"  line: {lines[i % len(lines)]}\n  anchor: l{lines[i % len(lines)]}\n"
+        for i in range(tasks))
+    body = []
+    for s in range(sections):
+        body.append(f"## {s + 1}. Nội dung {s + 1} {{: #s-{s + 1} }}\n")
+        for p in range(paragraphs):
+            line = lines[s * paragraphs + p]
+            body.append(("Các cấp công đoàn trong tỉnh tiếp tục đổi mới nội dung, phương thức "
+                         "hoạt động, chăm lo đời sống người lao động. " * 3).strip()
+                        + f"\n{{: #l{line} }}\n")
+    return (f"---\nvanban: 1\nslug: kh-{n}-ldld-{year}\nnumber: {n}/KH-LĐLĐ\n"
+            "type:\n  code: KH\n  name: Kế hoạch\n"
+            "issuer: LIÊN ĐOÀN LAO ĐỘNG TỈNH AN PHÚ\nplace: An Phú\n"
+            f"date: '{year}-{month:02d}-{day:02d}'\n"
+            f"title: Kế hoạch số {n} về công tác công đoàn năm {year}\n"
+            f"assignments:\n{assignments}---\n\n# KẾ HOẠCH {{: #van-ban .vb-type }}\n\n"
+            + "\n".join(body))
+
+
+def _project(tmp_path: Path, count: int, tasks: int) -> Path:
+    project = make_project(tmp_path, FIXTURE / "docs", FIXTURE / "data")
+    for n in range(1, count + 1):
+        (project / "docs" / "van-ban" / f"kh-{n}-ldld-2022.md").write_text(
+            document(n, tasks), encoding="utf-8")
+    return project
+
+
+def html_sizes(site: Path) -> dict[str, int]:
+    return {p.relative_to(site).as_posix(): p.stat().st_size for p in site.rglob("*.html")}
+
+
+_HREF = re.compile(r'<a [^>]*href="([^"#]*)(?:#([^"]*))?"')
+
+
+def _follow(site: Path, from_url: str, href: str) -> Path:
+    base = (site / from_url).resolve()
+    return (base / href / "index.html").resolve() if href else base / "index.html"
+
+
+@pytest.fixture(scope="module")
+def big_agency(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """125 plans of 2022 with 4 assignments each: 500 assignments of one agency."""
+    return built_site(_project(tmp_path_factory.mktemp("big-agency"), 125, 4))
+
+
+def test_every_page_stays_within_the_budget(big_agency: Path) -> None:
+    sizes = html_sizes(big_agency)
+    too_big = {url: size for url, size in sizes.items() if size > PAGE_BUDGET}
+    assert too_big == {}
+
+
+def _agency_pages(site: Path, lang_prefix: str = "") -> list[str]:
+    first = f"{lang_prefix}co-quan/{AGENCY_ID}/"
+    urls = [first]
+    n = 2
+    while (site / first / "trang" / str(n) / "index.html").is_file():
+        urls.append(f"{first}trang/{n}/")
+        n += 1
+    return urls
+
+
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_agency_pages_list_every_assignment_once_newest_first(big_agency: Path, lang: str
+                                                             ) -> None:
+    urls = _agency_pages(big_agency, lang)
+    assert len(urls) > 1
+    seen: list[str] = []
+    dates: list[str] = []
+    for url in urls:
+        html = page(big_agency, url)
+        tasks = html.split('id="vb-nhiem-vu"', 1)[1].split("</section>", 1)[0]
+        seen += re.findall(r"\(việc (\d+\.\d+)\)", _html.unescape(tasks))
+        dates += re.findall(r'<h3 id="[^"]+"><a [^>]+>[^<]+</a> <time datetime="([\d-]+)"',
+                            tasks)
+        # every page says how many there are in all (the fixture assigns the Office one more)
+        # and has the pager to every page
+        assert re.search(r"\(501\) — (Trang \d+/|Page \d+ of )" + str(len(urls)), html)
+        pager = html.split('class="vb-pager vb-pager--listing"', 1)[1].split("</nav>", 1)[0]
+        assert pager.count("<a ") >= len(urls) - 1
+    assert len(seen) == 500 and len(set(seen)) == 500
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_agency_page_links_land_on_their_anchor(big_agency: Path) -> None:
+    for url in _agency_pages(big_agency)[:3]:
+        html = page(big_agency, url)
+        tasks = html.split('id="vb-nhiem-vu"', 1)[1].split('id="vb-van-ban-ban-hanh"', 1)[0]
+        links = _HREF.findall(tasks)
+        assert links
+        for href, anchor in links[:40]:
+            target = _follow(big_agency, url, href)
+            assert target.is_file(), (url, href)
+            if anchor:
+                assert f'id="{anchor}"' in target.read_text(encoding="utf-8"), (href, anchor)
+
+
+def test_type_and_year_pages_are_paginated(big_agency: Path) -> None:
+    # 125 plans of 2022 and the fixture's plan of 2020
+    for first, count in (("van-ban/loai/kh/", 126), ("van-ban/nam/2022/", 125),
+                         ("en/van-ban/loai/kh/", 126)):
+        html = page(big_agency, first)
+        assert f"{count} văn bản" in html or f"{count} documents" in html
+        urls = [first] + [f"{first}trang/{n}/" for n in (2, 3)]
+        assert not (big_agency / first / "trang" / "4").exists()
+        listed = [row for url in urls
+                  for row in re.findall(r'<tr><td data-label="[^"]+"><a href="[^"]*/([^/"]+)/"',
+                                        page(big_agency, url))]
+        assert len(listed) == len(set(listed)) == count
+        pager = page(big_agency, urls[1]).split('class="vb-pager vb-pager--listing"', 1)[1]
+        assert pager.split("</nav>", 1)[0].startswith(
+            ' aria-label="Các trang của danh sách"><a href="../../" rel="prev"'
+            if not first.startswith("en/") else
+            ' aria-label="Pages of the list"><a href="../../" rel="prev"')
+
+
+def test_a_300_page_document_builds_in_parts(tmp_path: Path) -> None:
+    """300 pages of about 3 KB: 300 sections of 9 paragraphs each, 200 assignments."""
+    project = make_project(tmp_path, FIXTURE / "docs", FIXTURE / "data")
+    text = document(9, 200, sections=300, paragraphs=9)
+    body = text.split("\n---\n", 1)[1]
+    assert len(body.encode("utf-8")) > 300 * 2_800
+    (project / "docs" / "van-ban" / "kh-9-ldld-2022.md").write_text(text, encoding="utf-8")
+    site = built_site(project)
+    parts = sorted((site / "van-ban" / "kh-9-ldld-2022").glob("*/index.html"))
+    assert len(parts) > 10
+    sizes = html_sizes(site)
+    assert max(sizes.values()) <= PAGE_BUDGET, max(sizes.items(), key=lambda kv: kv[1])
+    # every paragraph is on exactly one page
+    ids = [a for p in [site / "van-ban" / "kh-9-ldld-2022" / "index.html", *parts]
+           for a in re.findall(r'id="(l\d+)"', p.read_text(encoding="utf-8"))]
+    assert len(ids) == len(set(ids)) == 2_700
+    # 200 tasks: the document page sums them up by agency, a numbered link to each paragraph
+    url = "van-ban/kh-9-ldld-2022/"
+    resp = page(site, url).split('id="vb-trach-nhiem"', 1)[1].split("</section>", 1)[0]
+    assert ("Văn bản giao 200 nhiệm vụ: bảng dưới đây tóm tắt theo cơ quan; trang của từng cơ "
+            "quan liệt kê đầy đủ nhiệm vụ, vai trò và thời hạn.") in resp
+    assert "200 (133 chủ trì, 67 phối hợp)" in resp
+    links = [(href, anchor) for href, anchor in _HREF.findall(resp) if anchor.startswith("l")]
+    assert len(links) == 200
+    for href, anchor in links[::7]:
+        target = _follow(site, url, href) if href else site / url / "index.html"
+        assert f'id="{anchor}"' in target.read_text(encoding="utf-8"), (href, anchor)
