@@ -15,11 +15,12 @@ endif
 
 DIST    ?= dist/vanban-site.zip
 
-.PHONY: help setup serve build dist test test-fast lint chromium poppler sample clean
+.PHONY: help setup serve build dist test test-fast test-slow lint chromium poppler sample clean
 
 help:
 	@echo "make serve   – cài đặt, dựng và chạy cổng tại http://127.0.0.1:8000 / build and serve"
 	@echo "make test    – kiểm tra toàn bộ (lint, types, tests, browser) / the whole test suite"
+	@echo "make test-slow – chỉ các phép thử dài (fuzz) / only the long fuzz runs"
 	@echo "make build   – dựng trang vào site/ / build the site into site/"
 	@echo "make dist    – dựng trang và đóng gói thành $(DIST) / the built site as a zip"
 	@echo "make sample  – nhập lại các văn bản mẫu từ $(SEEDS) / re-import the sample documents"
@@ -63,6 +64,10 @@ test: $(STAMP) chromium poppler lint
 
 test-fast: $(STAMP) lint
 	$(BIN)/pytest -q -m "not browser and not slow"
+
+# the long fuzz runs (thousands of cases) alone; `make test` runs them too
+test-slow: $(STAMP)
+	$(BIN)/pytest -q -m slow
 
 sample: $(STAMP)
 	$(BIN)/vanban import --force $(SEEDS)/*.txt

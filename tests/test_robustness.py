@@ -111,6 +111,14 @@ def test_malformed_front_matter_is_reported_with_file_and_line(
         assert doc.date is None and doc.year is None
 
 
+def test_an_infinite_line_number_is_ignored(tmp_path: Path) -> None:
+    # found by tests/test_yaml_fuzz.py: int(float("inf")) raised OverflowError
+    path = tmp_path / "ct-1.md"
+    path.write_text(_variant("  line: 7", "  line: .inf"), encoding="utf-8")
+    doc, problems = read_document(path, "van-ban/ct-1.md", "docs/van-ban/ct-1.md")
+    assert problems == [] and doc is not None and doc.tasks[0].line == 0
+
+
 def test_a_valid_document_has_no_problem(tmp_path: Path) -> None:
     path = tmp_path / "ct-1.md"
     path.write_text(BASE, encoding="utf-8")

@@ -260,7 +260,7 @@ def _text(value: Any) -> str | None:
 def _int(value: Any) -> int:
     try:
         return int(value or 0)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):    # OverflowError: `line: .inf`
         return 0
 
 
