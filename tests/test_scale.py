@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, built_site, make_project, page
+from conftest import ROOT, built_site, make_project, page, serve
 
 from vanban.site.split import PAGE_BUDGET
 
@@ -52,11 +52,29 @@ def document(n: int, tasks: int, *, sections: int = 3, paragraphs: int = 2,
             + "\n".join(body))
 
 
-def _project(tmp_path: Path, count: int, tasks: int) -> Path:
+def targets(n: int, count: int, year: int = 2022) -> str:
+    """data/targets/kh-<n>-ldld-<year>.yml: `count` targets of the Office, due 2025, each with
+    two figures (statuses vary with n)."""
+    items = "".join(
+        f"- id: t{i + 1:02d}\n  text: Phấn đấu {80 + i}% doanh nghiệp được kiểm tra (mục {n}.{i})."
+        f"\n  indicator: doanh nghiệp được kiểm tra\n  unit: '%'\n  target: {80 + i}\n"
+        "  comparator: null\n  deadline: 2025\n  deadline_text: đến năm 2025\n"
+        f"  baseline: null\n  agency: {AGENCY_ID}\n  line: 10\n  anchor: l10\n"
+        f"  measurements:\n  - year: 2022\n    value: {40 + n % 30}\n    source: Báo cáo {n}\n"
+        f"  - year: 2023\n    value: {45 + (n * 7) % 50}\n    source: Báo cáo {n}/2\n"
+        for i in range(count))
+    return (f"document: kh-{n}-ldld-{year}\nsample: true\nterm_end: null\n"
+            f"targets:\n{items}")
+
+
+def _project(tmp_path: Path, count: int, tasks: int, with_targets: int = 0) -> Path:
     project = make_project(tmp_path, FIXTURE / "docs", FIXTURE / "data")
     for n in range(1, count + 1):
         (project / "docs" / "van-ban" / f"kh-{n}-ldld-2022.md").write_text(
             document(n, tasks), encoding="utf-8")
+        if with_targets:
+            (project / "data" / "targets" / f"kh-{n}-ldld-2022.yml").write_text(
+                targets(n, with_targets), encoding="utf-8")
     return project
 
 
@@ -148,14 +166,20 @@ def test_type_and_year_pages_are_paginated(big_agency: Path) -> None:
             ' aria-label="Pages of the list"><a href="../../" rel="prev"')
 
 
-def test_a_300_page_document_builds_in_parts(tmp_path: Path) -> None:
-    """300 pages of about 3 KB: 300 sections of 9 paragraphs each, 200 assignments."""
-    project = make_project(tmp_path, FIXTURE / "docs", FIXTURE / "data")
+@pytest.fixture(scope="module")
+def long_document(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A 300-page plan: 300 sections of 9 paragraphs (about 3 KB a section), 200 tasks."""
+    project = make_project(tmp_path_factory.mktemp("long-document"), FIXTURE / "docs",
+                           FIXTURE / "data")
     text = document(9, 200, sections=300, paragraphs=9)
     body = text.split("\n---\n", 1)[1]
     assert len(body.encode("utf-8")) > 300 * 2_800
     (project / "docs" / "van-ban" / "kh-9-ldld-2022.md").write_text(text, encoding="utf-8")
-    site = built_site(project)
+    return built_site(project)
+
+
+def test_a_300_page_document_builds_in_parts(long_document: Path) -> None:
+    site = long_document
     parts = sorted((site / "van-ban" / "kh-9-ldld-2022").glob("*/index.html"))
     assert len(parts) > 10
     sizes = html_sizes(site)
@@ -164,7 +188,10 @@ def test_a_300_page_document_builds_in_parts(tmp_path: Path) -> None:
     ids = [a for p in [site / "van-ban" / "kh-9-ldld-2022" / "index.html", *parts]
            for a in re.findall(r'id="(l\d+)"', p.read_text(encoding="utf-8"))]
     assert len(ids) == len(set(ids)) == 2_700
-    # 200 tasks: the document page sums them up by agency, a numbered link to each paragraph
+
+
+def test_200_tasks_are_summed_up_by_agency(long_document: Path) -> None:
+    site = long_document
     url = "van-ban/kh-9-ldld-2022/"
     resp = page(site, url).split('id="vb-trach-nhiem"', 1)[1].split("</section>", 1)[0]
     assert ("Văn bản giao 200 nhiệm vụ: bảng dưới đây tóm tắt theo cơ quan; trang của từng cơ "
@@ -172,6 +199,27 @@ def test_a_300_page_document_builds_in_parts(tmp_path: Path) -> None:
     assert "200 (133 chủ trì, 67 phối hợp)" in resp
     links = [(href, anchor) for href, anchor in _HREF.findall(resp) if anchor.startswith("l")]
     assert len(links) == 200
-    for href, anchor in links[::7]:
+    for href, anchor in links[::7]:          # on the first page and on later parts
         target = _follow(site, url, href) if href else site / url / "index.html"
         assert f'id="{anchor}"' in target.read_text(encoding="utf-8"), (href, anchor)
+
+
+@pytest.mark.browser
+def test_no_serious_axe_violation_on_long_lists(chromium, big_agency: Path,
+                                                long_document: Path) -> None:
+    axe = pytest.importorskip("axe_playwright_python.sync_playwright").Axe()
+    found = {}
+    page_ = chromium.new_page()
+    for site, url in ((big_agency, f"co-quan/{AGENCY_ID}/trang/2/"),
+                      (big_agency, "en/van-ban/loai/kh/trang/2/"),
+                      (long_document, "van-ban/kh-9-ldld-2022/")):
+        with serve(site) as base:
+            for width in (1280, 360):
+                page_.set_viewport_size({"width": width, "height": 900})
+                page_.goto(f"{base}/{url}")
+                serious = [f"{v['id']}: {v['help']}" for v in axe.run(page_).response["violations"]
+                           if v["impact"] in ("serious", "critical")]
+                if serious:
+                    found[f"{url} @{width}"] = serious
+    page_.close()
+    assert found == {}

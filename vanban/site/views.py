@@ -329,7 +329,7 @@ def _responsibility_summary(ctx: Ctx, groups: list[list[Assigned]]) -> Markup:
         return [who, escape(count), tag("span", links, class_="vb-resp-links")]
 
     note = tag("p", ctx.t("resp.summary_note", n=sum(len(g) for g in groups)), class_="vb-muted")
-    return note + _table(ctx, "vb-resp-table vb-resp-summary", cols, (row(g) for g in groups))
+    return note + _table(ctx, "vb-resp-summary", cols, (row(g) for g in groups))
 
 
 TASK_PREVIEW = 160   # characters of a task shown in a document's table (the text is below)
