@@ -12,8 +12,9 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, built_site, make_project, page, serve
+from conftest import ROOT, built_site, make_project, page, serve, set_as_of
 
+from vanban.site.progress import TARGETS_PER_PAGE
 from vanban.site.split import PAGE_BUDGET
 
 FIXTURE = ROOT / "tests" / "fixtures" / "site"
@@ -92,8 +93,11 @@ def _follow(site: Path, from_url: str, href: str) -> Path:
 
 @pytest.fixture(scope="module")
 def big_agency(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """125 plans of 2022 with 4 assignments each: 500 assignments of one agency."""
-    return built_site(_project(tmp_path_factory.mktemp("big-agency"), 125, 4))
+    """125 plans of 2022 with 4 assignments and 4 targets each: 500 assignments and 500
+    targets of one agency (statuses as of 2024)."""
+    project = _project(tmp_path_factory.mktemp("big-agency"), 125, 4, with_targets=4)
+    set_as_of(project, 2024)
+    return built_site(project)
 
 
 def test_every_page_stays_within_the_budget(big_agency: Path) -> None:
@@ -164,6 +168,42 @@ def test_type_and_year_pages_are_paginated(big_agency: Path) -> None:
             ' aria-label="Các trang của danh sách"><a href="../../" rel="prev"'
             if not first.startswith("en/") else
             ' aria-label="Pages of the list"><a href="../../" rel="prev"')
+
+
+def _facet_pages(site: Path, first: str) -> list[str]:
+    urls = [first]
+    while (site / first / "trang" / str(len(urls) + 1) / "index.html").is_file():
+        urls.append(f"{first}trang/{len(urls) + 1}/")
+    return urls
+
+
+@pytest.mark.parametrize("first, count", [
+    ("tien-do/co-quan/ldld-an-phu-van-phong/", 501),     # the fixture's plan has one more
+    ("en/tien-do/nam/2025/", 504),                       # … four due 2025
+])
+def test_progress_facets_list_every_target_once(big_agency: Path, first: str, count: int
+                                                ) -> None:
+    urls = _facet_pages(big_agency, first)
+    assert len(urls) == -(-count // TARGETS_PER_PAGE)
+    target_cell = re.compile(r'<td data-label="(?:Chỉ tiêu|Target)"><a href="[^"]+"[^>]*>([^<]+)')
+    listed = [_html.unescape(m) for url in urls
+              for m in target_cell.findall(page(big_agency, url))]
+    assert len(listed) == len(set(listed)) == count
+    # the counts on every page are those of the whole facet
+    for url in urls[:2]:
+        counts = page(big_agency, url).split('id="tong-hop"', 1)[1].split("</section>", 1)[0]
+        assert sum(int(n) for n in re.findall(r'data-count="(\d+)"', counts)) == count
+
+
+def test_dashboard_and_agency_page_keep_their_lists_short(big_agency: Path) -> None:
+    dashboard = page(big_agency, "tien-do/")
+    assert "Còn 86 văn bản có chỉ tiêu khác: xem trang tiến độ trên trang của từng văn bản." \
+        in dashboard                                     # 126 documents with targets
+    agency = page(big_agency, f"co-quan/{AGENCY_ID}/")
+    targets = agency.split('id="vb-tien-do"', 1)[1].split("</section>", 1)[0]
+    assert targets.count("<tr><td") == 10
+    assert '<a href="../../tien-do/co-quan/ldld-an-phu-van-phong/">Xem tất cả 501 chỉ tiêu ' \
+        "trên trang tiến độ</a>" in targets
 
 
 @pytest.fixture(scope="module")

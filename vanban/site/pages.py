@@ -40,7 +40,8 @@ from .views import (
 # kinds reachable from the site navigation (the others are listed by those pages)
 IN_NAV = {"documents", "agencies", "glossary", "progress_index"}
 PROGRESS_FACETS = ("progress_year", "progress_agency", "progress_status")
-LISTING_PAGES = ("type_page", "year_page", "agency_page")   # pages 2, 3, … of long lists
+LISTING_PAGES = ("type_page", "year_page", "agency_page", "progress_year_page",
+                 "progress_agency_page", "progress_status_page")   # pages 2, 3, … of lists
 
 
 @dataclass(frozen=True)
@@ -129,8 +130,11 @@ def generated_pages(cat: Catalog) -> list[GeneratedPage]:
     pages.append(GeneratedPage("progress_index"))
     pages += [GeneratedPage("progress", slug) for slug in sorted(cat.progress.files)
               if cat.document(slug) is not None]
-    for kind, keys in progress.facet_keys(cat.progress.targets()).items():
+    targets = cat.progress.targets()
+    for kind, keys in progress.facet_keys(targets).items():
         pages += [GeneratedPage(kind, key) for key in keys]
+        pages += [GeneratedPage(f"{kind}_page", page_key(key, n)) for key in keys
+                  for n in range(2, progress.facet_page_count(targets, kind, key) + 1)]
     return pages
 
 
@@ -165,7 +169,7 @@ def intro(page: GeneratedPage, ctx: Ctx) -> Markup:
         return progress.dashboard_intro(ctx)
     if page.kind == "progress":
         return progress.document_intro(ctx, page.key)
-    if page.kind in PROGRESS_FACETS:
+    if page.kind in PROGRESS_FACETS or page.kind.removesuffix("_page") in PROGRESS_FACETS:
         return progress.facet_intro(ctx)
     if page.kind == "agency_page":
         base, n = split_page_key(page.key)
@@ -206,6 +210,9 @@ def sections(page: GeneratedPage, ctx: Ctx) -> list[Section]:
         return parts
     if page.kind in PROGRESS_FACETS:
         return progress.facet_page(ctx, page.kind, page.key)
+    if page.kind.removesuffix("_page") in PROGRESS_FACETS:
+        base, n = split_page_key(page.key)
+        return progress.facet_page(ctx, page.kind.removesuffix("_page"), base, n)
     return glossary(ctx)
 
 

@@ -22,6 +22,7 @@ URLs are site-root relative, directory style, without a leading slash. The defau
 | targets due in a year       | tien-do/nam/<year>.md (hang-nam, het-nhiem-ky) | `tien-do/nam/2025/` |
 | targets of an agency        | tien-do/co-quan/<agency-id>.md  | `tien-do/co-quan/<id>/` |
 | targets with a status       | tien-do/trang-thai/<status>.md  | `tien-do/trang-thai/on-track/` |
+| … page n ≥ 2 of a facet     | tien-do/<facet>/<key>/trang/<n>.md | `tien-do/nam/2025/trang/2/` |
 | downloads (CSV, JSON)       | written at build time           | `tien-do/du-lieu/<slug>.csv` |
 | news index, page 1          | tin-tuc/index.md                | `tin-tuc/`          |
 | news index, page n ≥ 2      | tin-tuc/trang/<n>.md            | `tin-tuc/trang/2/`  |
@@ -69,6 +70,10 @@ _SCHEME: dict[str, tuple[str, str]] = {
     "progress_year": ("tien-do/nam/{key}.md", "tien-do/nam/{key}/"),
     "progress_agency": ("tien-do/co-quan/{key}.md", "tien-do/co-quan/{key}/"),
     "progress_status": ("tien-do/trang-thai/{key}.md", "tien-do/trang-thai/{key}/"),
+    # page n ≥ 2 of a facet (key: page_key(key, n))
+    "progress_year_page": ("tien-do/nam/{key}.md", "tien-do/nam/{key}/"),
+    "progress_agency_page": ("tien-do/co-quan/{key}.md", "tien-do/co-quan/{key}/"),
+    "progress_status_page": ("tien-do/trang-thai/{key}.md", "tien-do/trang-thai/{key}/"),
     "methodology": ("phuong-phap-tien-do.md", "phuong-phap-tien-do/"),       # written
     "guide": ("huong-dan-chi-tieu.md", "huong-dan-chi-tieu/"),                # written
     "news": ("tin-tuc/index.md", "tin-tuc/"),
@@ -126,7 +131,8 @@ def split_page_key(key: str) -> tuple[str, int]:
     return (base, int(number)) if sep and number.isdigit() else (key, 1)
 
 
-_COMPOSITE = {"part", "type_page", "year_page", "agency_page"}   # keys made of slugs and "/"
+_COMPOSITE = {"part", "type_page", "year_page", "agency_page", "progress_year_page",
+              "progress_agency_page", "progress_status_page"}   # keys made of slugs and "/"
 
 
 def _key(kind: str, key: str) -> str:
