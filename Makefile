@@ -15,11 +15,12 @@ endif
 
 DIST    ?= dist/vanban-site.zip
 
-.PHONY: help setup serve build dist test test-fast test-slow lint chromium poppler sample clean
+.PHONY: help setup serve build dist check test test-fast test-slow lint chromium poppler sample clean
 
 help:
 	@echo "make serve   – cài đặt, dựng và chạy cổng tại http://127.0.0.1:8000 / build and serve"
-	@echo "make test    – kiểm tra toàn bộ (lint, types, tests, browser) / the whole test suite"
+	@echo "make check   – kiểm tra văn bản, dữ liệu, liên kết / check documents, data, links"
+	@echo "make test    – kiểm tra toàn bộ (lint, check, tests, browser) / the whole test suite"
 	@echo "make test-slow – chỉ các phép thử dài (fuzz) / only the long fuzz runs"
 	@echo "make build   – dựng trang vào site/ / build the site into site/"
 	@echo "make dist    – dựng trang và đóng gói thành $(DIST) / the built site as a zip"
@@ -59,10 +60,14 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
-test: $(STAMP) chromium poppler lint
+# `vanban check`: every problem of the documents, data files and links, as file:line — fix
+check: $(STAMP)
+	$(BIN)/vanban check
+
+test: $(STAMP) chromium poppler lint check
 	$(BIN)/pytest -q
 
-test-fast: $(STAMP) lint
+test-fast: $(STAMP) lint check
 	$(BIN)/pytest -q -m "not browser and not slow"
 
 # the long fuzz runs (thousands of cases) alone; `make test` runs them too

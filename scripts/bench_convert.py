@@ -3,7 +3,10 @@
 
     .venv/bin/python scripts/bench_convert.py [--rounds 250] [--seeds ../shared/seeds]
 
-Prints one table; the goal is ≥ 500 documents/s for parsing on one core.
+Prints one table; the goal is ≥ 500 documents/s for parsing on one core. Each figure is the
+best of three runs, timed twice: by the wall clock and by the CPU time of this process (the
+work one core does, which other programs on a shared machine do not add to). Every round
+parses every seed afresh, exactly as an import does.
 """
 
 from __future__ import annotations
@@ -34,22 +37,23 @@ def main() -> None:
     rows = []
     for label, fn in (("parse", lambda t, n: parse(t, n)),
                       ("parse + render Markdown", lambda t, n: render_markdown(parse(t, n)))):
-        runs = []
+        wall, cpu = [], []
         for _ in range(3):
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.process_time()
             for _ in range(args.rounds):
                 for name, text in texts:
                     fn(text, name)
-            runs.append(time.perf_counter() - start)
-        best = min(runs)
+            wall.append(time.perf_counter() - start)
+            cpu.append(time.process_time() - start_cpu)
         docs = args.rounds * len(texts)
-        rows.append((label, docs / best, size * args.rounds / best / 2**20,
-                     statistics.median(runs) / docs * 1000))
+        rows.append((label, docs / min(wall), docs / min(cpu),
+                     size * args.rounds / min(cpu) / 2**20, statistics.median(cpu) / docs * 1000))
     print(f"{len(texts)} seed documents ({size / 1024:.0f} KB), {args.rounds} rounds, one core")
-    print(f"{'step':<26}{'docs/s':>10}{'MB/s':>8}{'ms/doc':>9}")
-    for label, dps, mbs, ms in rows:
-        print(f"{label:<26}{dps:>10.0f}{mbs:>8.1f}{ms:>9.2f}")
-    print("goal: parse ≥ 500 docs/s —", "met" if rows[0][1] >= 500 else "NOT met")
+    print(f"{'step':<26}{'docs/s':>9}{'docs/s CPU':>12}{'MB/s CPU':>10}{'ms/doc CPU':>12}")
+    for label, wall_dps, dps, mbs, ms in rows:
+        print(f"{label:<26}{wall_dps:>9.0f}{dps:>12.0f}{mbs:>10.1f}{ms:>12.2f}")
+    print("goal: parse ≥ 500 docs/s on one core (CPU time) —",
+          "met" if rows[0][2] >= 500 else "NOT met")
 
 
 if __name__ == "__main__":

@@ -71,6 +71,16 @@ def test_lossless(case: str) -> None:
     assert missing_words(text, render_markdown(parse(text, path.name))) == []
 
 
+@pytest.mark.parametrize("text", ["_", "__\nKẾ HOẠCH\nx",
+                                  "LIÊN ĐOÀN LAO ĐỘNG\n_______\nSố: 1/KH-LĐLĐ"])
+def test_decorative_rules_are_artefacts_not_lost_words(text: str) -> None:
+    """A rule line ("______" under a header column) is dropped as an artefact; the lossless
+    check counted its underscores as a lost word (found by the fuzz test with more examples)."""
+    doc = parse(text, "x.txt")
+    assert "rule" in {r.role for r in doc.removed}
+    assert missing_words(text, render_markdown(doc)) == []
+
+
 def test_lossless_check_catches_a_dropped_word() -> None:
     text = read_source(_input("seed-002-ke-hoach"))
     md = render_markdown(parse(text, "x.txt")).replace("Dương Đức Khanh", "Dương Khanh")
@@ -366,6 +376,17 @@ def test_family_decision_with_attachment_gazette_and_stamps() -> None:
         ("Sở Nội vụ", "lead", "Quý I/2026"), ("Liên đoàn Lao động tỉnh", "support", "Quý I/2026"),
         ("Liên đoàn Lao động tỉnh", "lead", "Tháng 12/2027"),
         ("Sở Nội vụ", "support", "Tháng 12/2027")]
+
+
+@pytest.mark.parametrize("stamp", ["Signature Not Verified", "SIGNATURE NOT VERIFIED",
+                                   "signature not verified"])
+def test_signature_stamp_is_dropped_in_any_case(stamp: str) -> None:
+    """The stamp pattern ignores case; a case-sensitive shortcut before it once let the upper-
+    case stamp through into the body."""
+    text = f"QUYẾT ĐỊNH\nVề việc x\n\nĐiều 1. Ban hành.\n{stamp}\nĐiều 2. Hiệu lực.\n"
+    doc = parse(text, "x.txt")
+    assert [r.text for r in doc.removed] == [stamp]
+    assert [n.text for n in doc.body] == ["Ban hành.", "Hiệu lực."]
 
 
 def test_family_party_guidance() -> None:

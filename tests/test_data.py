@@ -312,13 +312,19 @@ def test_problem_message_format() -> None:
     p = Problem("data/agencies.yml", 14, "agencies[3].name_en", "data_type",
                 {"expected": "@text", "found": "@list"})
     assert p.message("en") == \
-        "data/agencies.yml:14: agencies[3].name_en: expected a text, found a list"
+        "data/agencies.yml:14: agencies[3].name_en: expected a text, found a list — replace it " \
+        "with a text, written like this key in the other entries of the file"
     assert p.message("vi") == \
-        "data/agencies.yml:14: agencies[3].name_en: cần một đoạn văn bản, gặp một danh sách"
+        "data/agencies.yml:14: agencies[3].name_en: cần một đoạn văn bản, gặp một danh sách — " \
+        "thay bằng một đoạn văn bản, viết như khóa này ở các mục khác của tệp"
     assert p.message() == p.message("vi") == str(p)
 
 
 F = "tests/fixtures/data/"
+# the "how to fix" part of data_type (expected {what}), in both languages
+TYPE_VI = " — thay bằng {}, viết như khóa này ở các mục khác của tệp"
+TYPE_EN = " — replace it with {}, written like this key in the other entries of the file"
+TEXT_VI, TEXT_EN = TYPE_VI.format("một đoạn văn bản"), TYPE_EN.format("a text")
 CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("dup.yml", [(
         F + "dup.yml:7: agencies[1].id: id 'x' bị trùng, đã khai báo ở dòng 2 — mỗi cơ quan "
@@ -326,20 +332,22 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
         F + "dup.yml:7: agencies[1].id: duplicate id 'x', first defined on line 2 — give each "
         "agency its own id")]),
     ("many.yml", [
-        (F + "many.yml:4: agencies[0].name_en: cần một đoạn văn bản, gặp một danh sách",
-         F + "many.yml:4: agencies[0].name_en: expected a text, found a list"),
-        (F + "many.yml:5: agencies[0].aliases: cần một danh sách, gặp 'CĐCS'",
-         F + "many.yml:5: agencies[0].aliases: expected a list, found 'CĐCS'"),
+        (F + "many.yml:4: agencies[0].name_en: cần một đoạn văn bản, gặp một danh sách" + TEXT_VI,
+         F + "many.yml:4: agencies[0].name_en: expected a text, found a list" + TEXT_EN),
+        (F + "many.yml:5: agencies[0].aliases: cần một danh sách, gặp 'CĐCS'"
+         + TYPE_VI.format("một danh sách"),
+         F + "many.yml:5: agencies[0].aliases: expected a list, found 'CĐCS'"
+         + TYPE_EN.format("a list")),
         (F + "many.yml:7: agencies[0].abbr[1]: cần một đoạn văn bản, gặp một nhóm khóa và giá "
-         "trị",
+         "trị" + TEXT_VI,
          F + "many.yml:7: agencies[0].abbr[1]: expected a text, found a mapping of keys to "
-         "values"),
+         "values" + TEXT_EN),
         (F + "many.yml:7: agencies[0].abbr[2]: đoạn văn bản trống — điền giá trị hoặc bỏ khóa "
          "này",
          F + "many.yml:7: agencies[0].abbr[2]: the text is empty — write a value or remove the "
          "key"),
-        (F + "many.yml:9: agencies[1].name: cần một đoạn văn bản, gặp giá trị trống",
-         F + "many.yml:9: agencies[1].name: expected a text, found nothing")]),
+        (F + "many.yml:9: agencies[1].name: cần một đoạn văn bản, gặp giá trị trống" + TEXT_VI,
+         F + "many.yml:9: agencies[1].name: expected a text, found nothing" + TEXT_EN)]),
     ("missing.yml", [
         (F + "missing.yml:2: agencies[0]: thiếu khóa bắt buộc 'name_en' — thêm 'name_en: …' "
          "vào mục này",
@@ -413,9 +421,10 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
         "a list of entries")]),
     ("root-list.yml", [(
         F + "root-list.yml:1: tệp phải bắt đầu bằng 'agencies:' rồi đến danh sách các mục, gặp "
-        "một danh sách",
+        "một danh sách — ghi 'agencies:' ở dòng đầu, mỗi mục bên dưới bắt đầu bằng '- '",
         F + "root-list.yml:1: the file must start with 'agencies:' followed by a list of "
-        "entries, found a list")]),
+        "entries, found a list — write 'agencies:' on the first line and each entry below it "
+        "starting with '- '")]),
     ("no-key.yml", [
         (F + "no-key.yml:1: agency: khóa lạ 'agency' — có phải ý bạn là 'agencies'?",
          F + "no-key.yml:1: agency: unknown key 'agency' — did you mean 'agencies'?"),

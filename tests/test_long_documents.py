@@ -186,3 +186,44 @@ def test_reader_follows_a_task_to_part_two_and_pages_back(chromium, seed_site: P
         expected = f"**/van-ban/{doc.slug}/" + (f"{n - 1}/" if n > 2 else "")
         page.wait_for_url(expected)
         page.close()
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_the_one_page_version_holds_every_part(seed_site: Path, prefix: str) -> None:
+    """van-ban/<slug>/toan-van/: the whole text (to print or save), linked from every part,
+    its responsibility links staying on the page."""
+    for doc in _long_documents():
+        assert doc.parts is not None
+        html = (seed_site / f"{prefix}van-ban/{doc.slug}/toan-van/index.html").read_text("utf-8")
+        md = (ROOT / "docs" / doc.src_uri).read_text(encoding="utf-8")
+        front = split_front_matter(md)
+        assert front is not None
+        m = re.search(r'<div class="vb-text" id="vb-toan-van"[^>]*>(.*?)<section class="vb-se',
+                      html, re.DOTALL)
+        assert m
+        text = re.sub(r'<a class="headerlink"[^>]*>.*?</a>', " ", m.group(1))
+        text = re.sub(r'<span class="vb-target-marks">.*?</a></span>', " ", text)
+        assert words(_html.unescape(re.sub(r"<[^>]+>", " ", text))) \
+            == markdown_words(two_columns(front[1]))
+        tasks = [t for t in doc.tasks if t.anchor]
+        for t in tasks:
+            assert f'href="#{t.anchor}"' in html
+        for n in range(1, doc.parts.count + 1):
+            part = seed_site / f"{prefix}van-ban/{doc.slug}/" / (f"{n}/" if n > 1 else "")
+            assert 'toan-van/"' in (part / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.browser
+def test_printing_the_one_page_version(chromium, seed_site: Path) -> None:
+    doc = _long_documents()[0]
+    assert doc.parts is not None
+    last = doc.parts.pages[-1].headings[-1][1] if doc.parts.pages[-1].headings else ""
+    with serve(seed_site) as url:
+        page = chromium.new_page()
+        page.emulate_media(media="print")
+        page.goto(f"{url}/van-ban/{doc.slug}/toan-van/")
+        assert not page.locator(".vb-parts").is_visible()
+        assert not page.locator(".md-sidebar--primary").is_visible()
+        assert last in page.locator(".vb-text").inner_text()
+        assert page.locator(".vb-resp-table").is_visible()
+        page.close()

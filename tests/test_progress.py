@@ -240,13 +240,15 @@ CASES = {
          "— check the figure or the unit ('unit')")],
     "year-outside": [
         (":14: targets[0].measurements[0].year: cần một năm từ 2020 đến 2025 (thời gian của "
-         "văn bản ctr-17-ldld-2021), gặp 2019",
+         "văn bản ctr-17-ldld-2021), gặp 2019 — sửa lại năm (bốn chữ số, trong khoảng đó)",
          ":14: targets[0].measurements[0].year: expected a year from 2020 to 2025 (the time "
-         "frame of document ctr-17-ldld-2021), found 2019"),
+         "frame of document ctr-17-ldld-2021), found 2019 — correct the year (four digits, in "
+         "that range)"),
         (":27: targets[1].measurements[0].year: cần một năm từ 2020 đến 2025 (thời gian của "
-         "văn bản ctr-17-ldld-2021), gặp 2031",
+         "văn bản ctr-17-ldld-2021), gặp 2031 — sửa lại năm (bốn chữ số, trong khoảng đó)",
          ":27: targets[1].measurements[0].year: expected a year from 2020 to 2025 (the time "
-         "frame of document ctr-17-ldld-2021), found 2031")],
+         "frame of document ctr-17-ldld-2021), found 2031 — correct the year (four digits, in "
+         "that range)")],
     "year-twice": [(
         ":17: targets[0].measurements[1].year: năm 2021 đã có số liệu ở dòng 14 — mỗi năm chỉ "
         "ghi một số liệu; xóa hoặc gộp một trong hai mục",
@@ -267,17 +269,19 @@ CASES = {
         "sequence) — check the indentation (spaces only, no tabs), colons, brackets and quotes "
         "on this line")],
     "shape": [
-        (":16: targets[0].measurements[0].source: cần tên báo cáo có số liệu này (ví dụ 'Báo "
-         "cáo số 45/BC-LĐLĐ ngày 15/12/2023'), gặp giá trị trống",
-         ":16: targets[0].measurements[0].source: expected the report that gives this figure "
-         "(e.g. 'Báo cáo số 45/BC-LĐLĐ ngày 15/12/2023'), found nothing"),
+        (":16: targets[0].measurements[0].source: cần tên báo cáo có số liệu này, gặp giá trị "
+         "trống — ghi sau 'source:' tên báo cáo, ví dụ 'Báo cáo số 45/BC-LĐLĐ ngày 15/12/2023'",
+         ":16: targets[0].measurements[0].source: expected the report that gives this figure, "
+         "found nothing — write it after 'source:', e.g. 'Báo cáo số 45/BC-LĐLĐ ngày "
+         "15/12/2023'"),
         (":24: targets[1].comparator: cần một trong các dấu ≥, >, ≤, <, = (hoặc để trống), gặp "
-         "'khoảng'",
+         "'khoảng' — ghi một trong các dấu đó hoặc bỏ dòng 'comparator'",
          ":24: targets[1].comparator: expected one of ≥, >, ≤, <, = (or nothing), found "
-         "'khoảng'"),
+         "'khoảng' — write one of them or remove the 'comparator' line"),
         (":25: targets[1].deadline: cần một năm, 'annual' (hằng năm) hoặc 'term-end' (hết nhiệm "
-         "kỳ), gặp 'cuối năm'",
-         ":25: targets[1].deadline: expected a year, 'annual' or 'term-end', found 'cuối năm'"),
+         "kỳ), gặp 'cuối năm' — ghi năm hạn chót, ví dụ 2025, hoặc một trong hai từ đó",
+         ":25: targets[1].deadline: expected a year, 'annual' or 'term-end', found 'cuối năm' — "
+         "write the deadline's year, e.g. 2025, or one of those two words"),
         (":27: targets[1].measurements[0]: thiếu khóa bắt buộc 'source' — thêm 'source: …' vào "
          "mục này",
          ":27: targets[1].measurements[0]: missing required key 'source' — add 'source: …' to "

@@ -313,16 +313,19 @@ def test_ci_templates_check_test_build_and_deploy_from_main() -> None:
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert re.search(r"^build: .*\n\t\$\(BIN\)/mkdocs build --strict", makefile, re.MULTILINE)
     assert re.search(r"^dist: build\n", makefile, re.MULTILINE)
+    # `make test` (what .ci/run runs) checks the content after the linters, before the tests
+    assert re.search(r"^check: \$\(STAMP\)\n\t\$\(BIN\)/vanban check\n", makefile, re.MULTILINE)
+    assert re.search(r"^test: .* lint check\n", makefile, re.MULTILINE)
 
     gh = yaml.safe_load((ROOT / ".github" / "workflows" / "portal.yml").read_text("utf-8"))
     steps = [s.get("run", "") for s in gh["jobs"]["test"]["steps"]]
-    assert steps.index(".venv/bin/vanban check") < steps.index("make test") \
+    assert steps.index("make check") < steps.index("make test") \
         < steps.index("make dist")
     assert gh["jobs"]["deploy"]["if"] == "github.ref == 'refs/heads/main'"
     assert gh["jobs"]["deploy"]["steps"][0]["uses"].startswith("actions/deploy-pages@")
 
     gl = yaml.safe_load((ROOT / ".gitlab-ci.yml").read_text("utf-8"))
     script = [line.split("#")[0].strip() for line in gl["test"]["script"]]
-    assert script == ["make setup", ".venv/bin/vanban check", "make test", "make dist"]
+    assert script == ["make setup", "make check", "make test", "make dist"]
     assert gl["pages"]["rules"] == [{"if": "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"}]
     assert gl["pages"]["artifacts"] == {"paths": ["public"]}

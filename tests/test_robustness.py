@@ -30,56 +30,79 @@ def _variant(old: str, new: str) -> str:
 # (file stem, text, expected English messages, expected first Vietnamese message)
 CASES = [
     ("broken-yaml", _variant("title: Tăng cường kiểm tra", "title: [Tăng cường"),
-     ["docs/van-ban/broken-yaml.md:13: cannot read the front matter: did not find expected "
-      "',' or ']'"],
-     "docs/van-ban/broken-yaml.md:13: không đọc được phần thông tin đầu trang (front matter): "
-     "did not find expected ',' or ']'"),
+     ['docs/van-ban/broken-yaml.md:12: cannot read the front matter: did not find '
+      "expected ',' or ']' (while parsing a flow sequence) — check the lines between "
+      "the two '---' lines: a colon after each key, spaces for indentation, quotes "
+      'closed'],
+     'docs/van-ban/broken-yaml.md:12: không đọc được phần thông tin đầu trang '
+     "(front matter): did not find expected ',' or ']' (while parsing a flow "
+     "sequence) — kiểm tra các dòng giữa hai dòng '---': dấu hai chấm sau tên khóa, "
+     'thụt lề bằng dấu cách, dấu nháy đóng mở đủ'),
     ("not-a-mapping", "---\n- vanban\n- 1\n---\n\nChữ.\n",
-     ["docs/van-ban/not-a-mapping.md:1: not a document page (no 'vanban' key) — files in "
-      "van-ban/ come from `vanban import`"],
-     "docs/van-ban/not-a-mapping.md:1: không phải trang văn bản (thiếu khóa 'vanban') — tệp "
-     "trong van-ban/ phải do `vanban import` tạo ra"),
+     ["docs/van-ban/not-a-mapping.md:1: not a document page (no 'vanban' key) — "
+      'files in van-ban/ come from `vanban import`: move this page to another '
+      'folder, or import the document'],
+     'docs/van-ban/not-a-mapping.md:1: không phải trang văn bản (thiếu khóa '
+     "'vanban') — tệp trong van-ban/ phải do `vanban import` tạo ra: chuyển trang "
+     'này sang thư mục khác, hoặc nhập văn bản'),
     ("assignments-text", _variant("assignments:\n- agency", "assignments: x\nold:\n- agency"),
-     ["docs/van-ban/assignments-text.md:19: assignments: expected a list, found a text"],
-     "docs/van-ban/assignments-text.md:19: assignments: cần một danh sách, gặp một chuỗi chữ"),
+     ['docs/van-ban/assignments-text.md:19: assignments: expected a list, found a '
+      'text — replace it with a list, written like this key in the other documents'],
+     'docs/van-ban/assignments-text.md:19: assignments: cần một danh sách, gặp một '
+     'đoạn văn bản — thay bằng một danh sách, viết như khóa này ở các văn bản khác'),
     ("cites-number", _variant("cites: []", "cites: 5"),
-     ["docs/van-ban/cites-number.md:18: cites: expected a list, found a number"],
-     "docs/van-ban/cites-number.md:18: cites: cần một danh sách, gặp một số"),
+     ['docs/van-ban/cites-number.md:18: cites: expected a list, found a number — '
+      'replace it with a list, written like this key in the other documents'],
+     'docs/van-ban/cites-number.md:18: cites: cần một danh sách, gặp một số — thay '
+     'bằng một danh sách, viết như khóa này ở các văn bản khác'),
     ("cite-item", _variant("cites: []", "cites:\n- 02-NQ/TW"),
-     ["docs/van-ban/cite-item.md:19: cites[0]: expected a mapping, found a text"],
-     "docs/van-ban/cite-item.md:19: cites[0]: cần một bảng khóa: giá trị, gặp một chuỗi chữ"),
+     ['docs/van-ban/cite-item.md:19: cites[0]: expected a mapping of keys to values, '
+      'found a text — replace it with a mapping of keys to values, written like this '
+      'key in the other documents'],
+     'docs/van-ban/cite-item.md:19: cites[0]: cần một nhóm khóa và giá trị, gặp một '
+     'đoạn văn bản — thay bằng một nhóm khóa và giá trị, viết như khóa này ở các '
+     'văn bản khác'),
     ("impossible-date", _variant("date: '2021-12-01'", "date: 2021-13-45"),
-     ["docs/van-ban/impossible-date.md:11: date: '2021-13-45' is not a valid date — write it "
-      "as YEAR-MONTH-DAY, e.g. '2021-11-23' (the document is shown without a date)"],
-     "docs/van-ban/impossible-date.md:11: date: '2021-13-45' không phải ngày hợp lệ — viết "
-     "theo dạng NĂM-THÁNG-NGÀY, ví dụ '2021-11-23' (văn bản được hiển thị không có ngày)"),
+     ["docs/van-ban/impossible-date.md:11: date: invalid date '2021-13-45' — write "
+      "it as YEAR-MONTH-DAY in quotes, e.g. '2021-11-23'"],
+     "docs/van-ban/impossible-date.md:11: date: ngày '2021-13-45' không hợp lệ — "
+     "viết theo dạng NĂM-THÁNG-NGÀY trong dấu nháy, ví dụ '2021-11-23'"),
     ("words-date", _variant("date: '2021-12-01'", "date: ngày 5"),
-     ["docs/van-ban/words-date.md:11: date: 'ngày 5' is not a valid date — write it as "
-      "YEAR-MONTH-DAY, e.g. '2021-11-23' (the document is shown without a date)"],
-     "docs/van-ban/words-date.md:11: date: 'ngày 5' không phải ngày hợp lệ — viết theo dạng "
-     "NĂM-THÁNG-NGÀY, ví dụ '2021-11-23' (văn bản được hiển thị không có ngày)"),
+     ["docs/van-ban/words-date.md:11: date: invalid date 'ngày 5' — write it as "
+      "YEAR-MONTH-DAY in quotes, e.g. '2021-11-23'"],
+     "docs/van-ban/words-date.md:11: date: ngày 'ngày 5' không hợp lệ — viết theo "
+     "dạng NĂM-THÁNG-NGÀY trong dấu nháy, ví dụ '2021-11-23'"),
     ("no-title", _variant("title: Tăng cường kiểm tra\n", ""),
      ["docs/van-ban/no-title.md:2: title: no 'title' — the page shows the file name instead; "
       "add a 'title: …' line"],
      "docs/van-ban/no-title.md:2: title: thiếu 'title' (trích yếu) — trang đang lấy tên tệp "
      "làm tiêu đề; thêm dòng 'title: …'"),
     ("list-title", _variant("title: Tăng cường kiểm tra", "title: [a, b]"),
-     ["docs/van-ban/list-title.md:12: title: expected a text, found a list",
-      "docs/van-ban/list-title.md:12: title: no 'title' — the page shows the file name "
-      "instead; add a 'title: …' line"],
-     "docs/van-ban/list-title.md:12: title: cần một chuỗi chữ, gặp một danh sách"),
+     ['docs/van-ban/list-title.md:12: title: expected a text, found a list — replace '
+      'it with a text, written like this key in the other documents',
+      "docs/van-ban/list-title.md:12: title: no 'title' — the page shows the file "
+      "name instead; add a 'title: …' line"],
+     'docs/van-ban/list-title.md:12: title: cần một đoạn văn bản, gặp một danh sách '
+     '— thay bằng một đoạn văn bản, viết như khóa này ở các văn bản khác'),
     ("signer-text", _variant("signer:\n  authority: null\n  title: null\n  name: null",
                              "signer: Nguyễn Văn A"),
-     ["docs/van-ban/signer-text.md:13: signer: expected a mapping, found a text"],
-     "docs/van-ban/signer-text.md:13: signer: cần một bảng khóa: giá trị, gặp một chuỗi chữ"),
+     ['docs/van-ban/signer-text.md:13: signer: expected a mapping of keys to values, '
+      'found a text — replace it with a mapping of keys to values, written like this '
+      'key in the other documents'],
+     'docs/van-ban/signer-text.md:13: signer: cần một nhóm khóa và giá trị, gặp một '
+     'đoạn văn bản — thay bằng một nhóm khóa và giá trị, viết như khóa này ở các '
+     'văn bản khác'),
     ("no-agency", _variant("- agency: Văn phòng\n  role", "- role"),
      ["docs/van-ban/no-agency.md:20: assignments[0]: missing required key 'agency'"],
      "docs/van-ban/no-agency.md:20: assignments[0]: thiếu khóa bắt buộc 'agency'"),
     ("bad-tag", _variant("cites: []", "cites: !!int abc"),
-     ["docs/van-ban/bad-tag.md:1: cannot read the front matter: invalid literal for int() "
-      "with base 10: 'abc'"],
-     "docs/van-ban/bad-tag.md:1: không đọc được phần thông tin đầu trang (front matter): "
-     "invalid literal for int() with base 10: 'abc'"),
+     ['docs/van-ban/bad-tag.md:1: cannot read the front matter: invalid literal for '
+      "int() with base 10: 'abc' — check the lines between the two '---' lines: a "
+      'colon after each key, spaces for indentation, quotes closed'],
+     'docs/van-ban/bad-tag.md:1: không đọc được phần thông tin đầu trang (front '
+     "matter): invalid literal for int() with base 10: 'abc' — kiểm tra các dòng "
+     "giữa hai dòng '---': dấu hai chấm sau tên khóa, thụt lề bằng dấu cách, dấu "
+     'nháy đóng mở đủ'),
     ("other-slug", _variant("vanban: 1\n", "vanban: 1\nslug: ct-2021-12-01-an-phu\n"),
      ["docs/van-ban/other-slug.md:3: slug: slug 'ct-2021-12-01-an-phu' differs from the file "
       "name 'other-slug' — the page's address comes from the file name (van-ban/other-slug/): "

@@ -27,6 +27,11 @@ register({
     "cli_check_ok": ("Không có lỗi: dữ liệu và văn bản hợp lệ.",
                      "No problems: the data and the documents are valid."),
     "cli_check_found": ("Có {n} lỗi cần sửa:", "{n} problems to fix:"),
+    "cli_check_no_project": (
+        "'{root}' không phải thư mục của cổng (không có docs/ và data/) — chạy lệnh trong thư "
+        "mục có mkdocs.yml, hoặc chỉ ra thư mục đó: vanban check --root <thư mục>",
+        "'{root}' is not the portal's folder (no docs/ and data/) — run the command in the "
+        "folder of mkdocs.yml, or name that folder: vanban check --root <folder>"),
 })
 
 LANG = click.Choice(["vi", "en"])
@@ -119,10 +124,15 @@ def import_cmd(ctx: click.Context, files: tuple[Path, ...], force: bool, docs_di
               help="Ngôn ngữ thông báo / message language (vi, en).")
 @click.pass_context
 def check_cmd(ctx: click.Context, root: Path, as_of: int, lang_opt: str | None) -> None:
-    """Kiểm tra dữ liệu (cơ quan, thuật ngữ, chỉ tiêu) và văn bản; lỗi → mã thoát 1."""
+    """Kiểm tra văn bản, tin tức, tệp dữ liệu YAML và liên kết; có lỗi → mã thoát 1.
+
+    Check the documents, news posts, YAML data files and links; problems → exit code 1."""
     from .check import check
 
     lang = lang_opt or _lang(ctx)
+    if not ((root / "docs").is_dir() and (root / "data").is_dir()):
+        click.echo(message("cli_check_no_project", lang, root=root), err=True)
+        sys.exit(2)
     problems = check(root, as_of)
     if not problems:
         click.echo(message("cli_check_ok", lang))

@@ -60,14 +60,19 @@ register({
                    "of entries"),
     "data_empty_any": ("tệp không có nội dung — hãy ghi dữ liệu YAML vào tệp",
                        "the file has no content — write its YAML data"),
-    "data_root": ("tệp phải bắt đầu bằng '{key}:' rồi đến danh sách các mục, gặp {found}",
+    "data_root": ("tệp phải bắt đầu bằng '{key}:' rồi đến danh sách các mục, gặp {found} — "
+                  "ghi '{key}:' ở dòng đầu, mỗi mục bên dưới bắt đầu bằng '- '",
                   "the file must start with '{key}:' followed by a list of entries, "
-                  "found {found}"),
+                  "found {found} — write '{key}:' on the first line and each entry below it "
+                  "starting with '- '"),
     "data_root_missing": ("thiếu khóa '{key}' — tệp phải bắt đầu bằng '{key}:' rồi đến danh sách "
                           "các mục",
                           "missing key '{key}' — the file must start with '{key}:' followed by a "
                           "list of entries"),
-    "data_type": ("cần {expected}, gặp {found}", "expected {expected}, found {found}"),
+    "data_type": ("cần {expected}, gặp {found} — thay bằng {expected}, viết như khóa này ở các "
+                  "mục khác của tệp",
+                  "expected {expected}, found {found} — replace it with {expected}, written like "
+                  "this key in the other entries of the file"),
     "data_required": ("thiếu khóa bắt buộc '{key}' — thêm '{key}: …' vào mục này",
                       "missing required key '{key}' — add '{key}: …' to this entry"),
     "data_empty_text": ("đoạn văn bản trống — điền giá trị hoặc bỏ khóa này",
@@ -148,7 +153,7 @@ class Problem:
     def message(self, lang: str | None = None) -> str:
         """`file:line: path: what was expected, what was found — how to fix` in `lang`."""
         en = (lang or default_lang()) == "en"
-        params = {k: _words(v, en) for k, v in self.params.items()}
+        params = {k: localized(v, en) for k, v in self.params.items()}
         where = f"{self.file}:{self.line}: " + (f"{self.path}: " if self.path else "")
         return where + message(self.code, "en" if en else "vi", **params)
 
@@ -164,7 +169,9 @@ class Nested:
     params: dict[str, Any] = field(default_factory=dict)
 
 
-def _words(value: Any, en: bool) -> Any:
+def localized(value: Any, en: bool) -> Any:
+    """A message parameter in the message's language: a `Nested` message, an "@word" of
+    `_WORDS`, a list joined with commas; anything else as is."""
     if isinstance(value, Nested):
         return message(value.code, "en" if en else "vi", **value.params)
     if isinstance(value, str) and value.startswith("@") and value[1:] in _WORDS:
@@ -230,9 +237,13 @@ def load_yaml_nodes(path: Path, *, expect: str | None = None) -> yaml.Node:
     return root
 
 
-def _syntax_problem(file: str, exc: yaml.MarkedYAMLError) -> Problem:
-    # A scanner context ("while scanning a simple key", "… a quoted scalar") or an unclosed
-    # flow collection points at the line to fix; otherwise the problem mark does.
+def syntax_error(exc: yaml.YAMLError) -> tuple[int, str]:
+    """(0-based line to fix, YAML's description) of a YAML syntax error.
+
+    A scanner context ("while scanning a simple key", "… a quoted scalar") or an unclosed
+    flow collection points at the line to fix; otherwise the problem mark does."""
+    if not isinstance(exc, yaml.MarkedYAMLError):
+        return 0, str(exc).splitlines()[0]
     mark = exc.problem_mark
     context = exc.context or ""
     if exc.context_mark is not None and (context.startswith("while scanning")
@@ -241,8 +252,12 @@ def _syntax_problem(file: str, exc: yaml.MarkedYAMLError) -> Problem:
     detail = (exc.problem or "").strip() or context
     if context and detail != context:
         detail += f" ({context})"
-    return Problem(file, (mark.line + 1) if mark is not None else 1, "", "data_syntax",
-                   {"detail": detail})
+    return (mark.line if mark is not None else 0), detail
+
+
+def _syntax_problem(file: str, exc: yaml.MarkedYAMLError) -> Problem:
+    line, detail = syntax_error(exc)
+    return Problem(file, line + 1, "", "data_syntax", {"detail": detail})
 
 
 def _is_null(node: yaml.Node) -> bool:

@@ -6,9 +6,7 @@ Everything here reads the section tree built by `vanban.parser` and writes `doc.
 
 from __future__ import annotations
 
-import functools
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from . import grammar as g
@@ -36,30 +34,139 @@ register({
 })
 
 _DIGIT = re.compile(r"\d")
+_DIGITS = re.compile(r"\d+")
+# "thực hiện …", "để triển khai thực hiện …": the document implements the one it cites
+_IMPLEMENTING = re.compile(r"(để\s+)?(triển khai\s+)?thực hiện")
 _HAS_NUMBER = re.compile(r"\d\s*[/-]\s*[A-Za-zĐđ]")
 _RELATION_RANK = {"dan_chieu": 0, "thuc_hien": 1, "can_cu": 2}
 
 
 def extract_all(doc: Document) -> None:
-    extract_citations(doc)
-    extract_targets(doc)
-    extract_assignments(doc)
+    units = _units(doc, _Memo(doc))  # one walk of the tree for the three kinds of facts
+    extract_citations(doc, units)
+    extract_targets(doc, units)
+    extract_assignments(doc, units)
+
+
+class _Memo:
+    """Per document: the term's end year, and agency names already looked up (a heading's name
+    is asked again by each node under it)."""
+
+    def __init__(self, doc: Document) -> None:
+        self.term_end = doc.term[1] if doc.term else None
+        self._agencies: dict[str, str | None] = {}
+
+    def agency(self, text: str) -> str | None:
+        if text not in self._agencies:
+            self._agencies[text] = agency_name(text)
+        return self._agencies[text]
 
 
 # ---- walking -----------------------------------------------------------------------------------
 
-def walk(doc: Document) -> Iterator[tuple[Node, list[Node]]]:
-    """(node, ancestors) for every body node, parts included, in document order."""
+_UNKNOWN: object = object()
 
-    def visit(nodes: list[Node], anc: list[Node]) -> Iterator[tuple[Node, list[Node]]]:
+
+class _Scope:
+    """What the nodes under a heading (a section or item) inherit from it and from the headings
+    above it — each answer computed once per heading, and only when first asked."""
+
+    __slots__ = (
+        "_agency",
+        "_deadline",
+        "_target_zone",
+        "_task_zone",
+        "heading",
+        "memo",
+        "parent",
+    )
+
+    def __init__(self, memo: _Memo, parent: _Scope | None = None,
+                 heading: Section | Item | None = None) -> None:
+        self.memo = memo
+        self.parent = parent
+        self.heading = heading
+        self._task_zone = self._target_zone = self._deadline = self._agency = _UNKNOWN
+
+    def task_zone(self) -> bool:
+        """Under (or being) a section "TỔ CHỨC THỰC HIỆN": its items assign tasks."""
+        if self._task_zone is _UNKNOWN:
+            h = self.heading
+            self._task_zone = (self.parent is not None and self.parent.task_zone()) or (
+                isinstance(h, Section) and "to chuc thuc hien" in fold(h.heading))
+        return self._task_zone  # type: ignore[return-value]
+
+    def target_zone(self) -> bool:
+        """Under a heading about "chỉ tiêu": its values are targets."""
+        if self._target_zone is _UNKNOWN:
+            self._target_zone = (self.parent is not None and self.parent.target_zone()) or (
+                self.heading is not None and "chi tieu" in fold(heading_text(self.heading)))
+        return self._target_zone  # type: ignore[return-value]
+
+    def deadline(self) -> tuple[int | str, str] | None:
+        """The deadline the nearest heading states: "Đến năm 2025", "Chỉ tiêu hằng năm"."""
+        if self._deadline is _UNKNOWN:
+            self._deadline = None if self.heading is None or self.parent is None else (
+                _deadline_of(heading_text(self.heading), self.memo.term_end)
+                or self.parent.deadline())
+        return self._deadline  # type: ignore[return-value]
+
+    def agency(self) -> str | None:
+        """The agency the nearest agency heading names: "5. Ban Tổ chức Tỉnh ủy:"."""
+        if self._agency is _UNKNOWN:
+            h, name = self.heading, None
+            if h is not None and self.parent is not None:
+                name = self.memo.agency(heading_text(h))
+                if not name or (isinstance(h, Item) and not h.text.rstrip().endswith(":")
+                                and len(h.text.split()) > 12):
+                    name = self.parent.agency()
+            self._agency = name
+        return self._agency  # type: ignore[return-value]
+
+
+@dataclass(slots=True)
+class _Unit:
+    """A body node with what the extractions ask about it, in document order."""
+
+    node: Node
+    scope: _Scope  # the headings above the node
+    own: _Scope    # the same, with the node itself when it is a heading
+    text: str      # node_text(node)
+    first_digit: int  # where the text's first digit is, -1 if none (most have none, and skip
+                      # every number pattern; the others start looking there)
+    low: str | None = None  # g.lowered(text), made when first needed
+
+    def lowered(self, text: str) -> str:
+        """`g.lowered(text)` for the unit's text or an end of it (a section's body text), with
+        the unit's text lowered once for all who ask."""
+        if self.low is None:
+            self.low = g.lowered(self.text)
+        return self.low[len(self.text) - len(text):]
+
+
+def _first_digit(text: str) -> int:
+    m = _DIGIT.search(text)
+    return m.start() if m else -1
+
+
+def _units(doc: Document, memo: _Memo) -> list[_Unit]:
+    """Every body node, parts included, in document order."""
+    out: list[_Unit] = []
+
+    def visit(nodes: list[Node], scope: _Scope) -> None:
         for n in nodes:
-            yield n, anc
+            text = node_text(n)
             if isinstance(n, Section | Item):
-                yield from visit(n.children, [*anc, n])
+                own = _Scope(memo, scope, n)
+                out.append(_Unit(n, scope, own, text, _first_digit(text)))
+                visit(n.children, own)
+            else:
+                out.append(_Unit(n, scope, scope, text, _first_digit(text)))
 
-    yield from visit(doc.body, [])
+    visit(doc.body, _Scope(memo))
     for p in doc.parts:
-        yield from visit(p.body, [])
+        visit(p.body, _Scope(memo))
+    return out
 
 
 def node_text(node: Node) -> str:
@@ -85,23 +192,29 @@ def _sentence_start(text: str, pos: int) -> str:
     return text[cut + 2 if cut >= 0 else 0: pos].lstrip()
 
 
-def extract_citations(doc: Document) -> None:
+def extract_citations(doc: Document, units: list[_Unit]) -> None:
     by_key: dict[str, Citation] = {}
     own = number_key(doc.number) if doc.number else None
-    units: list[tuple[str, int, bool]] = []  # (text, line, is_preamble)
+    # (text, line, is_preamble, where its first digit is) for the texts with a digit: every
+    # citation has a number
+    texts: list[tuple[str, int, bool, int]] = []
     if doc.title:
-        units.append((doc.title, doc.title_lines[0].line if doc.title_lines else 0, True))
+        texts.append((doc.title, doc.title_lines[0].line if doc.title_lines else 0, True,
+                      _first_digit(doc.title)))
     first_section = True
-    for node, _anc in walk(doc):
-        if isinstance(node, Section):
+    for u in units:
+        if isinstance(u.node, Section):
             first_section = False
-        units.append((node_text(node), node.line, first_section and isinstance(node, Paragraph)))
+        texts.append((u.text, u.node.line, first_section and isinstance(u.node, Paragraph),
+                      u.first_digit))
     for p in doc.parts:
-        units += [(h.text, h.line, False) for h in p.heading]
+        texts += [(h.text, h.line, False, _first_digit(h.text)) for h in p.heading]
 
-    for text, line, preamble in units:
+    for text, line, preamble, digit in texts:
+        if digit < 0:
+            continue
         spans: list[tuple[int, int]] = []
-        for m in g.find_citations(text) if _HAS_NUMBER.search(text) else []:
+        for m in g.find_citations(text, digit) if _HAS_NUMBER.search(text, digit) else []:
             spans.append((m.start, m.end))
             number = canonical_number(m.number)
             key = number_key(number)
@@ -110,14 +223,14 @@ def extract_citations(doc: Document) -> None:
             start = _sentence_start(text, m.start).lower()
             if start.startswith("căn cứ"):
                 relation = "can_cu"
-            elif preamble and re.match(r"(để\s+)?(triển khai\s+)?thực hiện", start):
+            elif preamble and _IMPLEMENTING.match(start):
                 relation = "thuc_hien"
             else:
                 relation = "dan_chieu"
             date = None
             if m.date:
                 d = m.date
-                parts = re.findall(r"\d+", d)
+                parts = _DIGITS.findall(d)
                 date = _iso_date(parts[2], parts[1], parts[0], doc, line, d)
             issuer = m.issuer.strip() if m.issuer else None
             summary = None
@@ -139,13 +252,13 @@ def extract_citations(doc: Document) -> None:
             cite.summary = cite.summary or summary
             if _RELATION_RANK[relation] > _RELATION_RANK[cite.relation]:
                 cite.relation = relation
-        for short in g.find_short_citations(text) if doc.cites else []:
+        for short in g.find_short_citations(text, digit) if doc.cites else []:
             if any(a <= short.start < b for a, b in spans):
                 continue
             code = g.TYPE_NAMES.get(short.type.lower())
             n = short.number.lstrip("0") or "0"
             for cite in doc.cites:
-                cnum = re.match(r"\d+", cite.number or "")
+                cnum = _DIGITS.match(cite.number or "")
                 if cite.type.code == code and cnum and cnum.group(0).lstrip("0") == n:
                     if line not in cite.mentions:
                         cite.mentions.append(line)
@@ -166,68 +279,71 @@ def _cite_type(word: str, number: str) -> DocType:
 
 # ---- targets ---------------------------------------------------------------------------------
 
-def _deadline_in(text: str, doc: Document) -> tuple[int | str, str] | None:
-    return _deadline_of(text, doc.term[1] if doc.term else None)
-
-
-@functools.lru_cache(maxsize=4096)
 def _deadline_of(text: str, term_end: int | None) -> tuple[int | str, str] | None:
-    m = g.BY_YEAR.search(text)
+    low = g.lowered(text)
+    if "năm" not in low and "nhiệm" not in low:  # each pattern below needs one of the words
+        return None
+    m = g.BY_YEAR.search(text, low)
     if m:
         return int(m.group("y")), m.group(0)
-    m = g.ANNUAL.search(text)
+    m = g.ANNUAL.search(text, low)
     if m:
         return "annual", m.group(0)
-    m = g.TERM_END.search(text)
+    m = g.TERM_END.search(text, low)
     if m:
         return (term_end or "term-end"), m.group(0)
-    m = g.TERM.search(text)
+    m = g.TERM.search(text, low)
     if m:
         return int(m.group("b")), m.group(0)
     return None
 
 
+_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")  # Vietnamese thousands: 105.000
+_CLAUSE_END = re.compile(r"(?<=;)\s+")
+
+
 def _number(text: str) -> float:
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", text):  # Vietnamese thousands: 105.000
+    if _THOUSANDS.fullmatch(text):  # Vietnamese thousands: 105.000
         return float(text.replace(".", ""))
     return float(text.replace(",", "."))
 
 
-def extract_targets(doc: Document) -> None:
+def extract_targets(doc: Document, units: list[_Unit]) -> None:
     n = 0
-    for node, anc in walk(doc):
+    term_end = doc.term[1] if doc.term else None
+    for u in units:
+        node = u.node
         if isinstance(node, Table):
             n = _table_targets(doc, node, n)
             continue
-        if isinstance(node, Section) and not node.text:
+        if u.first_digit < 0:  # the node's text holds no digit, so its body text neither
             continue
-        text = node.text if isinstance(node, Section) and node.text else node_text(node)
-        if not _DIGIT.search(text):
+        text = u.text
+        if isinstance(node, Section):  # its body text, without the heading
+            if not node.text or not _DIGIT.search(node.text):
+                continue
+            text = node.text
+        zone = u.scope.target_zone()
+        low = u.lowered(text)
+        if not (zone or g.TARGET_CUE.search(text, low) or (
+            "%" in text and (g.ANNUAL.search(text, low) or g.BY_YEAR.search(text, low)
+                             or g.TERM_END.search(text, low)))):
             continue
-        zone = any("chi tieu" in fold(heading_text(a)) for a in anc)
-        if not (zone or g.TARGET_CUE.search(text) or (
-            "%" in text and (g.ANNUAL.search(text) or g.BY_YEAR.search(text)
-                             or g.TERM_END.search(text)))):
-            continue
-        context = None
-        for a in reversed(anc):
-            context = _deadline_in(heading_text(a), doc)
-            if context:
-                break
-        for clause in re.split(r"(?<=;)\s+", text):
-            own = _deadline_in(clause, doc)
+        context = u.scope.deadline()
+        for clause in _CLAUSE_END.split(text):
+            own = _deadline_of(clause, term_end)
             deadline, deadline_text = own or context or (None, None)
-            for m, unit in _values(clause):
+            for v, unit in _values(clause):
                 n += 1
-                before = _comparator(g.COMPARATOR_BEFORE, m.group("before"))
-                after = _comparator(g.COMPARATOR_AFTER, m.group("after"))
-                subject = _subject(clause, m, unit)
+                before = _comparator(g.COMPARATOR_BEFORE, v.before)
+                after = _comparator(g.COMPARATOR_AFTER, v.after)
+                subject = _subject(clause, v, unit)
                 if not (before or after) and subject and re.match(
                         r"^(?:\S+\s+){0,3}trở\s+lên\b", subject):
                     after = "≥"  # "20% số đoàn viên trở lên"
                     subject = re.sub(r"\s*trở\s+lên\b", "", subject, count=1)
                 doc.targets.append(_target(
-                    n, clause, _number(m.group("num")), unit, before or after,
+                    n, clause, _number(v.num), unit, before or after,
                     deadline, deadline_text, subject, node))
 
 
@@ -235,30 +351,30 @@ def _comparator(table: dict[str, str], word: str | None) -> str | None:
     return table.get(re.sub(r"\s+", " ", word.lower())) if word else None
 
 
-def _values(clause: str) -> list[tuple[re.Match[str], str]]:
+def _values(clause: str) -> list[tuple[g.Value, str]]:
     if not _DIGIT.search(clause):
         return []
-    found: list[tuple[re.Match[str], str]] = [(m, "%") for m in g.PERCENT.finditer(clause)] \
+    found: list[tuple[g.Value, str]] = [(v, "%") for v in g.find_values(g.PERCENT, clause)] \
         if "%" in clause else []
-    taken = [m.span() for m, _ in found]
-    for m in g.COUNT.finditer(clause):
-        if any(a < m.end() and m.start() < b for a, b in taken):
+    taken = [(v.start, v.end) for v, _ in found]
+    for m in g.find_values(g.COUNT, clause):
+        if any(a < m.end and m.start < b for a, b in taken):
             continue
-        head = clause[: m.start()]
+        head = clause[: m.start]
         if g.COUNT_QUALIFIER.search(head) and re.search(
             r"(?:doanh\s+nghiệp|đơn\s+vị|nơi|cơ\s+sở)\s+(?:có\s+)?(?:từ\s*)?$|\btừ\s*$", head,
             re.IGNORECASE,
         ):
             continue
-        found.append((m, re.sub(r"\s+", " ", m.group("unit"))))
-    return sorted(found, key=lambda mu: mu[0].start())
+        found.append((m, re.sub(r"\s+", " ", m.unit or "")))
+    return sorted(found, key=lambda mu: mu[0].start)
 
 
-def _subject(clause: str, m: re.Match[str], unit: str) -> str | None:
-    tail = clause[m.end():]
-    nxt = g.PERCENT.search(tail)
+def _subject(clause: str, v: g.Value, unit: str) -> str | None:
+    tail = clause[v.end:]
+    nxt = next(g.find_values(g.PERCENT, tail), None) if "%" in tail else None
     if nxt:
-        tail = tail[: nxt.start()]
+        tail = tail[: nxt.start]
     tail = re.split(r"[;(]", tail)[0]
     tail = re.sub(r"^\s*(?:số|các|những)\s+", " ", tail)
     tail = re.sub(r"(?:\s+(?:và|hoặc)|[,.])\s*$", "", tail.strip())
@@ -307,7 +423,6 @@ def _clean_num(v: float) -> int | float:
 
 # ---- assignments -----------------------------------------------------------------------------
 
-@functools.lru_cache(maxsize=8192)
 def agency_name(text: str) -> str | None:
     """The agency a heading or sentence starts with, or None.
 
@@ -326,21 +441,24 @@ def agency_name(text: str) -> str | None:
     return name
 
 
+_NAME_SEPARATORS = ((re.compile(r"\s*[,;]\s*"), ", "), (re.compile(r"\s+và\s+"), " và "))
+
+
 def split_agencies(name: str) -> list[str]:
     """"Văn phòng và các ban LĐLĐ tỉnh" → ["Văn phòng", "các ban LĐLĐ tỉnh"]; a "và" that is
     part of a name ("Ban Chính sách PL và QHLĐ") is kept."""
     parts = [name]
-    for sep in (r"\s*[,;]\s*", r"\s+và\s+"):
+    for sep, joiner in _NAME_SEPARATORS:
         out: list[str] = []
         for p in parts:
-            pieces = re.split(sep, p)
+            pieces = sep.split(p)
             acc = pieces[0]
             for piece in pieces[1:]:
                 if g.ORG_START.match(piece):
                     out.append(acc)
                     acc = piece
                 else:
-                    acc = f"{acc}{', ' if ',' in sep else ' và '}{piece}"
+                    acc = f"{acc}{joiner}{piece}"
             out.append(acc)
         parts = out
     return [p.strip() for p in parts if p.strip()]
@@ -355,21 +473,16 @@ def _deadline(text: str) -> str | None:
     return "; ".join(seen) or None
 
 
-def _in_zone(anc: list[Node], node: Node) -> bool:
-    return any(isinstance(a, Section) and "to chuc thuc hien" in fold(a.heading)
-               for a in [*anc, node])
-
-
-def _own_agency(text: str) -> tuple[str, str] | None:
+def _own_agency(text: str, memo: _Memo) -> tuple[str, str] | None:
     """(agency, task) when a sentence names its own agency: "Giao X tham mưu …",
     "X: nhiệm vụ …", "X chủ trì …", "X tham mưu …"."""
-    m = g.GIVE.match(text)
+    m = g.first_match(g.GIVE, text)
     if m:
         rest = m.group("rest")
-        name = agency_name(rest)
+        name = memo.agency(rest)
         if name:
             return name, rest[len(name):].lstrip(" :,")
-    name = agency_name(text)
+    name = memo.agency(text)
     if name and len(name) < len(text):
         return name, text[len(name):].lstrip(" :,")
     return None
@@ -403,41 +516,37 @@ def _labelled_line(doc: Document, text: str, group: _Labelled) -> None:
         doc.assignments.append(a)
 
 
-def extract_assignments(doc: Document) -> None:
+def extract_assignments(doc: Document, units: list[_Unit]) -> None:
     directive = doc.type.code == "CT"
+    task: Node | None = None  # the node a run of labelled lines belongs to
     group: _Labelled | None = None
-    for node, anc in walk(doc):
+    for u in units:
+        node, memo = u.node, u.scope.memo
         if isinstance(node, Table):
             _table_assignments(doc, node)
             continue
-        if isinstance(node, Paragraph | Item) and g.LABELLED.match(node.text):
+        if isinstance(node, Paragraph | Item) and g.first_match(g.LABELLED, node.text):
+            if group is None and task is not None:
+                group = _Labelled(_task_text(task), task)
             if group is not None:
                 _labelled_line(doc, node.text, group)
             continue
-        group = _Labelled(_task_text(node), node)
-        zone = _in_zone(anc, node) or directive
-        ctx = None
-        if zone:
-            for a in reversed(anc):
-                if isinstance(a, Section | Item) and (name := agency_name(heading_text(a))):
-                    if isinstance(a, Item) and not a.text.rstrip().endswith(":") and \
-                            len(a.text.split()) > 12:
-                        continue
-                    ctx = name
-                    break
+        task, group = node, None
+        zone = directive or u.own.task_zone()
+        ctx = u.scope.agency() if zone else None
         if isinstance(node, Section):
             if not node.text:
                 continue
-            own = agency_name(node.heading) if zone else None
+            own = memo.agency(node.heading) if zone else None
             if own:
                 _add(doc, own, node.text, node)
             else:
-                _sentence(doc, node.text, node, ctx, zone)
+                _sentence(doc, u, node.text, ctx, zone)
             continue
         if isinstance(node, Item) and zone and _can_hold_heading(node) and \
-                agency_name(node.text) == node.text.rstrip(" :"):
+                memo.agency(node.text) == node.text.rstrip(" :"):
             continue  # an agency heading item ("* Ban Tổ chức:"), its children are the tasks
-        _sentence(doc, node.text, node, ctx, zone)
+        _sentence(doc, u, node.text, ctx, zone)
 
 
 def _task_text(node: Node) -> str:
@@ -450,13 +559,15 @@ def _can_hold_heading(node: Item) -> bool:
     return node.text.rstrip().endswith(":") or len(node.text.split()) <= 12
 
 
-def _sentence(doc: Document, text: str, node: Node, ctx: str | None, zone: bool) -> None:
-    own = _own_agency(text) if zone else None
+def _sentence(doc: Document, u: _Unit, text: str, ctx: str | None, zone: bool) -> None:
+    """Assignments from one sentence (`text`: the node's text or a section's body text)."""
+    node, memo = u.node, u.scope.memo
+    own = _own_agency(text, memo) if zone else None
     if not zone:
-        m = g.GIVE.match(text)
-        if m or g.LEAD_CUE.search(text[:200]):
-            own = _own_agency(text)
-            if own and not (m or g.LEAD_CUE.match(own[1])):
+        m = g.first_match(g.GIVE, text)
+        if m or g.LEAD_CUE.search(text[:200], u.lowered(text)[:200]):
+            own = _own_agency(text, memo)
+            if own and not (m or g.LEAD_CUE.pattern.match(own[1])):
                 own = None
     if own:
         _add(doc, own[0], own[1], node)

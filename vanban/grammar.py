@@ -8,7 +8,69 @@ words uses `(?i)` where the documents vary in case.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+
+# ---- fast matching helpers -------------------------------------------------------------------
+# Python's regex engine tries a pattern at every position of a text unless the pattern starts
+# with a literal or a character class it can skip ahead to; a case-insensitive alternation of
+# words ("phấn đấu|chỉ tiêu|…") is tried in full at every position. The helpers below give the
+# same matches while the engine only looks where a match can start.
+
+
+def lowered(text: str) -> str:
+    """The text in lower case, position for position, in which a lower-case word is found
+    exactly where an IGNORECASE pattern matches it: the Turkish İ (which `lower()` makes two
+    characters), the dotless ı and the long ſ, which IGNORECASE takes for i and s, become i, s.
+
+    >>> lowered("CHỈ TIÊU"), lowered("İı")
+    ('chỉ tiêu', 'ii')
+    """
+    low = text.lower()
+    if len(low) != len(text):  # only İ lower-cases to two characters
+        low = text.replace("İ", "i").lower()
+    if "ı" in low or "ſ" in low:
+        low = low.replace("ı", "i").replace("ſ", "s")
+    return low
+
+
+class Cued:
+    """A pattern whose every match starts with one of some words (in any case).
+
+    `finditer`/`search` give the same matches as the pattern's own, but only try the places
+    where one of the words starts (found with `str.find`, far cheaper than a regex scan): a text
+    without any of the words costs almost nothing. Pass `low=lowered(text)` when several Cued
+    patterns look at the same text.
+    """
+
+    def __init__(self, pattern: re.Pattern[str], *starts: str) -> None:
+        assert all(w == lowered(w) for w in starts), "start words are given in lower case"
+        self.pattern = pattern
+        self.starts = starts
+
+    def places(self, low: str) -> list[int]:
+        """Where one of the start words starts, in order."""
+        found: set[int] = set()
+        for word in self.starts:
+            i = low.find(word)
+            while i >= 0:
+                found.add(i)
+                i = low.find(word, i + 1)
+        return sorted(found)
+
+    def finditer(self, text: str, low: str | None = None) -> Iterator[re.Match[str]]:
+        end = 0
+        for i in self.places(lowered(text) if low is None else low):
+            if i >= end and (m := self.pattern.match(text, i)):
+                yield m
+                end = m.end()
+
+    def search(self, text: str, low: str | None = None) -> re.Match[str] | None:
+        for i in self.places(lowered(text) if low is None else low):
+            if m := self.pattern.match(text, i):
+                return m
+        return None
+
 
 # ---- document types (Decree 30/2020/NĐ-CP, appendix III; Party guidance 36-HD/VPTW) ---------
 
@@ -40,6 +102,8 @@ _TYPE_ALT = "|".join(sorted((re.escape(n) for n in TYPE_NAMES), key=len, reverse
 
 # "CHƯƠNG TRÌNH HÀNH ĐỘNG", "CHỈ THỊ", "KẾ HOẠCH" — a line that is only a type name, upper case
 TYPE_LINE = re.compile(rf"^(?P<name>{_TYPE_ALT})$", re.IGNORECASE)
+TYPE_LINE_LONGEST = max(map(len, TYPE_NAMES)) + 1  # a longer line is no type line ("$" may
+                                                   # match before a final line break)
 
 # ---- header block ---------------------------------------------------------------------------
 
@@ -118,6 +182,17 @@ BULLET = re.compile(r"^(?P<marker>[-–+•●◦▪*])\s*(?P<rest>\S.*)$")
 # heading text that ends with these is a sentence, not a heading
 SENTENCE_END = re.compile(r"[.;!?…]\s*[”\"»)]?$")
 
+
+def ends_sentence(text: str) -> bool:
+    """`SENTENCE_END.search(text)`, tried only at the last sentence mark: a match starts at one
+    and only spaces and a closing quote may follow it, so it cannot start at an earlier one.
+
+    >>> ends_sentence("Trên đây là Kế hoạch."), ends_sentence("(quý IV/2021)"), ends_sentence("a.)")
+    (True, False, True)
+    """
+    last = max(map(text.rfind, ".;!?…"))
+    return last >= 0 and SENTENCE_END.match(text, last) is not None
+
 # ---- zones -----------------------------------------------------------------------------------
 
 # "Nơi nhận:" (alone or followed by the first recipient)
@@ -179,16 +254,56 @@ CITE_TAIL_SRC = (
     r"(?:\s*,?\s*của\s+(?P<issuer>[^,;.()“”\"]+?))?"
     r"(?=\s+về\b|\s+thì\b|\s+và\b|\s+đã\b|\s*[,;.()“”\"]|\s*$|\s+(?:nhằm|để|theo)\b)"
 )
-CITE_NUMBER = (r"\d+[a-zA-Z]?\s*[/-]\s*[A-Za-zĐđƯư][\wĐđƯư]*"
-               r"(?:\s?[-–/]\s*[A-Za-zĐđƯư0-9][\wĐđƯư]*)*")
-# A citation is CITE_TYPE + CITE_NUMBER + CITE_TAIL. Matching runs number-first for speed:
+# the number of a cited document: "02-NQ/TW", "1563/CTr-TLĐ", "25/Ctr- LĐLĐ", "156/QĐ-UBND" —
+# digits, then the type code and the issuer after "/" or "-"
+_CITE_CODE_PART = (r"[a-zA-Z]?\s*[/-]\s*[A-Za-zĐđƯư][\wĐđƯư]*"
+                   r"(?:\s?[-–/]\s*[A-Za-zĐđƯư0-9][\wĐđƯư]*)*")
+# A citation is CITE_TYPE + CITE_NUMBER_RE + CITE_TAIL. Matching runs number-first for speed:
 # find a number, then the type words just before it (CITE_TYPE, on a short window) and the
-# date/issuer just after it (CITE_TAIL).
-CITE_NUMBER_RE = re.compile(rf"(?<![\w/-])(?P<number>{CITE_NUMBER})")
+# date/issuer just after it (CITE_TAIL). The number starts a token (no letter, digit, "/" or
+# "-" before it); that look-behind is checked after the first digit, so that the engine can
+# skip ahead from digit to digit.
+CITE_NUMBER_RE = re.compile(rf"(?P<number>\d(?<![\w/-]\d)\d*{_CITE_CODE_PART})")
+_CITE_CODES = ("NQ", "QĐ", "CT", "KH", "CTr", "HD", "TB", "KL", "NĐ")  # codes used as type words
 CITE_TYPE = re.compile(
-    rf"(?P<type>(?i:{_TYPE_ALT})|NQ|QĐ|CT|KH|CTr|HD|TB|KL|NĐ)\s+(?:số\s*)?$"
+    rf"(?P<type>(?i:{_TYPE_ALT})|{'|'.join(_CITE_CODES)})\s+(?:số\s*)?$"
 )
 CITE_TAIL = re.compile(CITE_TAIL_SRC)
+
+
+def _backwards(words: Iterable[str]) -> str:
+    """An alternation of words spelt backwards, longest first (see `WordsBefore`)."""
+    return "|".join(re.escape(w[::-1]) for w in sorted(words, key=len, reverse=True))
+
+
+class WordsBefore:
+    """Which of some words ends just before a position, and where it starts.
+
+    `gap_backwards` is what may stand between the words and the position, spelt backwards.
+    The window before the position is matched reversed, so the alternation of words is tried
+    once instead of at every start position of a forward search (the words are literals, so
+    reversing them keeps the meaning; the longest word ending there wins, as the leftmost match
+    of the forward search would). Used for CITE_TYPE before a number and for comparators.
+    """
+
+    def __init__(self, words: Iterable[str], gap_backwards: str, *, codes: Iterable[str] = (),
+                 window: int | None = 40) -> None:
+        alt = f"(?i:{_backwards(words)})"
+        if codes:  # case-sensitive alternatives (document type codes)
+            alt += f"|{_backwards(codes)}"
+        self.pattern = re.compile(rf"{gap_backwards}(?P<word>{alt})")
+        self.window = window
+
+    def find(self, text: str, pos: int, lo: int = 0) -> tuple[str, int] | None:
+        """(word as written, its start) when one ends just before `pos`, starting at or after
+        `lo` and within the window (if any)."""
+        start = lo if self.window is None else max(lo, pos - self.window)
+        m = self.pattern.match(text[start:pos][::-1])
+        return (m.group("word")[::-1], pos - m.end()) if m else None
+
+
+# CITE_TYPE read backwards from a number: "Nghị quyết số |02-NQ/TW", "Chỉ thị |34-CT/TW"
+TYPE_BEFORE = WordsBefore(TYPE_NAMES, r"(?:\s*ốs)?\s+", codes=_CITE_CODES)
 
 
 @dataclass
@@ -201,41 +316,42 @@ class CiteMatch:
     end: int
 
 
-def find_citations(text: str) -> list[CiteMatch]:
-    """Every full citation in a text, in order.
+def find_citations(text: str, pos: int = 0) -> list[CiteMatch]:
+    """Every full citation in a text, in order (`pos`: where its first digit is, if known).
 
     >>> [(c.type, c.number, c.date, c.issuer) for c in find_citations(
     ...     "Thực hiện Chương trình số 1563/CTr-TLĐ ngày 09/10/2019 của Tổng Liên đoàn về x")]
     [('Chương trình', '1563/CTr-TLĐ', '09/10/2019', 'Tổng Liên đoàn')]
     """
     out: list[CiteMatch] = []
-    for m in CITE_NUMBER_RE.finditer(text):
-        t = CITE_TYPE.search(text, max(0, m.start() - 40), m.start())
+    for m in CITE_NUMBER_RE.finditer(text, pos):
+        t = TYPE_BEFORE.find(text, m.start())
         if not t:
             continue
         tail = CITE_TAIL.match(text, m.end())
         end = tail.end() if tail else m.end()
-        out.append(CiteMatch(t.group("type"), m.group("number"),
+        out.append(CiteMatch(t[0], m.group("number"),
                              tail.group("date") if tail else None,
-                             tail.group("issuer") if tail else None, t.start(), end))
+                             tail.group("issuer") if tail else None, t[1], end))
     return out
 # the subject after a full mention: "về “Đổi mới tổ chức ...”" or "về xây dựng đội ngũ ..."
 CITE_SUMMARY = re.compile(r"^\s*về\s+(?:“(?P<quoted>[^”]+)”|\"(?P<q2>[^\"]+)\"|(?P<plain>[^;.“]+))")
-# a later short mention: "Nghị quyết 02", "Chỉ thị số 05" (number, then CITE_TYPE before it)
-SHORT_NUMBER = re.compile(r"(?<![\w/.,-])\d{1,5}(?![\d/.,-]?\w)")
+# a later short mention: "Nghị quyết 02", "Chỉ thị số 05" (number, then CITE_TYPE before it);
+# a digit first, then the look-behind, so that the engine can skip ahead from digit to digit
+SHORT_NUMBER = re.compile(r"\d(?<![\w/.,-]\d)\d{0,4}(?![\d/.,-]?\w)")
 
 
-def find_short_citations(text: str) -> list[CiteMatch]:
-    """Later mentions that give only type and number.
+def find_short_citations(text: str, pos: int = 0) -> list[CiteMatch]:
+    """Later mentions that give only type and number (`pos`: where the text's first digit is).
 
     >>> [(c.type, c.number) for c in find_short_citations("học tập Nghị quyết 02, Chương")]
     [('Nghị quyết', '02')]
     """
     out = []
-    for m in SHORT_NUMBER.finditer(text):
-        t = CITE_TYPE.search(text, max(0, m.start() - 40), m.start())
-        if t and not t.group("type").isupper():
-            out.append(CiteMatch(t.group("type"), m.group(0), None, None, t.start(), m.end()))
+    for m in SHORT_NUMBER.finditer(text, pos):
+        t = TYPE_BEFORE.find(text, m.start())
+        if t and not t[0].isupper():
+            out.append(CiteMatch(t[0], m.group(0), None, None, t[1], m.end()))
     return out
 
 # ---- targets (chỉ tiêu) ------------------------------------------------------------------
@@ -246,34 +362,75 @@ COMPARATOR_BEFORE = {
     "tối đa": "≤", "không vượt quá": "≤",
 }
 COMPARATOR_AFTER = {"trở lên": "≥", "trở xuống": "≤"}
-_CMP_BEFORE_ALT = "|".join(sorted(map(re.escape, COMPARATOR_BEFORE), key=len, reverse=True))
-# "hơn 90%", "90% trở lên", "ít nhất 65%", "đạt 100%", "75%"
+# a value's comparator before it, found backwards from the number: "hơn |90%", "ít nhất |01"
+COMPARATOR = WordsBefore(COMPARATOR_BEFORE, r"\s+", window=None)
+# a percentage after its comparator: "hơn 90%", "90% trở lên", "ít nhất 65%", "đạt 100%", "75%"
 PERCENT = re.compile(
-    rf"(?:(?P<before>{_CMP_BEFORE_ALT})\s+)?(?P<num>\d{{1,3}}(?:[.,]\d+)?)\s*%"
-    r"(?:\s+(?P<after>trở\s+lên|trở\s+xuống))?",
-    re.IGNORECASE,
-)
-# "105.000 đoàn viên", "ít nhất 01 đoàn viên ưu tú", "tăng thêm 5.000 đoàn viên"
+    r"(?P<num>\d{1,3}(?:[.,]\d+)?)\s*%(?:\s+(?P<after>trở\s+lên|trở\s+xuống))?", re.IGNORECASE)
+# a count after its comparator: "105.000 đoàn viên", "ít nhất 01 đoàn viên ưu tú";
+# the number is "105.000" (groups of thousands) or "25", written digit-first for speed
 COUNT = re.compile(
-    rf"(?:(?P<before>{_CMP_BEFORE_ALT})\s+)?(?P<num>\d{{1,3}}(?:\.\d{{3}})+|\d+)\s+"
+    r"(?P<num>\d(?:\d{0,2}(?:\.\d{3})+|\d*))\s+"
     r"(?P<unit>đoàn\s+viên|công\s+nhân(?:\s+lao\s+động)?|công\s+đoàn\s+cơ\s+sở|CĐCS|doanh\s+nghiệp|người|lao\s+động|"
     r"cán\s+bộ|hội\s+viên|đảng\s+viên|tổ\s+chức|đơn\s+vị|lớp|cuộc|mô\s+hình|công\s+trình|"
     r"sáng\s+kiến|hộ|suất|nhà|tỷ\s+đồng|triệu\s+đồng|đồng|lượt)"
     r"(?:\s+(?P<after>trở\s+lên|trở\s+xuống))?",
     re.IGNORECASE,
 )
+
+
+@dataclass
+class Value:
+    """A percentage or count in a text, with its comparator words before and after it."""
+
+    start: int
+    end: int
+    num: str
+    unit: str | None  # as written; None for a percentage
+    before: str | None
+    after: str | None
+
+
+def find_values(pattern: re.Pattern[str], text: str) -> Iterator[Value]:
+    """Every `[comparator] PERCENT` or `[comparator] COUNT` in a text, in order.
+
+    The same matches as `finditer` of the pattern with an optional comparator in front, but
+    the engine only looks at digits; the comparator is then looked up backwards.
+
+    >>> [(v.before, v.num, v.unit, v.after) for v in find_values(COUNT, "đạt trên 105.000 đoàn"
+    ...                                                          " viên, 2 lớp trở lên")]
+    [('đạt trên', '105.000', 'đoàn viên', None), (None, '2', 'lớp', 'trở lên')]
+    """
+    pos = 0
+    while m := pattern.search(text, pos):
+        start, before = m.start(), None
+        found = COMPARATOR.find(text, start, pos)
+        if found:
+            before, start = found
+        yield Value(start, m.end(), m.group("num"),
+                    m.group("unit") if "unit" in pattern.groupindex else None,
+                    before, m.group("after"))
+        pos = m.end()
+
+
 # a count after these words qualifies the subject ("doanh nghiệp có từ 25 lao động trở lên")
-COUNT_QUALIFIER = re.compile(r"(?:\btừ|\bcó|\bdưới|\btrên)\s*$", re.IGNORECASE)
-TARGET_CUE = re.compile(r"phấn\s+đấu|chỉ\s+tiêu|trở\s+lên|ít\s+nhất|tối\s+thiểu|đạt\s+trên",
-                        re.IGNORECASE)
+COUNT_QUALIFIER = Cued(re.compile(r"(?:\btừ|\bcó|\bdưới|\btrên)\s*$", re.IGNORECASE),
+                       "từ", "có", "dưới", "trên")
+# "Phấn đấu …", "Chỉ tiêu …", "… 30% trở lên", "ít nhất …", "tối thiểu …", "đạt trên …"
+TARGET_CUE = Cued(re.compile(r"phấn\s+đấu|chỉ\s+tiêu|trở\s+lên|ít\s+nhất|tối\s+thiểu|đạt\s+trên",
+                             re.IGNORECASE), "phấn", "chỉ", "trở", "ít", "tối", "đạt")
 # "Đến năm 2025", "đến năm 2030"
-BY_YEAR = re.compile(r"(?:đến|tới|trong)\s+năm\s+(?P<y>\d{4})", re.IGNORECASE)
+BY_YEAR = Cued(re.compile(r"(?:đến|tới|trong)\s+năm\s+(?P<y>\d{4})", re.IGNORECASE),
+               "đến", "tới", "trong")
 # "hằng năm", "hàng năm", "mỗi năm", "bình quân mỗi năm"
-ANNUAL = re.compile(r"h[ằà]ng\s+năm|mỗi\s+năm|năm\s+nào\s+cũng", re.IGNORECASE)
+ANNUAL = Cued(re.compile(r"h[ằà]ng\s+năm|mỗi\s+năm|năm\s+nào\s+cũng", re.IGNORECASE),
+              "hằng", "hàng", "mỗi", "năm")
 # "đến hết nhiệm kỳ", "cuối nhiệm kỳ"
-TERM_END = re.compile(r"(?:đến\s+)?(?:hết|cuối)\s+nhiệm\s+kỳ", re.IGNORECASE)
+TERM_END = Cued(re.compile(r"(?:đến\s+)?(?:hết|cuối)\s+nhiệm\s+kỳ", re.IGNORECASE),
+                "đến", "hết", "cuối")
 # "nhiệm kỳ 2023 - 2028", "Nhiệm kỳ 2023-2028"
-TERM = re.compile(r"nhiệm\s+kỳ\s+(?P<a>\d{4})\s*[-–—]\s*(?P<b>\d{4})", re.IGNORECASE)
+TERM = Cued(re.compile(r"nhiệm\s+kỳ\s+(?P<a>\d{4})\s*[-–—]\s*(?P<b>\d{4})", re.IGNORECASE),
+            "nhiệm")
 
 # ---- assignments (phân công) -------------------------------------------------------------
 
@@ -295,9 +452,10 @@ PARTNER_END = re.compile(r"\s+(?:trong|để|về|nhằm|theo|khi|tại|cùng|đ
 # "Giao Ban Tuyên giáo - Nữ công tham mưu ...", "Đề nghị Ủy ban MTTQ tỉnh ..."
 GIVE = re.compile(r"^(?P<cue>Giao\s+cho|Giao|Đề\s+nghị|Yêu\s+cầu)\s+(?P<rest>.+)$", re.IGNORECASE)
 # "X chủ trì, phối hợp với Y ..."
-LEAD_CUE = re.compile(r"\bchủ\s+trì\b", re.IGNORECASE)
+LEAD_CUE = Cued(re.compile(r"\bchủ\s+trì\b", re.IGNORECASE), "chủ")
 # "phối hợp với Sở Thông tin và Truyền thông"
-SUPPORT = re.compile(r"phối\s+hợp\s+(?:chặt\s+chẽ\s+)?với\s+(?P<who>[^,;.()]+)", re.IGNORECASE)
+SUPPORT = Cued(re.compile(r"phối\s+hợp\s+(?:chặt\s+chẽ\s+)?với\s+(?P<who>[^,;.()]+)",
+                          re.IGNORECASE), "phối")
 # "Đơn vị chủ trì: Ban Tổ chức", "Cơ quan phối hợp: ...", "Thời gian thực hiện: Quý II/2026"
 LABELLED = re.compile(
     r"^(?P<label>(?:Đơn\s+vị|Cơ\s+quan)\s+(?:chủ\s+trì|thực\s+hiện|tham\s+mưu|phối\s+hợp)|"
@@ -307,7 +465,7 @@ LABELLED = re.compile(
 )
 # deadlines: "(quý IV/2021)", "trước ngày 30/5", "hoàn thành tháng 01/2022", "định kỳ 6 tháng",
 # "hằng năm", "thường xuyên", "trong năm 2022", "năm 2023", "2021-2023"
-DEADLINE = re.compile(
+DEADLINE = Cued(re.compile(
     r"(?:hoàn\s+thành\s+)?(?:trong\s+)?quý\s+(?:[IV]{1,3}|\d)(?:\s*(?:/|năm)\s*\d{4})?"
     r"|(?:hoàn\s+thành\s+)?trước\s+ngày\s+\d{1,2}(?:/\d{1,2}(?:/\d{4})?|\s+tháng\s+\d{1,2}"
     r"(?:\s+năm\s+\d{4})?)"
@@ -317,7 +475,28 @@ DEADLINE = re.compile(
     r"|thường\s+xuyên"
     r"|trong\s+năm\s+\d{4}",
     re.IGNORECASE,
-)
+), "hoàn", "trong", "quý", "trước", "theo", "định", "hằng", "hàng", "thường")
+
+# ---- first characters -----------------------------------------------------------------------
+
+# The character a line starts with tells which line patterns can match it ("I" only ROMAN, a
+# digit only DOTTED or ARABIC, "(" only PAREN …): a dict lookup instead of trying every
+# pattern on every line. A test checks every pattern here against its first characters.
+FIRST_CHARS: dict[re.Pattern[str], str] = {
+    CHAPTER: "C", MUC: "M", ARTICLE: "Đ", ROMAN: "IVXL", DOTTED: "0123456789",
+    ARABIC: "0123456789", ALPHA: "abcdefghijklmnopqrstuvwxyzđ", PAREN: "(",
+    BULLET: "-–+•●◦▪*",
+    # the closing block, looked for on every body line
+    RECIPIENTS: "Nn", AUTHORITY: "TKQ", SIGNER_TITLE: "PCBTGVH", APPENDIX: "P",
+    # assignments, tried on every paragraph
+    LABELLED: "ĐđCcPpTt", GIVE: "GgĐđYy",
+}
+
+
+def first_match(pat: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """`pat.match(text)`, not tried when the first character rules it out."""
+    return pat.match(text) if text[:1] and text[0] in FIRST_CHARS[pat] else None
+
 
 def strip_emphasis(text: str) -> str:
     """Remove Markdown emphasis markers written by the Word extractor: "**T/M BAN**" → "T/M BAN"."""

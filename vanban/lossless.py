@@ -1,6 +1,7 @@
 """The lossless guarantee, as code: every word of the source, apart from recognised conversion
-artefacts (bookmarks, the national motto, gazette page headers and page numbers, digital
-signature stamps), appears in the generated Markdown body in the original order.
+artefacts (bookmarks, the national motto, decorative rules such as "______" under the header
+columns, gazette page headers and page numbers, digital signature stamps), appears in the
+generated Markdown body in the original order.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ def source_words(text: str) -> list[tuple[str, int]]:
         flat = clean_spaces(line)
         if g.GAZETTE_HEADER.match(flat) or g.SIGNATURE_STAMP.match(flat) or (
             gazette and g.PAGE_NUMBER.match(flat)
-        ):
+        ) or g.RULE_LINE.match(flat):  # "____" is a word to \w+, but only a rule
             continue
         line = g.MOTTO.sub(" ", line)
         out += [(w, no) for w in words(line)]

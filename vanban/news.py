@@ -31,7 +31,7 @@ from pathlib import Path
 
 import yaml
 
-from .data import Problem
+from .data import Problem, syntax_error
 from .importer import write_atomic
 from .messages import message, register
 from .slug import slugify
@@ -60,10 +60,24 @@ register({
     "news_missing_key": ("thiếu khóa '{key}' — thêm dòng `{key}: …` vào phần thông tin đầu "
                          "trang", "missing key '{key}' — add a `{key}: …` line to the front "
                          "matter"),
-    "news_front_matter": ("không đọc được phần thông tin đầu trang: {detail}",
-                          "cannot read the front matter: {detail}"),
-    "news_name": ("tên tệp phải có dạng NĂM-THÁNG-NGÀY-ten-bai.md (tạo bằng vanban new-post)",
-                  "the file name must be YEAR-MONTH-DAY-name.md (made by vanban new-post)"),
+    "news_front_matter": ("không đọc được phần thông tin đầu trang: {detail} — kiểm tra các dòng "
+                          "giữa hai dòng '---': dấu hai chấm sau tên khóa, thụt lề bằng dấu "
+                          "cách, dấu nháy đóng mở đủ",
+                          "cannot read the front matter: {detail} — check the lines between the "
+                          "two '---' lines: a colon after each key, spaces for indentation, "
+                          "quotes closed"),
+    "news_name": ("tên tệp phải có dạng NĂM-THÁNG-NGÀY-ten-bai.md — đổi tên tệp, ví dụ "
+                  "2026-11-20-ra-mat-cong-thong-tin.md (vanban new-post đặt tên đúng)",
+                  "the file name must be YEAR-MONTH-DAY-name.md — rename the file, e.g. "
+                  "2026-11-20-ra-mat-cong-thong-tin.md (vanban new-post names it right)"),
+    "news_orphan": ("bản dịch này không có bản tiếng Việt '{file}' — đặt tên tệp giống bản "
+                    "tiếng Việt và thêm '.en' trước '.md'",
+                    "this translation has no Vietnamese post '{file}' — name it like the "
+                    "Vietnamese post with '.en' before '.md'"),
+    "news_other_date": ("ngày '{value}' khác ngày của bản tiếng Việt ({date}) — ghi cùng một "
+                        "ngày ở cả hai bản",
+                        "date '{value}' differs from the Vietnamese post's ({date}) — write the "
+                        "same date in both"),
 })
 
 
@@ -158,9 +172,8 @@ def _front_matter(path: Path, label: str) -> tuple[dict[str, object], str, list[
         value = m.group(1).splitlines()[line - 2].partition(":")[2].strip() if line > 1 else ""
         return {}, "", [Problem(label, line, "date", "news_bad_date", {"value": value})]
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        return {}, "", [Problem(label, mark.line + 2 if mark else 1, "", "news_front_matter",
-                                    {"detail": getattr(exc, "problem", None) or exc})]
+        line, detail = syntax_error(exc)       # line 0 of the front matter: line 2 of the file
+        return {}, "", [Problem(label, line + 2, "", "news_front_matter", {"detail": detail})]
     return (meta if isinstance(meta, dict) else {}), m.group(1), []
 
 
@@ -219,6 +232,40 @@ def load_posts(docs_dir: Path, root: Path | None = None) -> tuple[list[Post], li
         posts.append(Post(path.stem, date, texts))
     posts.sort(key=lambda p: (p.date, p.slug), reverse=True)
     return posts, problems
+
+
+def check_posts(docs_dir: Path, root: Path | None = None) -> list[Problem]:
+    """Every problem of the posts (for `vanban check`): what `load_posts` finds, plus a post
+    without summary, a translation without title or summary, with another date, or without
+    its Vietnamese post."""
+    posts, problems = load_posts(docs_dir, root)
+    folder = docs_dir / NEWS_DIR
+    base = root or docs_dir.parent
+    known = {p.slug for p in posts}
+    for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+        label = path.relative_to(base).as_posix() if path.is_relative_to(base) else str(path)
+        translation = _TRANSLATION.search(path.name)
+        if path.name == "index.md" or (translation is None and path.stem not in known):
+            continue
+        meta, front, found = _front_matter(path, label)
+        if translation is not None:
+            if found:              # reported by load_posts with its post
+                continue
+            original = path.name[: translation.start()] + ".md"
+            if not (folder / original).is_file():
+                problems.append(Problem(label, 1, "", "news_orphan", {"file": original}))
+                continue
+            problems += [Problem(label, 1, k, "news_missing_key", {"key": k})
+                         for k in ("title",) if not _text(meta, k)]
+            vi = next(p for p in posts if p.slug == original[:-3]) \
+                if original[:-3] in known else None
+            raw = meta.get("date")
+            if vi is not None and raw is not None and str(raw) != vi.date.isoformat():
+                problems.append(Problem(label, _line(front, "date"), "date", "news_other_date",
+                                        {"value": raw, "date": vi.date.isoformat()}))
+        if not _text(meta, "summary") and not found:
+            problems.append(Problem(label, 1, "summary", "news_missing_key", {"key": "summary"}))
+    return sorted(problems, key=lambda p: (p.file, p.line))
 
 
 # ---- feeds ------------------------------------------------------------------------------------

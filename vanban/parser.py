@@ -31,7 +31,7 @@ from .model import (
     Table,
 )
 from .slug import document_slug, paragraph_id, section_id
-from .text import clean_spaces, fold, normalize
+from .text import ODD_SPACES, clean_spaces, fold, normalize
 
 register({
     "number_placeholder": (
@@ -67,11 +67,18 @@ register({
 })
 
 _MARKERS = (g.ROMAN, g.CHAPTER, g.MUC, g.ARTICLE, g.DOTTED, g.ARABIC, g.ALPHA, g.PAREN, g.BULLET)
+# a line ending on these continues on the next line: "… Nghị quyết số", "… ngày", "… của"
 _CONNECTIVES = re.compile(r"(?:\b(?:số|ngày|của|và|về|tại|theo|với|các|cho|là|được|trong)|[,(–-])$",
                           re.IGNORECASE)
 
 
-@dataclass
+def _ends_on_connective(text: str) -> bool:
+    """`_CONNECTIVES.search(text)`: a match ends the text and is at most five characters long
+    (six with a final line break), so only the end is searched."""
+    return _CONNECTIVES.search(text, max(0, len(text) - 6)) is not None
+
+
+@dataclass(slots=True)
 class Line:
     no: int          # 1-based source line number
     raw: str         # as in the source (after Unicode normalisation)
@@ -92,24 +99,30 @@ class Line:
 def clean_lines(text: str, doc: Document) -> list[Line]:
     text = normalize(text)
     raw_lines = text.split("\n")
-    gazette = "BÁO" in text.upper() and any(
-        g.GAZETTE_HEADER.match(clean_spaces(r)) for r in raw_lines if "/" in r)
+    gazette = any(g.GAZETTE_HEADER.match(clean_spaces(r)) for r in raw_lines  # "CÔNG BÁO/…"
+                  if "/" in r and r.lstrip()[:4].upper() == "CÔNG")
+    # clean_spaces() only changes a line with a tab, two spaces or an odd space (NBSP …);
+    # whether the text has odd spaces at all is asked once (`in` is far cheaper than a regex)
+    odd_spaces = any(ch in text for ch in ODD_SPACES)
     out: list[Line] = []
     for no, raw in enumerate(raw_lines, 1):
         if "[" in raw and g.BOOKMARK.search(raw):
             for m in g.BOOKMARK.finditer(raw):
                 doc.removed.append(SourceLine("artefact", m.group(0), no))
             raw = g.BOOKMARK.sub("", raw)
-        stripped = clean_spaces(raw)
-        if (":" in stripped or "/" in stripped or gazette or "Signature" in stripped) and (
+        stripped = clean_spaces(raw) if odd_spaces or "\t" in raw or "  " in raw else raw.strip()
+        # cheap tests first: an artefact line holds ":" or "/", is a page number or starts
+        # "Signature Not Verified" in any case (ſ, the long s, is an s to IGNORECASE)
+        if (":" in stripped or "/" in stripped or gazette
+                or (stripped and stripped[0] in "Ssſ")) and (
             g.GAZETTE_HEADER.match(stripped) or g.SIGNATURE_STAMP.match(stripped)
             or (gazette and g.PAGE_NUMBER.match(stripped))
         ):
             doc.removed.append(SourceLine("artefact", stripped, no))
             raw = stripped = ""
         text_ = clean_spaces(g.strip_emphasis(raw)) if "*" in raw else stripped
-        cells = [clean_spaces(g.strip_emphasis(c)) for c in raw.split("\t")] if "\t" in raw \
-            else [text_]
+        cells = [clean_spaces(g.strip_emphasis(c) if "*" in c else c) for c in raw.split("\t")] \
+            if "\t" in raw else [text_]
         out.append(Line(no, raw, text_, cells))
     return out
 
@@ -157,10 +170,15 @@ def _iso_date(y: str, m: str, d: str, doc: Document, line: int, text: str) -> st
     return value.isoformat()
 
 
+# "/" or "-" in a document number, with any spaces around it: "01 /CTr-CDVC", "25/Ctr- LĐLĐ"
+_SEPARATOR = re.compile(r"\s*([/-])\s*")
+_SEPARATOR_ONLY = re.compile(r"([/-])")
+
+
 def parse_number(value: str, doc: Document, line: int) -> tuple[str | None, str | None]:
     """"17/CTr-LĐLĐ" → ("17/CTr-LĐLĐ", "CTr"); "*M* /KH-LĐLĐ" → (None, "KH") + warning."""
     value = value.replace("*", "").strip()
-    compact = re.sub(r"\s*([/-])\s*", r"\1", value)
+    compact = _SEPARATOR.sub(r"\1", value)
     m = g.NUMBER.match(compact)
     code = _type_code(compact.split("/", 1)[-1] if m is None else m.group("rest"))
     if m is None or not re.match(r"\d", compact):
@@ -171,15 +189,15 @@ def parse_number(value: str, doc: Document, line: int) -> tuple[str | None, str 
 
 def canonical_number(number: str) -> str:
     """Spaces dropped, the type code in its canonical case: "25/Ctr- LĐLĐ" → "25/CTr-LĐLĐ"."""
-    number = re.sub(r"\s*([/-])\s*", r"\1", number.strip().replace("–", "-"))
-    parts = re.split(r"([/-])", number)
+    number = _SEPARATOR.sub(r"\1", number.strip().replace("–", "-"))
+    parts = _SEPARATOR_ONLY.split(number)
     return "".join(g.CODE_ALIASES.get(p.lower(), p) if i > 0 and i % 2 == 0 else p
                    for i, p in enumerate(parts))
 
 
 def _type_code(rest: str) -> str | None:
     """Type code from the part after the number: "CTr-LĐLĐ" → "CTr", "NQ/TW" → "NQ"."""
-    first = re.split(r"[-/]", rest.strip())[0] if rest else ""
+    first = _SEPARATOR_ONLY.split(rest.strip(), maxsplit=1)[0] if rest else ""
     code = g.CODE_ALIASES.get(first.lower())
     if code:
         return code
@@ -310,9 +328,9 @@ def _closing_start(lines: list[Line], start: int) -> int:
         t = lines[i].text
         if not t:
             continue
-        if g.RECIPIENTS.match(t) or g.AUTHORITY.match(t):
+        if g.first_match(g.RECIPIENTS, t) or g.first_match(g.AUTHORITY, t):
             return _back_over_initials(lines, start, i)
-        if g.SIGNER_TITLE.match(t) and _name_follows(lines, i):
+        if g.first_match(g.SIGNER_TITLE, t) and _name_follows(lines, i):
             return _back_over_initials(lines, start, i)
         if _part_start(lines, i):
             return _back_over_initials(lines, start, i)
@@ -337,9 +355,9 @@ def _name_follows(lines: list[Line], i: int) -> bool:
 
 def _part_start(lines: list[Line], i: int) -> bool:
     t = lines[i].text
-    if g.APPENDIX.match(t):
+    if g.first_match(g.APPENDIX, t):
         return True
-    if g.TYPE_LINE.match(t) and _is_upper(t):
+    if len(t) <= g.TYPE_LINE_LONGEST and g.TYPE_LINE.match(t) and _is_upper(t):
         nxt = [ln.text for ln in lines[i + 1: i + 8] if ln.text]
         return any(g.ATTACHED.match(x) for x in nxt[:5])
     return False
@@ -423,7 +441,7 @@ class _Block:
 
 
 def _marker(text: str) -> bool:
-    return any(p.match(text) for p in _MARKERS)
+    return any(p.match(text) for p in _candidates(text, _MARKERS_BY_CHAR))
 
 
 def join_lines(lines: list[Line]) -> list[_Block]:
@@ -431,23 +449,26 @@ def join_lines(lines: list[Line]) -> list[_Block]:
     sentence end and the next starts in lower case (or the previous ends on a connective such
     as "số", "ngày", "của") — also across up to two blank lines (page breaks)."""
     blocks: list[_Block] = []
+    joined: list[str] = []  # the lines of the block being built; the last one decides
+    first = 0
     pending_blank = 0
     for ln in lines:
         if ln.blank:
             pending_blank += 1
             continue
         text = ln.text
-        if blocks and pending_blank <= 2 and blocks[-1].cells is None:
-            prev = blocks[-1].text
-            cont = not g.SENTENCE_END.search(prev) and not _marker(text) and (
-                text[:1].islower() or bool(_CONNECTIVES.search(prev))
-            ) and not g.INITIALS.match(text)
-            if cont:
-                blocks[-1].text = f"{prev} {text}"
-                pending_blank = 0
-                continue
-        blocks.append(_Block(text, ln.no))
+        if joined and pending_blank <= 2 and not g.ends_sentence(joined[-1]) \
+                and not _marker(text) \
+                and (text[:1].islower() or _ends_on_connective(joined[-1])) \
+                and not g.INITIALS.match(text):
+            joined.append(text)
+        else:
+            if joined:
+                blocks.append(_Block(" ".join(joined), first))
+            joined, first = [text], ln.no
         pending_blank = 0
+    if joined:
+        blocks.append(_Block(" ".join(joined), first))
     return blocks
 
 
@@ -477,7 +498,7 @@ def _find_tables(lines: list[Line]) -> list[tuple[int, int, Table]]:
                 found.append(tbl)
                 i = tbl[1]
                 continue
-        if len([c for c in ln.cells if c]) >= 3 and not ln.tabbed:
+        if len(ln.cells) >= 3 and len([c for c in ln.cells if c]) >= 3 and not ln.tabbed:
             j = i
             rows = []
             while j < len(lines) and len([c for c in lines[j].cells if c]) >= 2:
@@ -541,10 +562,31 @@ _SCHEMES = (
 )
 _SECTION_SCHEMES = {"chapter", "muc", "article", "roman", "dotted", "arabic"}
 
+def _by_first_char(patterns: tuple[re.Pattern[str], ...]) -> dict[str, tuple[re.Pattern[str], ...]]:
+    table: dict[str, tuple[re.Pattern[str], ...]] = {}
+    for pat in patterns:  # in order: the first scheme that matches wins
+        for ch in g.FIRST_CHARS[pat]:
+            table[ch] = (*table.get(ch, ()), pat)
+    return table
+
+
+_MARKERS_BY_CHAR = _by_first_char(_MARKERS)
+_SCHEMES_BY_CHAR = _by_first_char(tuple(pat for _, pat in _SCHEMES))
+_SCHEME_NAME = {pat: name for name, pat in _SCHEMES}
+
+
+def _candidates(text: str, table: dict[str, tuple[re.Pattern[str], ...]]
+                ) -> tuple[re.Pattern[str], ...]:
+    """The patterns of `table` that can match `text`, judged by its first character (any
+    decimal digit, as \\d matches them all, counts as "0")."""
+    first = text[:1]
+    return table.get("0" if first.isdecimal() else first, ())
+
 
 def _classify(text: str) -> tuple[str, str, str, str] | None:
     """(scheme, number, marker, rest) of a numbered or bulleted line, else None."""
-    for scheme, pat in _SCHEMES:
+    for pat in _candidates(text, _SCHEMES_BY_CHAR):
+        scheme = _SCHEME_NAME[pat]
         m = pat.match(text)
         if m:
             num = m.group("num")
@@ -555,7 +597,7 @@ def _classify(text: str) -> tuple[str, str, str, str] | None:
             if scheme == "roman" and len(num) == 1 and num in "VXL" and not rest[:1].isupper():
                 continue
             return scheme, num, marker, rest
-    m = g.BULLET.match(text)
+    m = g.first_match(g.BULLET, text)
     if m:
         marker = m.group("marker")
         return f"bullet{marker}", marker, marker, m.group("rest").strip()
@@ -563,7 +605,7 @@ def _classify(text: str) -> tuple[str, str, str, str] | None:
 
 
 def _heading_like(text: str) -> bool:
-    return bool(text) and not g.SENTENCE_END.search(text) and len(text.split()) <= 80
+    return bool(text) and not g.ends_sentence(text) and len(text.split()) <= 80
 
 
 def _can_hold(node: Node) -> bool:
@@ -597,7 +639,7 @@ def parse_body(lines: list[Line], ids: _Ids | None = None) -> list[Node]:
     ids = ids or _Ids()
     tables = _find_tables(lines)
     root: list[Node] = []
-    stack: list[tuple[str, Node]] = []
+    stack: list[tuple[str, Node, bool]] = []  # open nodes: (scheme, node, may take children)
 
     def attach(node: Node) -> None:
         (stack[-1][1].children if stack else root).append(node)  # type: ignore[union-attr]
@@ -620,41 +662,44 @@ def parse_body(lines: list[Line], ids: _Ids | None = None) -> list[Node]:
     return root
 
 
-def _place(block: _Block, stack: list[tuple[str, Node]], root: list[Node], attach, ids: _Ids
-           ) -> None:
+def _place(block: _Block, stack: list[tuple[str, Node, bool]], root: list[Node], attach,
+           ids: _Ids) -> None:
     text = block.text
     cls = _classify(text)
     if cls is None:
         # a plain paragraph: belongs to the nearest section or open heading-like item
         if g.CLOSING_FORMULA.match(text):
             stack.clear()
-        while stack and not _can_hold(stack[-1][1]):
+        while stack and not stack[-1][2]:
             stack.pop()
         attach(Paragraph(text, block.line, ids.take(paragraph_id(block.line))))
         return
     scheme, num, marker, rest = cls
     # pop to the sibling of the same scheme, if that scheme is open
-    schemes = [s for s, _ in stack]
+    schemes = [s for s, _, _ in stack]
     if scheme in schemes:
         del stack[schemes.index(scheme):]
     else:
-        while stack and not _can_hold(stack[-1][1]):
+        while stack and not stack[-1][2]:
             stack.pop()
     if scheme in _SECTION_SCHEMES or scheme.startswith("dotted"):
-        chain = [n.number for _, n in stack if isinstance(n, Section)] + [num]
+        chain = [n.number for _, n, _ in stack if isinstance(n, Section)] + [num]
         heading, body_text = _split_heading(rest)
         node: Node = Section(scheme, num, marker, heading, block.line,
                              ids.take(section_id(chain)), body_text)
     else:
         node = Item(marker, rest, block.line, ids.take(paragraph_id(block.line)))
     attach(node)
-    stack.append((scheme, node))
+    stack.append((scheme, node, _can_hold(node)))
+
+
+_HEAD_BODY = re.compile(r"^(?P<head>[^:]{2,160}?)\s*:\s+(?P<body>\S.*)$")
 
 
 def _split_heading(rest: str) -> tuple[str, str | None]:
     """"Ban Tổ chức Tỉnh ủy: Phối hợp với ..." → ("Ban Tổ chức Tỉnh ủy", "Phối hợp với ...");
     a long sentence → ("", sentence); a heading → (heading, None)."""
-    m = re.match(r"^(?P<head>[^:]{2,160}?)\s*:\s+(?P<body>\S.*)$", rest)
+    m = _HEAD_BODY.match(rest) if ":" in rest else None
     if m and len(m.group("head").split()) <= 20:
         return m.group("head"), m.group("body")
     if _heading_like(rest):

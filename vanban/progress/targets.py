@@ -58,8 +58,10 @@ register({
                          "liệu hoặc đơn vị ('unit')",
                          "expected a percentage from 0 to 100, found {found} — check the figure "
                          "or the unit ('unit')"),
-    "progress_year": ("cần một năm từ {first} đến {last} ({why}), gặp {found}",
-                      "expected a year from {first} to {last} ({why}), found {found}"),
+    "progress_year": ("cần một năm từ {first} đến {last} ({why}), gặp {found} — sửa lại năm "
+                      "(bốn chữ số, trong khoảng đó)",
+                      "expected a year from {first} to {last} ({why}), found {found} — correct "
+                      "the year (four digits, in that range)"),
     "progress_year_twice": ("năm {year} đã có số liệu ở dòng {first} — mỗi năm chỉ ghi một số "
                             "liệu; xóa hoặc gộp một trong hai mục",
                             "year {year} already has a figure on line {first} — one figure per "
@@ -81,15 +83,18 @@ register({
                                 "agency '{value}' is not in {registry} — write the id or name "
                                 "of an agency listed there{near}"),
     "progress_near": (", ví dụ '{near}'", ", e.g. '{near}'"),
-    "progress_source": ("cần tên báo cáo có số liệu này (ví dụ 'Báo cáo số 45/BC-LĐLĐ ngày "
-                        "15/12/2023'), gặp giá trị trống",
-                        "expected the report that gives this figure (e.g. 'Báo cáo số "
-                        "45/BC-LĐLĐ ngày 15/12/2023'), found nothing"),
-    "progress_comparator": ("cần một trong các dấu {allowed} (hoặc để trống), gặp {found}",
-                            "expected one of {allowed} (or nothing), found {found}"),
+    "progress_source": ("cần tên báo cáo có số liệu này, gặp giá trị trống — ghi sau 'source:' "
+                        "tên báo cáo, ví dụ 'Báo cáo số 45/BC-LĐLĐ ngày 15/12/2023'",
+                        "expected the report that gives this figure, found nothing — write it "
+                        "after 'source:', e.g. 'Báo cáo số 45/BC-LĐLĐ ngày 15/12/2023'"),
+    "progress_comparator": ("cần một trong các dấu {allowed} (hoặc để trống), gặp {found} — "
+                            "ghi một trong các dấu đó hoặc bỏ dòng 'comparator'",
+                            "expected one of {allowed} (or nothing), found {found} — write one "
+                            "of them or remove the 'comparator' line"),
     "progress_deadline": ("cần một năm, 'annual' (hằng năm) hoặc 'term-end' (hết nhiệm kỳ), gặp "
-                          "{found}",
-                          "expected a year, 'annual' or 'term-end', found {found}"),
+                          "{found} — ghi năm hạn chót, ví dụ 2025, hoặc một trong hai từ đó",
+                          "expected a year, 'annual' or 'term-end', found {found} — write the "
+                          "deadline's year, e.g. 2025, or one of those two words"),
     "progress_bad_id": ("'{value}' không phải id hợp lệ — chỉ dùng chữ thường không dấu, chữ số "
                         "và dấu gạch nối, ví dụ '{suggest}'",
                         "'{value}' is not a valid id — use lower-case letters without marks, "

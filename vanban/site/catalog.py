@@ -24,8 +24,16 @@ from typing import Any
 
 import yaml
 
-from ..data import Agency, AgencyRegistry, Term, load_agencies, load_glossary
-from ..messages import message, register
+from ..data import (
+    Agency,
+    AgencyRegistry,
+    Term,
+    load_agencies,
+    load_glossary,
+    localized,
+    syntax_error,
+)
+from ..messages import default_lang, message, register
 from ..slug import slugify
 from ..progress.targets import DocInfo, Progress, load_progress, target_files
 from ..text import fold, number_key
@@ -40,18 +48,24 @@ register({
         "'{name}' is not in {registry} — add it to the aliases of the right agency, or "
         "correct the name in the document (line {source_line} of the original)"),
     "site_front_matter": (
-        "không đọc được phần thông tin đầu trang (front matter): {detail}",
-        "cannot read the front matter: {detail}"),
+        "không đọc được phần thông tin đầu trang (front matter): {detail} — kiểm tra các dòng "
+        "giữa hai dòng '---': dấu hai chấm sau tên khóa, thụt lề bằng dấu cách, dấu nháy đóng "
+        "mở đủ",
+        "cannot read the front matter: {detail} — check the lines between the two '---' lines: "
+        "a colon after each key, spaces for indentation, quotes closed"),
     "site_not_document": (
         "không phải trang văn bản (thiếu khóa 'vanban') — tệp trong van-ban/ phải do "
-        "`vanban import` tạo ra",
-        "not a document page (no 'vanban' key) — files in van-ban/ come from `vanban import`"),
-    "site_field_type": ("cần {expected}, gặp {found}", "expected {expected}, found {found}"),
-    "site_bad_date": (
-        "'{value}' không phải ngày hợp lệ — viết theo dạng NĂM-THÁNG-NGÀY, ví dụ '2021-11-23' "
-        "(văn bản được hiển thị không có ngày)",
-        "'{value}' is not a valid date — write it as YEAR-MONTH-DAY, e.g. '2021-11-23' "
-        "(the document is shown without a date)"),
+        "`vanban import` tạo ra: chuyển trang này sang thư mục khác, hoặc nhập văn bản",
+        "not a document page (no 'vanban' key) — files in van-ban/ come from `vanban import`: "
+        "move this page to another folder, or import the document"),
+    "site_bad_date": ("ngày '{value}' không hợp lệ — viết theo dạng NĂM-THÁNG-NGÀY trong dấu "
+                      "nháy, ví dụ '2021-11-23'",
+                      "invalid date '{value}' — write it as YEAR-MONTH-DAY in quotes, e.g. "
+                      "'2021-11-23'"),
+    "site_field_type": ("cần {expected}, gặp {found} — thay bằng {expected}, viết như khóa này "
+                        "ở các văn bản khác",
+                        "expected {expected}, found {found} — replace it with {expected}, written "
+                        "like this key in the other documents"),
     "site_missing_title": (
         "thiếu 'title' (trích yếu) — trang đang lấy tên tệp làm tiêu đề; thêm dòng 'title: …'",
         "no 'title' — the page shows the file name instead; add a 'title: …' line"),
@@ -71,11 +85,6 @@ register({
         "slug cho khớp tên tệp",
         "slug '{slug}' is also the slug of {other} — are both files the same document? Remove "
         "one, or make each slug its file name"),
-    "site_kind_text": ("một chuỗi chữ", "a text"),
-    "site_kind_list": ("một danh sách", "a list"),
-    "site_kind_mapping": ("một bảng khóa: giá trị", "a mapping"),
-    "site_kind_number": ("một số", "a number"),
-    "site_kind_bool": ("true/false", "true/false"),
     "site_missing_anchor": (
         "không có đoạn #{anchor} trong văn bản — sửa 'anchor' cho khớp id của đoạn",
         "no paragraph #{anchor} in the text — make 'anchor' match the paragraph's id"),
@@ -96,7 +105,7 @@ _Loader.yaml_implicit_resolvers = {
     for first, resolvers in _BASE_LOADER.yaml_implicit_resolvers.items()}
 _LOADER = _Loader
 # what constructing a node may raise besides YAMLError: `!!int x` (ValueError), deep nesting
-_CONSTRUCT_ERRORS = (yaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError)
+_CONSTRUCT_ERRORS = (ValueError, TypeError, OverflowError, RecursionError)
 # "x.en.md": a translation of document x (mkdocs-static-i18n suffix layout), not a document
 _TRANSLATION = re.compile(r"\.[a-z]{2}(?:[-_][A-Za-z]{2,4})?\.md$")
 
@@ -113,9 +122,9 @@ class SiteProblem:
 
     def message(self, lang: str | None = None) -> str:
         where = f"{self.file}:{self.line}: " + (f"{self.path}: " if self.path else "")
-        params = {k: (message(f"site_kind_{v[5:]}", lang) if isinstance(v, str)
-                      and v.startswith("kind:") else v) for k, v in self.params.items()}
-        return where + message(self.code, lang, **params)
+        en = (lang or default_lang()) == "en"
+        params = {k: localized(v, en) for k, v in self.params.items()}
+        return where + message(self.code, "en" if en else "vi", **params)
 
 
 @dataclass(frozen=True)
@@ -269,12 +278,10 @@ def _mapping(value: Any) -> dict[str, Any]:
 
 
 def _kind(value: Any) -> str:
-    """'kind:list', … : what a YAML value is, named in the message's language."""
-    if isinstance(value, bool):
-        return "kind:bool"
-    names: dict[type, str] = {dict: "kind:mapping", list: "kind:list", str: "kind:text",
-                              int: "kind:number", float: "kind:number"}
-    return names.get(type(value), type(value).__name__)
+    """How a value is named after "found" (an "@word" of vanban.data, shown in both languages)."""
+    names: dict[type, str] = {dict: "@mapping", list: "@list", str: "@text", int: "@number",
+                              float: "@number", bool: "@boolean"}
+    return names.get(type(value), repr(str(value)))
 
 
 def valid_date(text: str) -> bool:
@@ -327,21 +334,20 @@ class _Reader:
             else:
                 value = None
         if value is not None and _text(value) is None and not isinstance(value, str):
-            self.problem(tuple(path), "site_field_type", expected="kind:text",
-                         found=_kind(value))
+            self.problem(tuple(path), "site_field_type", expected="@text", found=_kind(value))
         return _text(value)
 
     def mapping(self, key: str) -> dict[str, Any]:
         value = self.meta.get(key)
         if value is not None and not isinstance(value, dict):
-            self.problem((key,), "site_field_type", expected="kind:mapping", found=_kind(value))
+            self.problem((key,), "site_field_type", expected="@mapping", found=_kind(value))
         return _mapping(value)
 
     def sequence(self, key: str) -> list[Any]:
         """The list under `key` ([] when absent; reported when it is something else)."""
         value = self.meta.get(key)
         if value is not None and not isinstance(value, list):
-            self.problem((key,), "site_field_type", expected="kind:list", found=_kind(value))
+            self.problem((key,), "site_field_type", expected="@list", found=_kind(value))
         return value if isinstance(value, list) else []
 
     def texts(self, key: str) -> list[str]:
@@ -361,7 +367,7 @@ class _Reader:
             if isinstance(item, dict):
                 out.append(item)
             else:
-                self.problem((key, i), "site_field_type", expected="kind:mapping",
+                self.problem((key, i), "site_field_type", expected="@mapping",
                              found=_kind(item))
                 out.append({})
         return out
@@ -377,11 +383,12 @@ def read_document(path: Path, src_uri: str, file: str) -> tuple[Document | None,
     parts = split_front_matter(text)
     try:
         meta = yaml.load(parts[0], Loader=_LOADER) if parts else None
-    except _CONSTRUCT_ERRORS as exc:
-        mark = getattr(exc, "problem_mark", None)
-        detail = getattr(exc, "problem", None) or str(exc) or type(exc).__name__
-        return None, [SiteProblem(file, (mark.line + 2) if mark else 1, "", "site_front_matter",
-                                  {"detail": detail})]
+    except yaml.YAMLError as exc:
+        line, detail = syntax_error(exc)       # line 0 of the front matter: line 2 of the file
+        return None, [SiteProblem(file, line + 2, "", "site_front_matter", {"detail": detail})]
+    except _CONSTRUCT_ERRORS as exc:            # `!!int abc`, `line: !!float x`, deep nesting
+        return None, [SiteProblem(file, 1, "", "site_front_matter",
+                                  {"detail": str(exc) or type(exc).__name__})]
     if not isinstance(meta, dict) or "vanban" not in meta:
         return None, [SiteProblem(file, 1, "", "site_not_document", {})]
     assert parts is not None
@@ -573,6 +580,24 @@ class Sources:
 _CACHE: dict[Sources, tuple[tuple[tuple[str, int, int], ...], Catalog]] = {}
 
 
+def read_documents(sources: Sources) -> tuple[list[Document], list[SiteProblem], list[str]]:
+    """Every document under docs/van-ban/, the problems of their front matter and the slugs
+    of the files that could not be read as documents."""
+    documents: list[Document] = []
+    problems: list[SiteProblem] = []
+    unreadable: list[str] = []
+    for path in sources.document_files():
+        if path.name == "index.md":
+            continue
+        doc, found = read_document(path, f"van-ban/{path.name}", sources.label(path))
+        problems.extend(found)
+        if doc is not None:
+            documents.append(doc)
+        else:
+            unreadable.append(path.stem)
+    return documents, problems, unreadable
+
+
 def load_catalog(sources: Sources) -> Catalog:
     """The catalog of the documents under `sources.docs_dir`; read again only when a file
     changed (mkdocs-static-i18n builds once per language; `mkdocs serve` rebuilds).
@@ -586,19 +611,13 @@ def load_catalog(sources: Sources) -> Catalog:
         return cached[1]
     registry = load_agencies(sources.agencies)
     glossary = load_glossary(sources.glossary)
-    documents: list[Document] = []
-    problems: list[SiteProblem] = []
-    for path in sources.document_files():
-        if path.name == "index.md":
-            continue
-        doc, found = read_document(path, f"van-ban/{path.name}", sources.label(path))
-        problems.extend(found)
-        if doc is not None:
-            documents.append(doc)
+    documents, problems, unreadable = read_documents(sources)
     problems.extend(duplicate_slugs(documents, sources.docs_dir))
     cat = build_catalog(documents, registry, glossary, problems, sources.docs_dir,
                         sources.label(sources.agencies))
-    docs = {d.slug: DocInfo(int(d.year) if d.year else None, d.place) for d in documents}
+    # a document whose front matter cannot be read is reported as such, not as missing
+    docs = {slug: DocInfo(None, None) for slug in unreadable}
+    docs.update({d.slug: DocInfo(int(d.year) if d.year else None, d.place) for d in documents})
     cat.progress = load_progress(sources.targets_dir, docs, registry, sources.as_of_year(),
                                  sources.label(sources.agencies))
     cat.sample_banner = sources.sample_banner

@@ -144,7 +144,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig) -> str:
         # Material prints page.meta.title unescaped (<title>, header, h1)
         page.meta["title"] = escape(title)
     spec = pages.from_meta(page.meta)
-    if spec is not None and spec.kind != "part":
+    if spec is not None and spec.kind not in pages.DOCUMENT_KINDS:
         return ""                         # rendered from the catalog in on_page_content
     doc, part = _document(cat, page)
     if doc is not None:
@@ -163,7 +163,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig) -> str:
     cat = catalog(config)
     spec = pages.from_meta(page.meta)
     abbrs = cat.abbreviations(lang)
-    if spec is not None and spec.kind != "part":
+    if spec is not None and spec.kind not in pages.DOCUMENT_KINDS:
         body, parts = pages.render(spec, cat, lang, page.url, abbrs)
         page.toc = _toc(parts, [])
         return str(body)
@@ -171,7 +171,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig) -> str:
     doc, part = _document(cat, page)
     if doc is None:
         return html
-    ctx = views.Ctx(cat, lang, page.url, abbrs)
+    ctx = views.Ctx(cat, lang, page.url, abbrs, whole=doc.slug if part == 0 else "")
     html = mark_sentences(ctx, doc, html)       # each target's sentence links to its progress
     if lang == languages(config)[1]:
         _check_anchors(ctx, doc, part, html, Path(config.docs_dir))
@@ -226,7 +226,8 @@ def on_post_build(config: MkDocsConfig) -> None:
 # ---- helpers ----------------------------------------------------------------------------------
 
 def _document(cat: Catalog, page: Page) -> tuple[Document | None, int]:
-    """(document, part number) of a document page or of a part page; (None, 0) otherwise."""
+    """(document, part number) of a document page or of a part page, (document, 0) of a long
+    document's one-page version; (None, 0) otherwise."""
     spec = pages.from_meta(page.meta)
     if spec is not None:
         found = spec.part(cat)
@@ -249,8 +250,8 @@ def _without_front_matter(markdown: str, page: Page, doc: Document) -> str:
 def _check_anchors(ctx: views.Ctx, doc: Document, part: int, html: str, docs_dir: Path
                    ) -> None:
     """Warn about assignments and targets whose paragraph (on this page) does not exist."""
-    def here(anchor: str) -> bool:
-        return (doc.parts.part_of(anchor) if doc.parts else 1) == part
+    def here(anchor: str) -> bool:          # part 0: the one-page version has every anchor
+        return part == 0 or (doc.parts.part_of(anchor) if doc.parts else 1) == part
 
     report([SiteProblem(doc.file, line_of(doc, docs_dir, ("assignments", task.index, "anchor")),
                         f"assignments[{task.index}].anchor", "site_missing_anchor",

@@ -52,6 +52,12 @@ _LABELS: dict[str, tuple[str, str]] = {
     "parts.back": ("Thông tin văn bản và trách nhiệm thực hiện (phần 1)",
                    "Document details and responsibilities (part 1)"),
     "parts.page_title": ("{label} — phần {n}", "{label} — part {n}"),
+    "parts.whole_title": ("{label} — toàn văn", "{label} — full text"),
+    "parts.whole_link": ("Toàn văn trên một trang (để in)", "Full text on one page (to print)"),
+    "parts.whole_note": ("Toàn văn trên một trang, để in hoặc lưu; đọc trên điện thoại nhẹ hơn "
+                         "theo từng phần:",
+                         "The full text on one page, to print or save; on a phone it reads "
+                         "lighter part by part:"),
     # responsibilities
     "resp.title": ("Trách nhiệm thực hiện", "Responsibilities"),
     "resp.agency": ("Cơ quan, đơn vị", "Agency"),

@@ -37,6 +37,9 @@ from .views import (
     year_page_count,
 )
 
+# kinds whose Markdown is (part of) a document's body, rendered by MkDocs
+DOCUMENT_KINDS = ("part", "whole")
+
 # kinds reachable from the site navigation (the others are listed by those pages)
 IN_NAV = {"documents", "agencies", "glossary", "progress_index"}
 PROGRESS_FACETS = ("progress_year", "progress_agency", "progress_status")
@@ -64,7 +67,11 @@ class GeneratedPage:
         return url(self.kind, self.key, lang)
 
     def part(self, cat: Catalog) -> tuple[Document, int] | None:
-        """(document, part number) of a part page."""
+        """(document, part number) of a part page; (document, 0) of a long document's
+        one-page version (kind "whole", for printing)."""
+        if self.kind == "whole":
+            whole = cat.document(self.key)
+            return (whole, 0) if whole is not None and whole.parts is not None else None
         slug, _, number = self.key.rpartition("/")
         doc = cat.document(slug) if self.kind == "part" else None
         if doc is None or doc.parts is None or not number.isdigit() \
@@ -77,13 +84,15 @@ class GeneratedPage:
             base, n = split_page_key(self.key)
             first = GeneratedPage(self.kind.removesuffix("_page"), base).title(cat, lang)
             return t("pager.page_title", lang, title=first, n=n)
-        if self.kind == "part":
+        if self.kind in ("part", "whole"):
             found = self.part(cat)
             if found is None:
                 return self.key
             doc, n = found
-            return t("parts.page_title", lang, n=n,
-                     label=Ctx(cat, lang, "", cat.abbreviations(lang)).doc_label(doc))
+            label = Ctx(cat, lang, "", cat.abbreviations(lang)).doc_label(doc)
+            if n == 0:
+                return t("parts.whole_title", lang, label=label)
+            return t("parts.page_title", lang, n=n, label=label)
         if self.kind == "documents":
             return t("index.title", lang)
         if self.kind == "type":
@@ -109,7 +118,7 @@ class GeneratedPage:
         if found is not None:
             doc, n = found
             assert doc.parts is not None
-            return front + doc.parts.pages[n - 1].markdown
+            return front + (doc.parts.pages[n - 1].markdown if n else doc.parts.whole)
         return front
 
 
@@ -127,6 +136,7 @@ def generated_pages(cat: Catalog) -> list[GeneratedPage]:
               for n in range(2, len(agency_task_pages(cat, a.id)) + 1)]
     pages += [GeneratedPage("part", part_key(d.slug, n)) for d in cat.documents if d.parts
               for n in range(2, d.parts.count + 1)]
+    pages += [GeneratedPage("whole", d.slug) for d in cat.documents if d.parts]
     pages.append(GeneratedPage("progress_index"))
     pages += [GeneratedPage("progress", slug) for slug in sorted(cat.progress.files)
               if cat.document(slug) is not None]

@@ -56,7 +56,7 @@ def extras_estimate(tasks: list[str], cite_summaries: list[str], recipients: lis
 def paginate(body: str, extras_html: int) -> Parts:
     """The body of a document as one page when the page fits the budget, else as parts."""
     if FRAME + extras_html + len(body.encode("utf-8")) * HTML_PER_MARKDOWN <= PAGE_BUDGET:
-        return _parts([body])
+        return _parts([body], body)
     return split_body(body, first_budget=first_page_budget(extras_html))
 
 
@@ -77,6 +77,7 @@ class Page:
 @dataclass
 class Parts:
     pages: list[Page]
+    whole: str = ""               # the body in one piece, as imported (the print page)
     _part: dict[str, int] = field(default_factory=dict)     # anchor → part number (≥ 2)
 
     @property
@@ -106,7 +107,7 @@ def split_body(markdown: str, *, first_budget: int, budget: int = BODY_BUDGET) -
     (`first_budget` for the first). A body that fits stays one page."""
     size = len(markdown.encode("utf-8"))
     if size <= first_budget:
-        return _parts([markdown])
+        return _parts([markdown], markdown)
     blocks = _blocks(markdown)
     offset = [0]                    # offset[i]: bytes before block i
     for b in blocks:
@@ -121,7 +122,7 @@ def split_body(markdown: str, *, first_budget: int, budget: int = BODY_BUDGET) -
             chunks.append(_join(blocks, start, cut))
             start, limit = cut, budget
     chunks.append(_join(blocks, start, len(blocks)))
-    return _parts(chunks)
+    return _parts(chunks, markdown)
 
 
 def _cut(blocks: list[_Block], offset: list[int], start: int, end: int, limit: int
@@ -191,13 +192,13 @@ def _name(open_tag: str) -> str:
     return m.group(1) if m else "div"
 
 
-def _parts(chunks: list[str]) -> Parts:
+def _parts(chunks: list[str], whole: str) -> Parts:
     pages = [Page(n, md, _headings(md)) for n, md in enumerate(chunks, 1)]
     anchors = {a or b: p.number for p in pages[1:] for a, b in _ANCHOR.findall(p.markdown)}
     # an id re-opened wrapper lost its id, so an id belongs to the first page that has it
     for a, b in _ANCHOR.findall(pages[0].markdown):
         anchors.pop(a or b, None)
-    return Parts(pages, anchors)
+    return Parts(pages, whole, anchors)
 
 
 def _headings(markdown: str) -> list[tuple[str, str]]:

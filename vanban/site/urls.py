@@ -8,6 +8,7 @@ URLs are site-root relative, directory style, without a leading slash. The defau
 | home                        | index.md, index.en.md (written) | `` (en: `en/`)      |
 | document                    | van-ban/<slug>.md (imported)    | `van-ban/<slug>/`   |
 | part n ≥ 2 of a long document| van-ban/<slug>/<n>.md           | `van-ban/<slug>/2/` |
+| a long document on one page (to print) | van-ban/<slug>/toan-van.md | `van-ban/<slug>/toan-van/` |
 | document index              | van-ban/index.md                | `van-ban/`          |
 | documents of one type       | van-ban/loai/<type>.md          | `van-ban/loai/ctr/` |
 | … page n ≥ 2 of that list   | van-ban/loai/<type>/trang/<n>.md | `van-ban/loai/ctr/trang/2/` |
@@ -55,6 +56,7 @@ _SCHEME: dict[str, tuple[str, str]] = {
     "home": ("index.md", ""),
     "document": ("van-ban/{key}.md", "van-ban/{key}/"),
     "part": ("van-ban/{key}.md", "van-ban/{key}/"),          # key: part_key(slug, n)
+    "whole": ("van-ban/{key}/toan-van.md", "van-ban/{key}/toan-van/"),
     "documents": ("van-ban/index.md", "van-ban/"),
     "type": ("van-ban/loai/{key}.md", "van-ban/loai/{key}/"),
     "type_page": ("van-ban/loai/{key}.md", "van-ban/loai/{key}/"),   # key: page_key(type, n)

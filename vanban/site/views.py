@@ -66,11 +66,14 @@ class Ctx:
     lang: str
     here: str                       # URL of the page being rendered (site-root relative)
     abbrs: Abbreviations
+    whole: str = ""                 # slug of the long document shown whole on this page
 
     def t(self, key: str, **params: object) -> str:
         return t(key, self.lang, **params)
 
     def href(self, kind: str, key: str = "", anchor: str = "") -> str:
+        if kind == "document" and anchor and key == self.whole:
+            return f"#{anchor}"                    # the one-page version holds every part
         if kind == "document" and anchor:          # the paragraph may be on a later part
             doc = self.cat.document(key)
             part = doc.parts.part_of(anchor) if doc is not None and doc.parts else 1
@@ -231,6 +234,13 @@ def parts_nav(ctx: Ctx, doc: Document, current: int) -> Markup:
     """The list of parts of a long document, each with the sections it holds."""
     if doc.parts is None:
         return Markup("")
+    whole = tag("p", tag("a", ctx.t("parts.whole_link"),
+                         href=ctx.href("whole", doc.slug)), class_="vb-parts__whole")
+    if current == 0:
+        title = tag("p", ctx.t("parts.whole_note"), class_="vb-parts__title")
+        whole = Markup("")
+    else:
+        title = tag("p", ctx.t("parts.title", count=doc.parts.count), class_="vb-parts__title")
     items = []
     for page in doc.parts.pages:
         label = ctx.t("parts.part", n=page.number)
@@ -242,14 +252,14 @@ def parts_nav(ctx: Ctx, doc: Document, current: int) -> Markup:
         link = tag("a", tag("strong", label), href=ctx.part_href(doc, page.number),
                    aria_current="page" if page.number == current else None)
         items.append(tag("li", link, ": " if page.headings else "", sections))
-    return tag("nav", tag("p", ctx.t("parts.title", count=doc.parts.count),
-                          class_="vb-parts__title"),
-               tag("ol", join(items)), class_="vb-parts", aria_label=ctx.t("parts.label"))
+    return tag("nav", title, tag("ol", join(items)), whole,
+               class_="vb-parts vb-parts--whole" if current == 0 else "vb-parts",
+               aria_label=ctx.t("parts.label"))
 
 
 def parts_pager(ctx: Ctx, doc: Document, current: int) -> Markup:
     """Previous / next part links under the text of a long document."""
-    if doc.parts is None:
+    if doc.parts is None or current == 0:
         return Markup("")
     links = []
     if current > 1:

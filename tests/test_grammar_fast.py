@@ -1,0 +1,120 @@
+"""The fast matching helpers give exactly the matches of the plain patterns they replace.
+
+The converter avoids regex scans that try a case-insensitive alternation at every position
+(see "fast matching helpers" in vanban/grammar.py). Each shortcut is checked here against the
+straightforward pattern or code, on random text built from the words the patterns look for.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from vanban import grammar as g
+from vanban import parser as p
+from vanban.text import _SPACE_RE, clean_spaces
+
+# words the patterns look for, in several cases, and characters that trip case-insensitivity
+WORDS = [
+    "số ", "Số", "Nghị quyết ", "NGHỊ QUYẾT ", "nghị quyết", "Chỉ thị ", "CTr ", "CT", "NQ",
+    "chương trình hành động ", "hành động", "Luật ", "bộ luật ", "hơn ", "HƠN ", "không ít hơn ",
+    "đạt trên ", "Đạt ", "trên ", "trở lên", " trở  xuống", "đoàn viên", " người", " lớp",
+    "tối thiểu ", "không vượt quá ", "quý IV/2021", "trước ngày 30/5", "hoàn thành tháng 01/2022",
+    "định kỳ 6 tháng", "Hằng năm", "hàng quý", "thường xuyên", "trong năm 2022", "Đến năm 2025",
+    "mỗi năm", "đến hết nhiệm kỳ", "Nhiệm kỳ 2023 - 2028", "chủ trì", "CHỦ TRÌ", "phối hợp với ",
+    "Phấn đấu", "chỉ tiêu", "ít nhất", "từ ", "có ", "dưới", "theo ", "số\t", "Trên đây là",
+    "İ", "ı", "ſ", "K", " ", "  ", "\t", "\u00a0", ",", ".", ";", "/", "-", "%", "(", ")", "”",
+    "0", "12", "105.000", "1234", "02-NQ/TW", "25/Ctr- LĐLĐ", "x", "a", "đ",
+]
+TEXTS = st.lists(st.sampled_from(WORDS), max_size=14).map("".join)
+
+
+def _spans(matches) -> list[tuple[int, int]]:
+    return [m.span() for m in matches]
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXTS)
+def test_cued_patterns_match_like_their_regex(text: str) -> None:
+    for name, cued in vars(g).items():
+        if isinstance(cued, g.Cued):
+            assert _spans(cued.finditer(text)) == _spans(cued.pattern.finditer(text)), name
+            plain = cued.pattern.search(text)
+            assert (cued.search(text) or plain) is None or cued.search(text).span() == plain.span()
+
+
+def test_lowered_is_what_ignorecase_matches() -> None:
+    """For every cased character c and every letter of the start words: IGNORECASE matches c
+    to the letter exactly when lowered(c) is the letter (so `find` on lowered text is exact)."""
+    letters = {ch for v in vars(g).values() if isinstance(v, g.Cued) for w in v.starts for ch in w}
+    cased = [chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF
+             and (chr(c).lower() != chr(c) or chr(c).upper() != chr(c))]
+    for letter in letters:
+        pat = re.compile(re.escape(letter), re.IGNORECASE)
+        for c in [*cased, letter]:
+            assert bool(pat.fullmatch(c)) == (g.lowered(c) == letter), (letter, c)
+    assert all(len(g.lowered(c)) == 1 for c in cased)
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXTS)
+def test_number_first_patterns_match_like_the_plain_ones(text: str) -> None:
+    short = re.compile(r"(?<![\w/.,-])\d{1,5}(?![\d/.,-]?\w)")
+    assert _spans(g.SHORT_NUMBER.finditer(text)) == _spans(short.finditer(text))
+    number = re.compile(r"(?<![\w/-])\d+" + g._CITE_CODE_PART)
+    assert _spans(g.CITE_NUMBER_RE.finditer(text)) == _spans(number.finditer(text))
+    for pos in range(len(text) + 1):
+        for lo in (0, max(0, pos - 40)):
+            plain = g.CITE_TYPE.search(text, max(lo, pos - 40), pos)
+            assert g.TYPE_BEFORE.find(text, pos, lo) == (
+                (plain.group("type"), plain.start()) if plain else None)
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXTS)
+def test_values_match_like_a_regex_with_the_comparator_in_front(text: str) -> None:
+    before = "|".join(sorted(map(re.escape, g.COMPARATOR_BEFORE), key=len, reverse=True))
+    for pattern in (g.PERCENT, g.COUNT):
+        plain = re.compile(rf"(?:(?P<before>{before})\s+)?(?:{pattern.pattern})", re.IGNORECASE)
+        expected = [(m.start(), m.end(), m.group("num"), m.groupdict().get("unit"),
+                     m.group("before"), m.group("after")) for m in plain.finditer(text)]
+        assert [(v.start, v.end, v.num, v.unit, v.before, v.after)
+                for v in g.find_values(pattern, text)] == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS)
+def test_end_anchored_shortcuts(text: str) -> None:
+    assert g.ends_sentence(text) == bool(g.SENTENCE_END.search(text))
+    assert p._ends_on_connective(text) == bool(p._CONNECTIVES.search(text))
+    assert clean_spaces(text) == _SPACE_RE.sub(" ", text.replace("\t", " ")).strip()
+
+
+# lines each pattern matches, to check FIRST_CHARS against
+EXAMPLES = {
+    g.CHAPTER: ["Chương I", "CHƯƠNG 2. QUY ĐỊNH CHUNG"], g.MUC: ["Mục 1. Phạm vi", "MỤC 2"],
+    g.ARTICLE: ["Điều 1. Ban hành", "ĐIỀU 2: Hiệu lực"], g.ROMAN: ["III. TỔ CHỨC", "IV: X"],
+    g.DOTTED: ["2.1. Chỉ tiêu", "1.2 Mục tiêu"], g.ARABIC: ["1. Cấp ủy", "10) Tiếp tục"],
+    g.ALPHA: ["a) Tuyên truyền", "đ) Khác"], g.PAREN: ["(1) Tập trung", "(b) Hai"],
+    g.BULLET: ["- Phấn đấu", "+ cộng", "* Đến năm 2025", "• x"],
+    g.RECIPIENTS: ["Nơi nhận:", "NƠI NHẬN: - Như trên;"], g.AUTHORITY: ["TM. BAN", "K/T TRƯỞNG"],
+    g.SIGNER_TITLE: ["PHÓ CHỦ TỊCH", "BÍ THƯ", "GIÁM ĐỐC"], g.APPENDIX: ["PHỤ LỤC I", "Phụ lục"],
+    g.LABELLED: ["Đơn vị chủ trì: Văn phòng", "cơ quan phối hợp: Sở", "Phối hợp: Ban",
+                 "Thời gian: Quý II", "TIẾN ĐỘ: 2026", "chủ trì: Ban"],
+    g.GIVE: ["Giao Ban Tuyên giáo tham mưu", "đề nghị Ủy ban MTTQ", "Yêu cầu các cấp"],
+}
+
+
+def test_first_characters_of_line_patterns() -> None:
+    """A pattern never matches a line that starts with a character not in its FIRST_CHARS."""
+    assert set(EXAMPLES) == set(g.FIRST_CHARS)
+    others = [chr(c) for c in range(0x3000) if not 0xD800 <= c <= 0xDFFF]
+    for pat, examples in EXAMPLES.items():
+        allowed = g.FIRST_CHARS[pat]
+        for example in examples:
+            assert pat.match(example) and example[0] in allowed, example
+            for c in others:
+                if c not in allowed and not (c.isdecimal() and "0" in allowed):
+                    assert not pat.match(c + example[1:]), (pat.pattern, c)
