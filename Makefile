@@ -22,6 +22,7 @@ help:
 	@echo "make serve   – cài đặt, dựng và chạy cổng tại http://127.0.0.1:8000 / build and serve"
 	@echo "make check   – kiểm tra văn bản, dữ liệu, liên kết / check documents, data, links"
 	@echo "make test    – kiểm tra toàn bộ (lint, check, tests, browser) / the whole test suite"
+	@echo "make test-slow – chỉ các phép thử dài (fuzz) / only the long fuzz runs"
 	@echo "make build   – dựng trang vào site/ / build the site into site/"
 	@echo "make dist    – dựng trang và đóng gói thành $(DIST) / the built site as a zip"
 	@echo "make sample  – nhập lại các văn bản mẫu từ $(SEEDS) / re-import the sample documents"
@@ -70,6 +71,8 @@ test: $(STAMP) chromium poppler lint check
 test-fast: $(STAMP) lint check
 	$(BIN)/pytest -q -m "not browser and not slow"
 
+# the slow tests alone (long fuzz runs, a generated portal with its search index); `make test`
+# runs them too
 test-slow: $(STAMP) chromium
 	$(BIN)/pytest -q -m slow
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+import pytest
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from vanban.lossless import missing_words
@@ -40,7 +41,13 @@ DOCS = st.lists(st.lists(LINES, min_size=1, max_size=3).map(" ".join), max_size=
 @settings(max_examples=300, deadline=None, derandomize=CI,
           suppress_health_check=[HealthCheck.too_slow])
 @given(DOCS)
+@example("_")          # found by the long run: "_" counted as a word, its line as a rule
+@example("____\nChữ ký")
 def test_parse_never_crashes_and_never_loses_a_word(text: str) -> None:
+    check_parse(text)
+
+
+def check_parse(text: str) -> None:
     doc = parse(text, "fuzz.txt")
     md = render_markdown(doc)
     assert missing_words(text, md) == []
@@ -51,5 +58,26 @@ def test_parse_never_crashes_and_never_loses_a_word(text: str) -> None:
 @settings(max_examples=60, deadline=None, derandomize=CI)
 @given(st.lists(st.sampled_from(SEED), min_size=5, max_size=120))
 def test_shuffled_seed_lines_stay_lossless(lines: list[str]) -> None:
+    check_shuffled(lines)
+
+
+def check_shuffled(lines: list[str]) -> None:
     text = "\n".join(lines)
     assert missing_words(text, render_markdown(parse(text, "x.txt"))) == []
+
+
+# ---- the long run (`make test-slow`): thousands of cases of the same properties --------------
+
+@pytest.mark.slow
+@settings(max_examples=5_000, deadline=None, derandomize=CI,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(DOCS)
+def test_parse_long_run(text: str) -> None:
+    check_parse(text)
+
+
+@pytest.mark.slow
+@settings(max_examples=2_000, deadline=None, derandomize=CI)
+@given(st.lists(st.sampled_from(SEED), min_size=5, max_size=120))
+def test_shuffled_seed_lines_long_run(lines: list[str]) -> None:
+    check_shuffled(lines)

@@ -45,6 +45,11 @@ register({
     "data_encoding": ("tệp không phải văn bản UTF-8 hay UTF-16 ({detail}) — lưu lại tệp dạng "
                       "UTF-8",
                       "the file is not UTF-8 or UTF-16 text ({detail}) — save it as UTF-8"),
+    "data_too_deep": ("dữ liệu lồng nhau quá sâu (hàng trăm cấp ngoặc hoặc thụt lề) — tệp "
+                      "này không phải dữ liệu của cổng; khôi phục bản trước",
+                      "the data is nested too deeply (hundreds of levels of brackets or "
+                      "indentation) — this is not a data file of the portal; restore the "
+                      "previous version"),
     "data_syntax": ("lỗi cú pháp YAML: {detail} — kiểm tra thụt lề (chỉ dùng dấu cách, không "
                     "dùng tab), dấu hai chấm, dấu ngoặc và dấu nháy ở dòng này",
                     "YAML syntax error: {detail} — check the indentation (spaces only, no tabs), "
@@ -224,6 +229,8 @@ def load_yaml_nodes(path: Path, *, expect: str | None = None) -> yaml.Node:
     except yaml.YAMLError as exc:
         raise DataError([Problem(file, 1, "", "data_syntax",
                                  {"detail": str(exc).splitlines()[0]})]) from None
+    except RecursionError:      # PyYAML's composer recurses once per level of nesting
+        raise DataError([Problem(file, 1, "", "data_too_deep", {})]) from None
     if root is None or (isinstance(root, yaml.ScalarNode) and _is_null(root)):
         code, params = ("data_empty", {"key": expect}) if expect else ("data_empty_any", {})
         raise DataError([Problem(file, 1, "", code, params)])

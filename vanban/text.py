@@ -143,7 +143,7 @@ def tone_normalize(text: str) -> str:
     return _TONE_RE.sub(lambda m: _TONE_PAIRS[m.group(0)], unicodedata.normalize("NFC", text))
 
 
-_WORD_RE = re.compile(r"\w+", re.UNICODE)
+_WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)   # letters and digits: "_" is not a word
 
 
 def words(text: str) -> list[str]:

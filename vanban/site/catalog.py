@@ -34,6 +34,7 @@ from ..data import (
     syntax_error,
 )
 from ..messages import default_lang, message, register
+from ..slug import slugify
 from ..progress.targets import DocInfo, Progress, load_progress, target_files
 from ..text import fold, number_key
 from .html import Abbreviations
@@ -65,13 +66,46 @@ register({
                         "ở các văn bản khác",
                         "expected {expected}, found {found} — replace it with {expected}, written "
                         "like this key in the other documents"),
+    "site_missing_title": (
+        "thiếu 'title' (trích yếu) — trang đang lấy tên tệp làm tiêu đề; thêm dòng 'title: …'",
+        "no 'title' — the page shows the file name instead; add a 'title: …' line"),
+    "site_missing_key": ("thiếu khóa bắt buộc '{key}'", "missing required key '{key}'"),
+    "site_file_name": (
+        "tên tệp '{name}' không dùng được làm địa chỉ trang (chỉ chữ thường không dấu, số và "
+        "dấu gạch nối, tối đa 80 ký tự) — đổi tên thành {fixed}.md",
+        "the file name '{name}' cannot be a page address (only lower-case ASCII letters, "
+        "digits and hyphens, at most 80 characters) — rename it to {fixed}.md"),
+    "site_slug_mismatch": (
+        "slug '{slug}' khác tên tệp '{name}' — địa chỉ trang lấy theo tên tệp "
+        "(van-ban/{name}/): sửa slug thành '{name}' hoặc đổi tên tệp thành {slug}.md",
+        "slug '{slug}' differs from the file name '{name}' — the page's address comes from the "
+        "file name (van-ban/{name}/): make slug '{name}' or rename the file to {slug}.md"),
+    "site_slug_duplicate": (
+        "slug '{slug}' trùng với {other} — hai tệp cho cùng một văn bản? Xóa một tệp hoặc sửa "
+        "slug cho khớp tên tệp",
+        "slug '{slug}' is also the slug of {other} — are both files the same document? Remove "
+        "one, or make each slug its file name"),
     "site_missing_anchor": (
         "không có đoạn #{anchor} trong văn bản — sửa 'anchor' cho khớp id của đoạn",
         "no paragraph #{anchor} in the text — make 'anchor' match the paragraph's id"),
 })
 
 _FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*(?:\n|\Z)", re.DOTALL)
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BASE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BASE_LOADER):  # type: ignore[misc,valid-type]
+    """The safe loader (libyaml when available) without implicit timestamps: `date:
+    2021-13-45` stays the text it is, so it is reported with its line instead of crashing
+    the build (PyYAML raises ValueError while constructing the date)."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in _BASE_LOADER.yaml_implicit_resolvers.items()}
+_LOADER = _Loader
+# what constructing a node may raise besides YAMLError: `!!int x` (ValueError), deep nesting
+_CONSTRUCT_ERRORS = (ValueError, TypeError, OverflowError, RecursionError)
 # "x.en.md": a translation of document x (mkdocs-static-i18n suffix layout), not a document
 _TRANSLATION = re.compile(r"\.[a-z]{2}(?:[-_][A-Za-z]{2,4})?\.md$")
 
@@ -149,6 +183,7 @@ class Document:
     parts: Parts | None = None   # a long body split into pages (vanban.site.split); None: one
     original: str | None = None   # the imported file kept beside the page: "<slug>.docx"
     original_size: int = 0        # its size in bytes
+    declared_slug: str | None = None   # front matter `slug:` (the file name is what counts)
 
     @property
     def year(self) -> str | None:
@@ -234,7 +269,7 @@ def _text(value: Any) -> str | None:
 def _int(value: Any) -> int:
     try:
         return int(value or 0)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):    # OverflowError: `line: .inf`
         return 0
 
 
@@ -247,6 +282,15 @@ def _kind(value: Any) -> str:
     names: dict[type, str] = {dict: "@mapping", list: "@list", str: "@text", int: "@number",
                               float: "@number", bool: "@boolean"}
     return names.get(type(value), repr(str(value)))
+
+
+def valid_date(text: str) -> bool:
+    """True for an ISO date that exists ('2021-11-23'; not '2021-13-45', not 'ngày 5')."""
+    try:
+        datetime.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return len(text) == 10
 
 
 class _Reader:
@@ -293,15 +337,33 @@ class _Reader:
             self.problem(tuple(path), "site_field_type", expected="@text", found=_kind(value))
         return _text(value)
 
-    def items(self, key: str) -> list[dict[str, Any]]:
+    def mapping(self, key: str) -> dict[str, Any]:
         value = self.meta.get(key)
-        if value is None:
-            return []
-        if not isinstance(value, list):
+        if value is not None and not isinstance(value, dict):
+            self.problem((key,), "site_field_type", expected="@mapping", found=_kind(value))
+        return _mapping(value)
+
+    def sequence(self, key: str) -> list[Any]:
+        """The list under `key` ([] when absent; reported when it is something else)."""
+        value = self.meta.get(key)
+        if value is not None and not isinstance(value, list):
             self.problem((key,), "site_field_type", expected="@list", found=_kind(value))
-            return []
+        return value if isinstance(value, list) else []
+
+    def texts(self, key: str) -> list[str]:
+        return [t for t in (self.text(key, i) for i in range(len(self.sequence(key)))) if t]
+
+    def date(self, *path: str | int) -> str | None:
+        """An ISO date; a value that is not one is reported and left out."""
+        text = self.text(*path)
+        if text is not None and not valid_date(text):
+            self.problem(tuple(path), "site_bad_date", value=text)
+            return None
+        return text
+
+    def items(self, key: str) -> list[dict[str, Any]]:
         out = []
-        for i, item in enumerate(value):
+        for i, item in enumerate(self.sequence(key)):
             if isinstance(item, dict):
                 out.append(item)
             else:
@@ -309,26 +371,6 @@ class _Reader:
                              found=_kind(item))
                 out.append({})
         return out
-
-
-def _bad_date(file: str, front: str) -> SiteProblem:
-    """The problem of a front matter YAML reads as a date that does not exist (2024-13-45):
-    the first such value, found in the composed (not constructed) node tree."""
-    root = yaml.compose(front, Loader=_LOADER)
-    stack: list[tuple[yaml.Node, str]] = [(root, "")] if root is not None else []
-    while stack:
-        node, where = stack.pop(0)
-        if isinstance(node, yaml.MappingNode):
-            stack[:0] = [(v, f"{where}.{k.value}".lstrip(".")) for k, v in node.value]
-        elif isinstance(node, yaml.SequenceNode):
-            stack[:0] = [(v, f"{where}[{i}]") for i, v in enumerate(node.value)]
-        elif node.tag == "tag:yaml.org,2002:timestamp":
-            try:
-                datetime.date.fromisoformat(str(node.value)[:10])
-            except ValueError:
-                return SiteProblem(file, node.start_mark.line + 2, where, "site_bad_date",
-                                   {"value": node.value})
-    return SiteProblem(file, 1, "", "site_front_matter", {"detail": "invalid date"})
 
 
 def read_document(path: Path, src_uri: str, file: str) -> tuple[Document | None,
@@ -344,39 +386,54 @@ def read_document(path: Path, src_uri: str, file: str) -> tuple[Document | None,
     except yaml.YAMLError as exc:
         line, detail = syntax_error(exc)       # line 0 of the front matter: line 2 of the file
         return None, [SiteProblem(file, line + 2, "", "site_front_matter", {"detail": detail})]
-    except ValueError:                          # a date-like value that is no date: 2024-13-45
-        assert parts is not None
-        return None, [_bad_date(file, parts[0])]
+    except _CONSTRUCT_ERRORS as exc:            # `!!int abc`, `line: !!float x`, deep nesting
+        return None, [SiteProblem(file, 1, "", "site_front_matter",
+                                  {"detail": str(exc) or type(exc).__name__})]
     if not isinstance(meta, dict) or "vanban" not in meta:
         return None, [SiteProblem(file, 1, "", "site_not_document", {})]
     assert parts is not None
     r = _Reader(file, parts[0], meta)
-    signer = _mapping(meta.get("signer"))
+    slug = path.stem
+    if slugify(slug) != slug:
+        r.problems.append(SiteProblem(file, 1, "", "site_file_name",
+                                      {"name": path.name, "fixed": slugify(slug) or "van-ban"}))
+    declared = r.text("slug")
+    if declared is not None and declared != slug:
+        r.problem(("slug",), "site_slug_mismatch", slug=declared, name=slug)
+    signer = r.mapping("signer")
+    doc_type = r.mapping("type")
     cites = []
     for i, c in enumerate(r.items("cites")):
         ctype = _mapping(c.get("type"))
         cites.append(Cite(i, _text(ctype.get("code")), _text(ctype.get("name")),
-                          _text(c.get("number")), iso_date(c.get("date")), _text(c.get("issuer")),
-                          _text(c.get("relation")) or "dan_chieu", _text(c.get("summary")),
+                          r.text("cites", i, "number"), r.date("cites", i, "date"),
+                          r.text("cites", i, "issuer"),
+                          _text(c.get("relation")) or "dan_chieu", r.text("cites", i, "summary"),
                           _int(c.get("line"))))
     tasks = []
     for i, a in enumerate(r.items("assignments")):
-        tasks.append(Task(i, r.text("assignments", i, "agency") or "",
+        agency = r.text("assignments", i, "agency")
+        if agency is None and a:
+            r.problem(("assignments", i), "site_missing_key", key="agency")
+        tasks.append(Task(i, agency or "",
                           "support" if a.get("role") == "support" else "lead",
                           r.text("assignments", i, "task") or "",
                           r.text("assignments", i, "deadline"),
                           _int(a.get("line")), r.text("assignments", i, "anchor") or ""))
-    recipients = [t for t in (_text(x) for x in (meta.get("recipients") or [])
-                              if isinstance(meta.get("recipients"), list)) if t]
+    recipients = r.texts("recipients")
+    title = r.text("title")
+    if title is None:
+        r.problem(("title",), "site_missing_title")
     doc = Document(
-        slug=path.stem, src_uri=src_uri, file=file,
-        number=r.text("number"), type_code=r.text("type", "code"),
-        type_name=r.text("type", "name"), issuer=r.text("issuer"),
+        slug=slug, src_uri=src_uri, file=file,
+        number=r.text("number"), type_code=_text(doc_type.get("code")),
+        type_name=_text(doc_type.get("name")), issuer=r.text("issuer"),
         parent_issuer=r.text("parent_issuer"), place=r.text("place"),
-        date=iso_date(meta.get("date")), title=r.text("title") or path.stem,
+        date=r.date("date"), title=title or slug,
         signer=Signer(_text(signer.get("authority")), _text(signer.get("title")),
                       _text(signer.get("name"))),
         recipients=recipients, cites=cites, tasks=tasks, summary_en=r.text("summary_en"))
+    doc.declared_slug = declared
     pages = paginate(parts[1], extras_estimate([t.task for t in tasks],
                                                [c.summary or "" for c in cites], recipients))
     doc.parts = pages if pages.count > 1 else None
@@ -394,6 +451,22 @@ def line_of(doc: Document, docs_dir: Path, path: tuple[str | int, ...]) -> int:
     if parts is None:
         return 1
     return _Reader(doc.file, parts[0], {}).line_of(path)
+
+
+def duplicate_slugs(documents: list[Document], docs_dir: Path) -> list[SiteProblem]:
+    """Documents whose front-matter `slug:` is the slug of another document (by file name or
+    by `slug:`): each is a separate page, but most likely the same document imported twice."""
+    owner: dict[str, Document] = {d.slug: d for d in documents}
+    out = []
+    for d in documents:
+        if d.declared_slug is None or d.declared_slug == d.slug:
+            continue
+        other = owner.setdefault(d.declared_slug, d)
+        if other is not d:
+            out.append(SiteProblem(d.file, line_of(d, docs_dir, ("slug",)), "slug",
+                                   "site_slug_duplicate",
+                                   {"slug": d.declared_slug, "other": other.file}))
+    return out
 
 
 # ---- joining -------------------------------------------------------------------------------
@@ -539,6 +612,7 @@ def load_catalog(sources: Sources) -> Catalog:
     registry = load_agencies(sources.agencies)
     glossary = load_glossary(sources.glossary)
     documents, problems, unreadable = read_documents(sources)
+    problems.extend(duplicate_slugs(documents, sources.docs_dir))
     cat = build_catalog(documents, registry, glossary, problems, sources.docs_dir,
                         sources.label(sources.agencies))
     # a document whose front matter cannot be read is reported as such, not as missing

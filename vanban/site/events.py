@@ -29,7 +29,15 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 from ..data import DataError
 from ..progress.export import downloads
 from . import layout, pages, views
-from .catalog import Catalog, Document, SiteProblem, Sources, line_of, load_catalog
+from .catalog import (
+    Catalog,
+    Document,
+    SiteProblem,
+    Sources,
+    line_of,
+    load_catalog,
+    split_front_matter,
+)
 from .html import compact, first_abbreviations_only, pin_inline_scripts, sanitize
 from .labels import DEFAULT_LANG
 from .progress import document_targets, mark_sentences, missing_anchors, progress_options
@@ -140,6 +148,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig) -> str:
         return ""                         # rendered from the catalog in on_page_content
     doc, part = _document(cat, page)
     if doc is not None:
+        if part == 1 and "vanban" not in page.meta:
+            markdown = _without_front_matter(markdown, page, doc)
         page.meta["template"] = DOCUMENT_TEMPLATE
         if part == 1 and doc.parts is not None:
             markdown = doc.parts.pages[0].markdown      # the rest is on the part pages
@@ -226,6 +236,15 @@ def _document(cat: Catalog, page: Page) -> tuple[Document | None, int]:
     if not src.startswith("van-ban/") or src.count("/") != 1:
         return None, 0
     return cat.document(Path(src).name.split(".", 1)[0]), 1   # x.md or a translation x.en.md
+
+
+def _without_front_matter(markdown: str, page: Page, doc: Document) -> str:
+    """A document whose front matter MkDocs could not read (it gives up on a value such as
+    `date: 2021-13-45`, which the catalog reads and reports) would show its YAML as text:
+    drop the YAML and take the title from the catalog."""
+    found = split_front_matter(markdown)
+    page.meta.setdefault("title", escape(doc.title))
+    return found[1] if found is not None else markdown
 
 
 def _check_anchors(ctx: views.Ctx, doc: Document, part: int, html: str, docs_dir: Path

@@ -19,18 +19,22 @@ from . import progress
 from .catalog import Catalog, Document
 from .html import Abbreviations, Markup, tag
 from .labels import t
-from .urls import part_key, src_uri, url
+from .urls import page_key, part_key, split_page_key, src_uri, url
 from .views import (
     Ctx,
     Section,
     agency_index,
     agency_intro,
     agency_page,
+    agency_page_intro,
+    agency_task_pages,
     document_index,
     glossary,
     type_page,
+    type_page_count,
     type_title,
     year_page,
+    year_page_count,
 )
 
 # kinds whose Markdown is (part of) a document's body, rendered by MkDocs
@@ -39,6 +43,8 @@ DOCUMENT_KINDS = ("part", "whole")
 # kinds reachable from the site navigation (the others are listed by those pages)
 IN_NAV = {"documents", "agencies", "glossary", "progress_index"}
 PROGRESS_FACETS = ("progress_year", "progress_agency", "progress_status")
+LISTING_PAGES = ("type_page", "year_page", "agency_page", "progress_year_page",
+                 "progress_agency_page", "progress_status_page")   # pages 2, 3, … of lists
 
 
 @dataclass(frozen=True)
@@ -74,6 +80,10 @@ class GeneratedPage:
         return doc, int(number)
 
     def title(self, cat: Catalog, lang: str) -> str:
+        if self.kind in LISTING_PAGES:          # page n ≥ 2 of a long listing
+            base, n = split_page_key(self.key)
+            first = GeneratedPage(self.kind.removesuffix("_page"), base).title(cat, lang)
+            return t("pager.page_title", lang, title=first, n=n)
         if self.kind in ("part", "whole"):
             found = self.part(cat)
             if found is None:
@@ -116,16 +126,25 @@ def generated_pages(cat: Catalog) -> list[GeneratedPage]:
     """Every generated page (the same set in every language)."""
     pages = [GeneratedPage("documents"), GeneratedPage("agencies"), GeneratedPage("glossary")]
     pages += [GeneratedPage("type", key or "khac") for key in sorted(cat.by_type())]
+    pages += [GeneratedPage("type_page", page_key(key or "khac", n))
+              for key in sorted(cat.by_type()) for n in range(2, type_page_count(cat, key) + 1)]
     pages += [GeneratedPage("year", year or "khac") for year in sorted(cat.by_year())]
+    pages += [GeneratedPage("year_page", page_key(year or "khac", n))
+              for year in sorted(cat.by_year()) for n in range(2, year_page_count(cat, year) + 1)]
     pages += [GeneratedPage("agency", a.id) for a in cat.registry]
+    pages += [GeneratedPage("agency_page", page_key(a.id, n)) for a in cat.registry
+              for n in range(2, len(agency_task_pages(cat, a.id)) + 1)]
     pages += [GeneratedPage("part", part_key(d.slug, n)) for d in cat.documents if d.parts
               for n in range(2, d.parts.count + 1)]
     pages += [GeneratedPage("whole", d.slug) for d in cat.documents if d.parts]
     pages.append(GeneratedPage("progress_index"))
     pages += [GeneratedPage("progress", slug) for slug in sorted(cat.progress.files)
               if cat.document(slug) is not None]
-    for kind, keys in progress.facet_keys(cat.progress.targets()).items():
+    targets = cat.progress.targets()
+    for kind, keys in progress.facet_keys(targets).items():
         pages += [GeneratedPage(kind, key) for key in keys]
+        pages += [GeneratedPage(f"{kind}_page", page_key(key, n)) for key in keys
+                  for n in range(2, progress.facet_page_count(targets, kind, key) + 1)]
     return pages
 
 
@@ -160,8 +179,12 @@ def intro(page: GeneratedPage, ctx: Ctx) -> Markup:
         return progress.dashboard_intro(ctx)
     if page.kind == "progress":
         return progress.document_intro(ctx, page.key)
-    if page.kind in PROGRESS_FACETS:
+    if page.kind in PROGRESS_FACETS or page.kind.removesuffix("_page") in PROGRESS_FACETS:
         return progress.facet_intro(ctx)
+    if page.kind == "agency_page":
+        base, n = split_page_key(page.key)
+        agency = ctx.cat.registry.get(base)
+        return agency_page_intro(ctx, agency, n) if agency is not None else Markup("")
     return Markup("")
 
 
@@ -173,6 +196,14 @@ def sections(page: GeneratedPage, ctx: Ctx) -> list[Section]:
         return type_page(ctx, "" if page.key == "khac" else page.key)
     if page.kind == "year":
         return year_page(ctx, "" if page.key == "khac" else page.key)
+    if page.kind in ("type_page", "year_page"):
+        base, n = split_page_key(page.key)
+        listing = type_page if page.kind == "type_page" else year_page
+        return listing(ctx, "" if base == "khac" else base, n)
+    if page.kind == "agency_page":
+        base, n = split_page_key(page.key)
+        found = cat.registry.get(base)
+        return agency_page(ctx, found, n) if found is not None else []
     if page.kind == "agencies":
         return agency_index(ctx)
     if page.kind == "agency":
@@ -189,6 +220,9 @@ def sections(page: GeneratedPage, ctx: Ctx) -> list[Section]:
         return parts
     if page.kind in PROGRESS_FACETS:
         return progress.facet_page(ctx, page.kind, page.key)
+    if page.kind.removesuffix("_page") in PROGRESS_FACETS:
+        base, n = split_page_key(page.key)
+        return progress.facet_page(ctx, page.kind.removesuffix("_page"), base, n)
     return glossary(ctx)
 
 

@@ -30,7 +30,7 @@ from .catalog import Document, SiteProblem
 from .html import Markup, escape, join, tag
 from .labels import add_labels
 from .urls import DOWNLOADS_DIR, relative
-from .views import Ctx, Section, _table, shorten
+from .views import Ctx, Section, _table, listing_pager, page_count, shorten
 
 add_labels({
     "progress.title": ("Tiến độ thực hiện chỉ tiêu", "Progress on targets"),
@@ -60,6 +60,12 @@ add_labels({
                       "thái ở trên.",
                       "{n} more: browse by document, deadline, agency or status above."),
     "progress.none": ("Chưa có chỉ tiêu nào.", "No targets yet."),
+    "progress.more_docs": ("Còn {n} văn bản có chỉ tiêu khác: xem trang tiến độ trên trang của "
+                           "từng văn bản.",
+                           "{n} more documents have targets: see the progress link on each "
+                           "document's page."),
+    "progress.agency_more": ("Xem tất cả {n} chỉ tiêu trên trang tiến độ",
+                             "See all {n} targets on the progress pages"),
     "progress.no_agency": ("Chưa ghi cơ quan phụ trách chỉ tiêu nào.",
                            "No target names a responsible agency yet."),
     "progress.downloads": ("Tải dữ liệu", "Download the data"),
@@ -117,7 +123,10 @@ add_labels({
 PROGRESS_ID = slugify("vb tien do")          # the targets section of a document / agency page
 STATUS_ICONS = {"achieved": "✓", "on_track": "↗", "slow": "→", "off_track": "↘",
                 "deteriorating": "↓", "missed": "✗", "no_data": "?"}
-DASHBOARD_ROWS = 200    # the dashboard lists this many targets; facet pages list all
+DASHBOARD_ROWS = 30     # the dashboard lists this many targets (pages stay ≤ 60 KB)
+DASHBOARD_DOCS = 40     # … and the newest documents with targets
+TARGETS_PER_PAGE = 40   # a facet page lists this many; its later pages the rest
+AGENCY_ROWS = 10        # an agency page lists this many of its targets
 
 
 @dataclass(frozen=True)
@@ -402,12 +411,16 @@ def dashboard(ctx: Ctx) -> list[Section]:
     if not targets:
         return [Section(slugify("tong hop"), ctx.t("progress.counts"),
                         tag("p", ctx.t("progress.none"), class_="vb-muted"))]
+    with_targets = [(slug, f) for slug, f in _docs_newest_first(ctx) if f.targets]
     by_doc = tag("ul", join(
         tag("li", tag("a", ctx.doc_label(d) if (d := ctx.cat.document(slug)) else slug,
                       href=ctx.href("progress", slug)), " ",
             tag("span", str(len(f.targets)), class_="vb-count"), " ",
             _mini_counts(ctx, f.targets))
-        for slug, f in _docs_newest_first(ctx) if f.targets), class_="vb-facets")
+        for slug, f in with_targets[:DASHBOARD_DOCS]), class_="vb-facets")
+    if len(with_targets) > DASHBOARD_DOCS:
+        by_doc += tag("p", ctx.t("progress.more_docs", n=len(with_targets) - DASHBOARD_DOCS),
+                      class_="vb-muted")
     by_year = _facet((tag("a", year_label(ctx, key), href=ctx.href("progress_year", key)),
                       len(ts)) for key, ts in _by_year(targets).items())
     agencies = sorted(_by_agency(targets).values(), key=lambda at: ctx.agency_name(at[0]))
@@ -444,7 +457,14 @@ def _mini_counts(ctx: Ctx, targets: list[Target]) -> Markup:
 
 
 def facet_targets(ctx: Ctx, kind: str, key: str) -> list[Target]:
-    targets = ctx.cat.progress.targets()
+    return targets_of_facet(ctx.cat.progress.targets(), kind, key)
+
+
+def facet_page_count(targets: list[Target], kind: str, key: str) -> int:
+    return page_count(len(targets_of_facet(targets, kind, key)), TARGETS_PER_PAGE)
+
+
+def targets_of_facet(targets: list[Target], kind: str, key: str) -> list[Target]:
     if kind == "progress_year":
         return [t for t in targets if t.deadline_key() == key]
     if kind == "progress_agency":
@@ -464,12 +484,19 @@ def facet_title(ctx: Ctx, kind: str, key: str) -> str:
                                                                ctx.lang))
 
 
-def facet_page(ctx: Ctx, kind: str, key: str) -> list[Section]:
+def facet_page(ctx: Ctx, kind: str, key: str, n: int = 1) -> list[Section]:
+    """Page `n` of a facet: the counts of the whole facet, then TARGETS_PER_PAGE targets."""
     targets = facet_targets(ctx, kind, key)
+    total = page_count(len(targets), TARGETS_PER_PAGE)
+    chunk = targets[(n - 1) * TARGETS_PER_PAGE: n * TARGETS_PER_PAGE]
+    title = ctx.t("progress.all")
+    if total > 1:
+        title += f" — {ctx.t('pager.position', n=n, total=total)}"
     # counts are not links here: the status pages list the whole portal, not this facet
     return [Section(slugify("tong hop"), ctx.t("progress.counts"),
                     _counts(ctx, targets, link=False)),
-            Section(slugify("cac chi tieu"), ctx.t("progress.all"), target_table(ctx, targets))]
+            Section(slugify("cac chi tieu"), title,
+                    target_table(ctx, chunk) + listing_pager(ctx, kind, key, n, total))]
 
 
 def facet_intro(ctx: Ctx) -> Markup:
@@ -485,9 +512,10 @@ def agency_targets(ctx: Ctx, agency: Agency) -> Section | None:
                if t.agency is not None and t.agency.id == agency.id]
     if not targets:
         return None
-    body = join([target_table(ctx, targets),
-                 tag("p", tag("a", ctx.t("progress.agency_link"),
-                              href=ctx.href("progress_agency", agency.id)))])
+    more = ctx.t("progress.agency_more", n=len(targets)) if len(targets) > AGENCY_ROWS \
+        else ctx.t("progress.agency_link")
+    body = join([target_table(ctx, targets[:AGENCY_ROWS]),
+                 tag("p", tag("a", more, href=ctx.href("progress_agency", agency.id)))])
     return Section(PROGRESS_ID, f"{ctx.t('progress.agency_section')} ({len(targets)})", body)
 
 

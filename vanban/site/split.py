@@ -38,6 +38,7 @@ FRAME = 22_000                # header with search box, navigation, table of con
 PART_CHROME = 2_500           # a part page's own header, parts list and pager
 HTML_PER_MARKDOWN = 1.15
 MIN_FIRST = 6_000             # the first page always shows the beginning of the text
+RESP_FULL_ROWS = 50           # more tasks: the table sums them up by agency (views.py)
 BODY_BUDGET = int((PAGE_BUDGET - FRAME - PART_CHROME) / HTML_PER_MARKDOWN)   # ≈ 30 KB
 
 
@@ -47,6 +48,8 @@ def extras_estimate(tasks: list[str], cite_summaries: list[str], recipients: lis
     seeds: estimate within 10 % of the built pages)."""
     card = 1_500 + sum(len(r.encode("utf-8")) + 20 for r in recipients)
     table = sum(min(len(t.encode("utf-8")), 200) + 280 for t in tasks)
+    if len(tasks) > RESP_FULL_ROWS:     # one row per agency, a numbered link per task
+        table = 6_000 + 70 * len(tasks)
     cites = sum(len(s.encode("utf-8")) + 350 for s in cite_summaries)
     return card + table + cites
 

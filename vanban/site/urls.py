@@ -11,15 +11,19 @@ URLs are site-root relative, directory style, without a leading slash. The defau
 | a long document on one page (to print) | van-ban/<slug>/toan-van.md | `van-ban/<slug>/toan-van/` |
 | document index              | van-ban/index.md                | `van-ban/`          |
 | documents of one type       | van-ban/loai/<type>.md          | `van-ban/loai/ctr/` |
+| … page n ≥ 2 of that list   | van-ban/loai/<type>/trang/<n>.md | `van-ban/loai/ctr/trang/2/` |
 | documents of one year       | van-ban/nam/<year>.md           | `van-ban/nam/2021/` |
+| … page n ≥ 2 of that list   | van-ban/nam/<year>/trang/<n>.md | `van-ban/nam/2021/trang/2/` |
 | agency index                | co-quan/index.md                | `co-quan/`          |
 | agency (data/agencies.yml)  | co-quan/<agency-id>.md          | `co-quan/<id>/`     |
+| … its tasks, page n ≥ 2     | co-quan/<agency-id>/trang/<n>.md | `co-quan/<id>/trang/2/` |
 | glossary (data/glossary.yml)| thuat-ngu/index.md              | `thuat-ngu/`        |
 | target progress dashboard   | tien-do/index.md                | `tien-do/`          |
 | progress of one document    | tien-do/van-ban/<slug>.md       | `tien-do/van-ban/<slug>/` |
 | targets due in a year       | tien-do/nam/<year>.md (hang-nam, het-nhiem-ky) | `tien-do/nam/2025/` |
 | targets of an agency        | tien-do/co-quan/<agency-id>.md  | `tien-do/co-quan/<id>/` |
 | targets with a status       | tien-do/trang-thai/<status>.md  | `tien-do/trang-thai/on-track/` |
+| … page n ≥ 2 of a facet     | tien-do/<facet>/<key>/trang/<n>.md | `tien-do/nam/2025/trang/2/` |
 | downloads (CSV, JSON)       | written at build time           | `tien-do/du-lieu/<slug>.csv` |
 | news index, page 1          | tin-tuc/index.md                | `tin-tuc/`          |
 | news index, page n ≥ 2      | tin-tuc/trang/<n>.md            | `tin-tuc/trang/2/`  |
@@ -55,9 +59,12 @@ _SCHEME: dict[str, tuple[str, str]] = {
     "whole": ("van-ban/{key}/toan-van.md", "van-ban/{key}/toan-van/"),
     "documents": ("van-ban/index.md", "van-ban/"),
     "type": ("van-ban/loai/{key}.md", "van-ban/loai/{key}/"),
+    "type_page": ("van-ban/loai/{key}.md", "van-ban/loai/{key}/"),   # key: page_key(type, n)
     "year": ("van-ban/nam/{key}.md", "van-ban/nam/{key}/"),
+    "year_page": ("van-ban/nam/{key}.md", "van-ban/nam/{key}/"),
     "agencies": ("co-quan/index.md", "co-quan/"),
     "agency": ("co-quan/{key}.md", "co-quan/{key}/"),
+    "agency_page": ("co-quan/{key}.md", "co-quan/{key}/"),          # key: page_key(id, n)
     "glossary": ("thuat-ngu/index.md", "thuat-ngu/"),
     # target progress (vanban.site.progress)
     "progress_index": ("tien-do/index.md", "tien-do/"),
@@ -65,6 +72,10 @@ _SCHEME: dict[str, tuple[str, str]] = {
     "progress_year": ("tien-do/nam/{key}.md", "tien-do/nam/{key}/"),
     "progress_agency": ("tien-do/co-quan/{key}.md", "tien-do/co-quan/{key}/"),
     "progress_status": ("tien-do/trang-thai/{key}.md", "tien-do/trang-thai/{key}/"),
+    # page n ≥ 2 of a facet (key: page_key(key, n))
+    "progress_year_page": ("tien-do/nam/{key}.md", "tien-do/nam/{key}/"),
+    "progress_agency_page": ("tien-do/co-quan/{key}.md", "tien-do/co-quan/{key}/"),
+    "progress_status_page": ("tien-do/trang-thai/{key}.md", "tien-do/trang-thai/{key}/"),
     "methodology": ("phuong-phap-tien-do.md", "phuong-phap-tien-do/"),       # written
     "guide": ("huong-dan-chi-tieu.md", "huong-dan-chi-tieu/"),                # written
     "news": ("tin-tuc/index.md", "tin-tuc/"),
@@ -104,10 +115,32 @@ def part_key(slug: str, number: int) -> str:
     return f"{key_slug(slug)}/{number}"
 
 
+def page_key(key: str, number: int) -> str:
+    """Key of page `number` (≥ 2) of a long listing (documents of a type or a year, tasks of
+    an agency); page 1 is the listing's own page.
+
+    >>> url("agency_page", page_key("ldld-binh-dinh", 2), "en")
+    'en/co-quan/ldld-binh-dinh/trang/2/'
+    >>> split_page_key("2021/trang/3")
+    ('2021', 3)
+    """
+    return f"{key_slug(key)}/trang/{number}"
+
+
+def split_page_key(key: str) -> tuple[str, int]:
+    """(listing key, page number) of a `page_key`; (key, 1) for anything else."""
+    base, sep, number = key.rpartition("/trang/")
+    return (base, int(number)) if sep and number.isdigit() else (key, 1)
+
+
+_COMPOSITE = {"part", "type_page", "year_page", "agency_page", "progress_year_page",
+              "progress_agency_page", "progress_status_page"}   # keys made of slugs and "/"
+
+
 def _key(kind: str, key: str) -> str:
     if not key:
         return ""
-    return key if kind == "part" else key_slug(key)
+    return key if kind in _COMPOSITE else key_slug(key)
 
 
 def src_uri(kind: str, key: str = "") -> str:

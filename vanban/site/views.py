@@ -15,20 +15,47 @@ from ..data import Agency
 from ..slug import slugify
 from ..text import fold
 from .catalog import Assigned, Catalog, Cite, Document
-from .html import Abbreviations, Markup, join, tag
-from .labels import TYPE_ORDER, count_label, format_date, t, type_name
+from .html import Abbreviations, Markup, escape, join, tag
+from .split import RESP_FULL_ROWS
+from .labels import TYPE_ORDER, add_labels, count_label, format_date, t, type_name
 from .urls import (
     CITED_BY_ID,
     CITES_ID,
     ISSUED_ID,
     RESPONSIBILITIES_ID,
     TASKS_ID,
+    page_key,
     part_key,
     relative,
     url,
 )
 
-LATEST_ON_INDEX = 50       # the document index lists this many; the facet pages list all
+add_labels({
+    "resp.count": ("Số nhiệm vụ", "Tasks"),
+    "resp.count_roles": ("{n} ({lead} chủ trì, {support} phối hợp)",
+                         "{n} ({lead} lead, {support} support)"),
+    "resp.paragraphs": ("Đến đoạn giao nhiệm vụ", "Go to the paragraph"),
+    "resp.summary_note": (
+        "Văn bản giao {n} nhiệm vụ: bảng dưới đây tóm tắt theo cơ quan; trang của từng cơ quan "
+        "liệt kê đầy đủ nhiệm vụ, vai trò và thời hạn.",
+        "The document assigns {n} tasks: the table sums them up by agency; each agency's page "
+        "lists the tasks in full, with role and deadline."),
+    "pager.label": ("Các trang của danh sách", "Pages of the list"),
+    "pager.prev": ("← Trang trước", "← Previous page"),
+    "pager.next": ("Trang sau →", "Next page →"),
+    "pager.page_title": ("{title} — trang {n}", "{title} — page {n}"),
+    "pager.position": ("Trang {n}/{total}", "Page {n} of {total}"),
+    "agency.tasks_of": ("Trang {n}/{total} của danh sách nhiệm vụ được giao cho",
+                        "Page {n} of {total} of the tasks assigned to"),
+    "agency.issued_more": (
+        "Và {n} văn bản khác: xem danh mục văn bản theo loại và theo năm.",
+        "And {n} more: see the document index by type and by year."),
+})
+
+LATEST_ON_INDEX = 50       # the document index lists this many
+DOCS_PER_PAGE = 50         # a type's or a year's documents: pages of this many (≈ 40 KB)
+TASKS_PER_PAGE = 25        # an agency's tasks: pages of whole documents up to this many rows
+ISSUED_ON_AGENCY = 20      # an agency page lists its newest documents; the index has all
 LATEST_ON_HOME = 6
 _RELATION_ORDER = {"can_cu": 0, "thuc_hien": 1, "dan_chieu": 2}
 
@@ -217,7 +244,11 @@ def parts_nav(ctx: Ctx, doc: Document, current: int) -> Markup:
     items = []
     for page in doc.parts.pages:
         label = ctx.t("parts.part", n=page.number)
-        sections = join((tag("span", title, lang=ctx.vi) for _, title in page.headings), "; ")
+        # the first and last section of each part: the list stays short however long the text
+        shown = page.headings if len(page.headings) <= 2 else [page.headings[0],
+                                                               page.headings[-1]]
+        sections = join((tag("span", title, lang=ctx.vi) for _, title in shown),
+                        " … " if len(page.headings) > 2 else "; ")
         link = tag("a", tag("strong", label), href=ctx.part_href(doc, page.number),
                    aria_current="page" if page.number == current else None)
         items.append(tag("li", link, ": " if page.headings else "", sections))
@@ -272,6 +303,9 @@ def responsibilities(ctx: Ctx, doc: Document) -> Section:
     for a in rows:
         key = a.agency.id if a.agency is not None else "?" + fold(a.task.agency)
         groups.setdefault(key, []).append(a)
+    if len(rows) > RESP_FULL_ROWS:
+        return Section(RESPONSIBILITIES_ID, ctx.t("resp.title"),
+                       _responsibility_summary(ctx, list(groups.values())), "vb-resp")
     cols = [ctx.t("resp.agency"), ctx.t("resp.task"), ctx.t("resp.role"), ctx.t("resp.deadline")]
     trs = []
     for items in groups.values():
@@ -287,6 +321,25 @@ def responsibilities(ctx: Ctx, doc: Document) -> Section:
     table = tag("table", head, tag("tbody", join(trs)), class_="vb-data vb-resp-table")
     return Section(RESPONSIBILITIES_ID, ctx.t("resp.title"),
                    tag("div", table, class_="vb-data-wrap"), "vb-resp")
+
+
+def _responsibility_summary(ctx: Ctx, groups: list[list[Assigned]]) -> Markup:
+    """The responsibilities of a document with very many tasks: one row per agency with the
+    number of tasks and a numbered link to each task's paragraph (the agency's page lists the
+    tasks in full), so that the page stays within its size budget."""
+    cols = [ctx.t("resp.agency"), ctx.t("resp.count"), ctx.t("resp.paragraphs")]
+
+    def row(items: list[Assigned]) -> list[Markup]:
+        who = _task_row(ctx, items[0], local=True)[0]
+        lead = sum(1 for a in items if a.task.role != "support")
+        count = ctx.t("resp.count_roles", n=len(items), lead=lead, support=len(items) - lead)
+        links = join((tag("a", str(i), href=ctx.href("document", a.doc.slug, a.task.anchor))
+                      if a.task.anchor else Markup(str(i))
+                      for i, a in enumerate(items, 1)), " ")
+        return [who, escape(count), tag("span", links, class_="vb-resp-links")]
+
+    note = tag("p", ctx.t("resp.summary_note", n=sum(len(g) for g in groups)), class_="vb-muted")
+    return note + _table(ctx, "vb-resp-summary", cols, (row(g) for g in groups))
 
 
 TASK_PREVIEW = 160   # characters of a task shown in a document's table (the text is below)
@@ -439,16 +492,33 @@ def document_index(ctx: Ctx) -> list[Section]:
     ]
 
 
-def type_page(ctx: Ctx, key: str) -> list[Section]:
-    docs = ctx.cat.by_type().get(key, [])
-    return [Section(slugify("danh sach"), count_label(len(docs), ctx.lang),
-                    document_table(ctx, docs))]
+def type_page(ctx: Ctx, key: str, n: int = 1) -> list[Section]:
+    """Page `n` of the documents of one type (newest first)."""
+    return _document_listing(ctx, "type", key, ctx.cat.by_type().get(key, []), n)
 
 
-def year_page(ctx: Ctx, year: str) -> list[Section]:
-    docs = ctx.cat.by_year().get(year, [])
-    return [Section(slugify("danh sach"), count_label(len(docs), ctx.lang),
-                    document_table(ctx, docs))]
+def year_page(ctx: Ctx, year: str, n: int = 1) -> list[Section]:
+    """Page `n` of the documents of one year (newest first)."""
+    return _document_listing(ctx, "year", year, ctx.cat.by_year().get(year, []), n)
+
+
+def _document_listing(ctx: Ctx, kind: str, key: str, docs: list[Document], n: int
+                      ) -> list[Section]:
+    total = page_count(len(docs), DOCS_PER_PAGE)
+    chunk = docs[(n - 1) * DOCS_PER_PAGE: n * DOCS_PER_PAGE]
+    title = count_label(len(docs), ctx.lang)
+    if total > 1:
+        title += f" — {ctx.t('pager.position', n=n, total=total)}"
+    pager = listing_pager(ctx, kind, key or "khac", n, total)
+    return [Section(slugify("danh sach"), title, document_table(ctx, chunk) + pager)]
+
+
+def type_page_count(cat: Catalog, key: str) -> int:
+    return page_count(len(cat.by_type().get(key, [])), DOCS_PER_PAGE)
+
+
+def year_page_count(cat: Catalog, year: str) -> int:
+    return page_count(len(cat.by_year().get(year, [])), DOCS_PER_PAGE)
 
 
 def type_title(cat: Catalog, key: str, lang: str) -> str:
@@ -501,36 +571,108 @@ def agency_intro(ctx: Ctx, agency: Agency) -> Markup:
                class_="vb-card vb-card__list vb-agency-card")
 
 
-def agency_page(ctx: Ctx, agency: Agency) -> list[Section]:
-    cat = ctx.cat
-    rows = cat.by_agency.get(agency.id, [])
+def agency_task_pages(cat: Catalog, agency_id: str) -> list[list[list[Assigned]]]:
+    """The agency's tasks as pages of document groups, newest document first: a page takes
+    whole documents up to TASKS_PER_PAGE rows; a document with more rows than that is cut
+    into groups of TASKS_PER_PAGE (its heading repeated)."""
     by_doc: dict[str, list[Assigned]] = {}
-    for a in rows:
+    for a in cat.by_agency.get(agency_id, []):
         by_doc.setdefault(a.doc.slug, []).append(a)
+    pages: list[list[list[Assigned]]] = [[]]
+    rows = 0
+    for items in by_doc.values():       # documents newest first (catalog order)
+        for start in range(0, len(items), TASKS_PER_PAGE):
+            group = items[start:start + TASKS_PER_PAGE]
+            if rows and rows + len(group) > TASKS_PER_PAGE:
+                pages.append([])
+                rows = 0
+            pages[-1].append(group)
+            rows += len(group)
+    return pages
+
+
+def agency_page(ctx: Ctx, agency: Agency, n: int = 1) -> list[Section]:
+    """Page `n` of an agency: its tasks (page 1 also: the documents it issued)."""
+    cat = ctx.cat
+    pages = agency_task_pages(cat, agency.id)
+    groups = pages[n - 1] if n <= len(pages) else []
     parts: list[Markup] = []
     subsections: list[tuple[str, str]] = []
     cols = [ctx.t("resp.task"), ctx.t("resp.role"), ctx.t("resp.deadline")]
-    for slug, items in by_doc.items():   # documents newest first (catalog order)
+    firsts: dict[str, Assigned] = {}           # the first task of each document (its anchor)
+    for a in cat.by_agency.get(agency.id, []):
+        firsts.setdefault(a.doc.slug, a)
+    for items in groups:
         doc = items[0].doc
-        anchor = f"{TASKS_ID}-{slugify(slug)}"
         label = ctx.doc_label(doc)
-        subsections.append((anchor, label))
+        first = firsts.setdefault(doc.slug, items[0]) is items[0]
+        anchor = f"{TASKS_ID}-{slugify(doc.slug)}"
+        if first:
+            subsections.append((anchor, label))
         when = join([" ", ctx.date(doc.date)]) if doc.number else Markup("")
-        heading = tag("h3", ctx.doc_link(doc), when, _permalink(anchor, ctx.lang), id=anchor)
-        parts.append(heading)
+        parts.append(tag("h3", ctx.doc_link(doc), when,
+                         _permalink(anchor, ctx.lang) if first else None,
+                         id=anchor if first else None))
         parts.append(tag("p", ctx.text(doc.title), class_="vb-doc-title", lang=ctx.vi))
         parts.append(_table(ctx, "vb-resp-table vb-resp-table--agency", cols,
                             (_task_row(ctx, a, local=False)[1:] for a in items)))
+    total = len(cat.by_agency.get(agency.id, []))
     tasks_body = join(parts) if parts else tag("p", ctx.t("agency.tasks_none"),
                                                class_="vb-muted")
+    tasks_body += listing_pager(ctx, "agency", agency.id, n, len(pages))
+    title = f"{ctx.t('agency.tasks')} ({total})"
+    if len(pages) > 1:
+        title += f" — {ctx.t('pager.position', n=n, total=len(pages))}"
+    tasks = Section(TASKS_ID, title, tasks_body, "vb-resp", subsections=subsections)
+    if n > 1:
+        return [tasks]
     issued = cat.issued_by.get(agency.id, [])
-    issued_body = document_table(ctx, issued, issuer=False) if issued \
+    issued_body = document_table(ctx, issued[:ISSUED_ON_AGENCY], issuer=False) if issued \
         else tag("p", ctx.t("agency.issued_none"), class_="vb-muted")
-    return [
-        Section(TASKS_ID, f"{ctx.t('agency.tasks')} ({len(rows)})", tasks_body, "vb-resp",
-                subsections=subsections),
-        Section(ISSUED_ID, f"{ctx.t('agency.issued')} ({len(issued)})", issued_body),
-    ]
+    if len(issued) > ISSUED_ON_AGENCY:
+        issued_body += tag("p", tag("a", ctx.t("agency.issued_more",
+                                               n=len(issued) - ISSUED_ON_AGENCY),
+                                    href=ctx.href("documents")), class_="vb-muted")
+    return [tasks, Section(ISSUED_ID, f"{ctx.t('agency.issued')} ({len(issued)})", issued_body)]
+
+
+def agency_page_intro(ctx: Ctx, agency: Agency, n: int) -> Markup:
+    """What a later page (n ≥ 2) of an agency's tasks shows above them."""
+    total = len(agency_task_pages(ctx.cat, agency.id))
+    return tag("p", ctx.t("agency.tasks_of", n=n, total=total), " ", ctx.agency_link(agency),
+               class_="vb-intro")
+
+
+# ---- long lists on pages of their own ----------------------------------------------------------
+
+def page_count(total: int, per_page: int) -> int:
+    return max(1, -(-total // per_page))
+
+
+def listing_href(ctx: Ctx, kind: str, key: str, n: int, anchor: str = "") -> str:
+    """Link to page `n` of the listing `kind` ("type", "year", "agency") of `key`."""
+    if n <= 1:
+        return ctx.href(kind, key, anchor)
+    return ctx.href(f"{kind}_page", page_key(key, n), anchor)
+
+
+def listing_pager(ctx: Ctx, kind: str, key: str, n: int, total: int) -> Markup:
+    """Previous / numbered / next links between the pages of a long listing."""
+    if total <= 1:
+        return Markup("")
+    links: list[Markup] = []
+    if n > 1:
+        links.append(tag("a", ctx.t("pager.prev"), href=listing_href(ctx, kind, key, n - 1),
+                         rel="prev", class_="vb-pager__prev"))
+    numbers = join((tag("a", str(i), href=listing_href(ctx, kind, key, i),
+                        aria_current="page" if i == n else None)
+                    for i in range(1, total + 1)), " ")
+    links.append(tag("span", numbers, class_="vb-pager__pages"))
+    if n < total:
+        links.append(tag("a", ctx.t("pager.next"), href=listing_href(ctx, kind, key, n + 1),
+                         rel="next", class_="vb-pager__next"))
+    return tag("nav", join(links, " "), class_="vb-pager vb-pager--listing",
+               aria_label=ctx.t("pager.label"))
 
 
 # ---- glossary and home ------------------------------------------------------------------------
