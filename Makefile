@@ -15,7 +15,8 @@ endif
 
 DIST    ?= dist/vanban-site.zip
 
-.PHONY: help setup serve build dist test test-fast lint chromium poppler sample clean
+.PHONY: help setup serve build dist test test-fast lint chromium poppler sample clean bench \
+	bench-serve
 
 help:
 	@echo "make serve   – cài đặt, dựng và chạy cổng tại http://127.0.0.1:8000 / build and serve"
@@ -63,6 +64,15 @@ test: $(STAMP) chromium poppler lint
 
 test-fast: $(STAMP) lint
 	$(BIN)/pytest -q -m "not browser and not slow"
+
+# build benchmark (CONTRIBUTING.md "Build performance"): N = 500, 1,000, 2,000 documents
+# BENCH_ARGS="--with-4000" adds 4,000; "--runs 1" for a quicker look
+bench: $(STAMP)
+	$(BIN)/python scripts/bench_build.py $(BENCH_ARGS)
+
+# mkdocs serve: seconds until an edited document is served again, at 500 documents
+bench-serve: $(STAMP)
+	$(BIN)/python scripts/bench_build.py --serve --sizes 500
 
 sample: $(STAMP)
 	$(BIN)/vanban import --force $(SEEDS)/*.txt
