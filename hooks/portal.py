@@ -1,7 +1,8 @@
 """MkDocs hooks of the portal: glue only, every decision lives in vanban.site.events.
 
 static-i18n lays out each language's files at priority -100 (and crashes on pages added
-before it), so generated pages are added after it, at -200.
+before it), so generated pages are added after it, at -200. on_post_build runs after the
+plugin's (-100), which has just collected the language's search entries.
 """
 
 from __future__ import annotations
@@ -32,5 +33,6 @@ def on_post_page(output, page, config):
     return events.on_post_page(output)
 
 
+@event_priority(-150)
 def on_post_build(config):
     return events.on_post_build(config)

@@ -320,7 +320,7 @@ def table(rows: list[Row], runs: int) -> str:
     for r in rows:
         b, p = Row.best(r.build), Row.best(r.plain)
         lines.append("| " + " | ".join([
-            f"{r.n:,}",
+            f"{r.n:,} ({len(r.build)} build{'s' if len(r.build) > 1 else ''})",
             f"{r.import_s:.1f}",
             f"{b.seconds:.1f}" if b else "failed",
             f"{b.cpu:.1f}" if b else "—",
@@ -334,7 +334,8 @@ def table(rows: list[Row], runs: int) -> str:
             f"{p.seconds:.1f} ({p.cpu:.1f})" if p else "failed",
             f"{p.peak_mb:.0f}" if p else "—",
         ]) + " |")
-    notes = [f"best of {runs} run(s) per build; {machine()}"]
+    notes = [f"times: the best of the builds counted in the first column (up to {runs}); "
+             f"{machine()}"]
     for r in rows:
         if r.page_max:
             notes.append(f"largest document page at {r.n:,}: {r.page_max_url} "
@@ -392,7 +393,7 @@ def bench_serve(n: int, work: Path, dirty: bool) -> list[str]:
     repair_corpus(corpus)
     port = _free_port()
     cmd = [sys.executable, "-m", "mkdocs", "serve", "-f", str(corpus / "mkdocs.yml"),
-           "-a", f"127.0.0.1:{port}", "--no-livereload"] + (["--dirty"] if dirty else [])
+           "-a", f"127.0.0.1:{port}"] + (["--dirty"] if dirty else [])   # livereload watches
     log = (logs / f"serve-{n}{'-dirty' if dirty else ''}.log").open("w", encoding="utf-8")
     proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, cwd=corpus,
                             env=build_env())
@@ -445,6 +446,8 @@ def main() -> None:
     ap.add_argument("--sizes", type=int, nargs="+", default=[500, 1000, 2000])
     ap.add_argument("--with-4000", action="store_true", help="add N = 4,000 (linear growth)")
     ap.add_argument("--runs", type=int, default=2, help="builds per size, best kept")
+    ap.add_argument("--one-run-from", type=int, default=0, metavar="N",
+                    help="one build only for sizes ≥ N (a busy machine, little time)")
     ap.add_argument("--work", type=Path, help="working folder (default: a temporary one)")
     ap.add_argument("--keep", action="store_true", help="keep the corpora and sites")
     ap.add_argument("--serve", action="store_true",
@@ -461,7 +464,8 @@ def main() -> None:
             print("\n" + "\n".join(f"- {x}" for x in lines))
             print(f"- {machine()}")
             return
-        rows = [bench_size(n, work, args.runs, args.keep) for n in sizes]
+        rows = [bench_size(n, work, 1 if args.one_run_from and n >= args.one_run_from
+                           else args.runs, args.keep) for n in sizes]
         print("\n" + table(rows, args.runs))
     finally:
         if args.work is None and not args.keep:

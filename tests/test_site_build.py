@@ -9,9 +9,12 @@ English pages, the language switcher, escaping of everything read from front mat
 from __future__ import annotations
 
 import doctest
+import json
 import re
 import shutil
+from itertools import zip_longest
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from conftest import ROOT, build, built_site, make_project, page, set_as_of
@@ -21,6 +24,7 @@ import vanban.site.labels
 import vanban.site.layout
 import vanban.site.urls
 from vanban.site.labels import type_name
+from vanban.site.search import without_repeats
 
 FIXTURE = ROOT / "tests" / "fixtures" / "site"
 MAX_DOCUMENT_PAGE = 60_000  # bytes of HTML
@@ -289,6 +293,28 @@ def test_english_type_names(code: str, english: str) -> None:
 def test_doctests(module: object) -> None:
     result = doctest.testmod(module)  # type: ignore[arg-type]
     assert result.failed == 0 and result.attempted > 0
+
+
+def test_search_index_without_repeats_like_the_i18n_plugin(site: Path) -> None:
+    """mkdocs.yml switches off mkdocs-static-i18n's O(entries²) removal of repeated search
+    entries; vanban.site.search removes the same ones in O(entries)."""
+    from mkdocs_static_i18n.reconfigure import ExtendedPlugin
+
+    docs = json.loads((site / "search" / "search_index.json").read_text("utf-8"))["docs"]
+    vi = [e for e in docs if not e["location"].startswith("en/")]
+    en = [e for e in docs if e["location"].startswith("en/")]
+    assert len(vi) > 50 and len(en) > 20
+    # no English entry repeats a Vietnamese one (same title and text, same place)
+    seen = {(e["title"], e["text"], e["location"]) for e in vi}
+    assert not [e for e in en if (e["title"], e["text"], e["location"][3:]) in seen]
+    # put such repeats back: both removals give exactly the built index
+    repeats = [dict(e, location="en/" + e["location"]) for e in vi]
+    collected = vi + [x for pair in zip_longest(repeats, en) for x in pair if x is not None]
+    ours = without_repeats(list(collected), ["vi", "en"])
+    theirs = list(collected)
+    ExtendedPlugin.reconfigure_search_duplicates(  # type: ignore[arg-type]
+        SimpleNamespace(build_languages=["vi", "en"]), theirs)
+    assert ours == theirs == vi + en
 
 
 # ---- target progress ----------------------------------------------------------------------

@@ -28,7 +28,7 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from ..data import DataError
 from ..progress.export import downloads
-from . import layout, pages, views
+from . import layout, pages, search, views
 from .catalog import Catalog, Document, SiteProblem, Sources, line_of, load_catalog
 from .html import compact, first_abbreviations_only, pin_inline_scripts, sanitize
 from .labels import DEFAULT_LANG
@@ -206,7 +206,12 @@ def on_post_page(output: str) -> str:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Write the CSV and JSON downloads of the targets (the same files for every language)."""
+    """Write the CSV and JSON downloads of the targets (the same files for every language);
+    drop the repeated search entries the i18n plugin has collected so far (vanban.site.search:
+    it writes the index after the last language, from these entries)."""
+    plugin = config.plugins.get("i18n")
+    if plugin is not None:
+        search.remove_repeats(plugin)
     folder = Path(config.site_dir) / DOWNLOADS_DIR
     folder.mkdir(parents=True, exist_ok=True)
     for name, content in downloads(catalog(config).progress).items():
