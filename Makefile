@@ -16,7 +16,7 @@ endif
 DIST    ?= dist/vanban-site.zip
 
 .PHONY: help setup serve build dist check test test-fast test-slow lint chromium poppler sample \
-	clean bench-search
+	clean bench bench-serve bench-search
 
 help:
 	@echo "make serve   – cài đặt, dựng và chạy cổng tại http://127.0.0.1:8000 / build and serve"
@@ -75,6 +75,15 @@ test-fast: $(STAMP) lint check
 # runs them too
 test-slow: $(STAMP) chromium
 	$(BIN)/pytest -q -m slow
+
+# build benchmark (CONTRIBUTING.md "Build performance"): N = 500, 1,000, 2,000 documents
+# BENCH_ARGS="--with-4000" adds 4,000; "--runs 1" for a quicker look
+bench: $(STAMP)
+	$(BIN)/python scripts/bench_build.py $(BENCH_ARGS)
+
+# mkdocs serve: seconds until an edited document is served again, at 500 documents
+bench-serve: $(STAMP)
+	$(BIN)/python scripts/bench_build.py --serve --sizes 500
 
 sample: $(STAMP)
 	$(BIN)/vanban import --force $(SEEDS)/*.txt

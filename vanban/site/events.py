@@ -120,16 +120,16 @@ def _generated_file(config: MkDocsConfig, spec: pages.GeneratedPage, cat: Catalo
                     langs: list[str]) -> File:
     inclusion = InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV
 
-    def make(for_lang: str) -> File:
-        f = File.generated(config, spec.src_uri, content=spec.markdown(cat, for_lang),
-                           inclusion=inclusion)
+    def make(for_lang: str, content: str) -> File:
+        f = File.generated(config, spec.src_uri, content=content, inclusion=inclusion)
         f.dest_uri = prefix(for_lang) + f.dest_uri
         return f
 
-    file = make(lang)
-    # what mkdocs-static-i18n's switcher and sitemap read (see its suffix.create_i18n_file)
+    file = make(lang, spec.markdown(cat, lang))
+    # what mkdocs-static-i18n's switcher and sitemap read (see its suffix.create_i18n_file):
+    # only their URLs — the other languages' pages are rendered by their own builds
     file.alternates = {  # type: ignore[attr-defined]
-        other: (file if other == lang else make(other)) for other in langs}
+        other: (file if other == lang else make(other, "")) for other in langs}
     file.locale = file.locale_alternate_of = lang  # type: ignore[attr-defined]
     file.localization = None  # type: ignore[attr-defined]
     file.norm_src_uri = spec.src_uri  # type: ignore[attr-defined]
