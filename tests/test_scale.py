@@ -25,6 +25,12 @@ TASK = ("Chủ trì, phối hợp với các ban của Liên đoàn Lao động 
         "nghiệp, báo cáo kết quả (việc {n}).")
 
 
+# every plan implements the fixture's plan 05/KH-LĐLĐ (docs/van-ban/kh-05-ldld-2020.md)
+CITE = ("- type: {code: KH, name: Kế hoạch}\n  number: 05/KH-LĐLĐ\n  date: '2020-12-01'\n"
+        "  issuer: LIÊN ĐOÀN LAO ĐỘNG TỈNH AN PHÚ\n  relation: thuc_hien\n  summary: null\n"
+        "  line: 5\n")
+
+
 def document(n: int, tasks: int, *, sections: int = 3, paragraphs: int = 2,
              year: int = 2022) -> str:
     """A plan ("Kế hoạch") of the An Phú federation: `sections` sections of `paragraphs`
@@ -49,6 +55,7 @@ def document(n: int, tasks: int, *, sections: int = 3, paragraphs: int = 2,
             "issuer: LIÊN ĐOÀN LAO ĐỘNG TỈNH AN PHÚ\nplace: An Phú\n"
             f"date: '{year}-{month:02d}-{day:02d}'\n"
             f"title: Kế hoạch số {n} về công tác công đoàn năm {year}\n"
+            f"cites:\n{CITE}"
             f"assignments:\n{assignments}---\n\n# KẾ HOẠCH {{: #van-ban .vb-type }}\n\n"
             + "\n".join(body))
 
@@ -216,6 +223,27 @@ def long_document(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert len(body.encode("utf-8")) > 300 * 2_800
     (project / "docs" / "van-ban" / "kh-9-ldld-2022.md").write_text(text, encoding="utf-8")
     return built_site(project)
+
+
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_a_much_cited_document_lists_its_newest_citers(big_agency: Path, lang: str) -> None:
+    html = page(big_agency, f"{lang}van-ban/kh-05-ldld-2020/")
+    cited = re.search(r'<section class="vb-section vb-cited-by">.*?</section>', html, re.S)
+    assert cited
+    listed = [int(n) for n in re.findall(r'<a href="\.\./kh-(\d+)-ldld-2022/">',
+                                          cited.group(0))]
+    assert len(listed) == len(set(listed)) == 20
+
+    def date(n: int) -> tuple[int, int]:        # as document() dates plan n (2022)
+        return 1 + n % 12, 1 + n % 28
+
+    dates = [date(n) for n in listed]
+    assert dates == sorted(dates, reverse=True)                  # newest first
+    others = set(range(1, 126)) - set(listed)
+    assert min(dates) >= max(date(n) for n in others)           # and the newest of all
+    # cited by the 125 plans and by the fixture's ctr-12-ldld-2021: 126, 20 of them listed
+    more = "106 văn bản khác" if not lang else "106 more documents"
+    assert more in cited.group(0)
 
 
 def test_a_300_page_document_builds_in_parts(long_document: Path) -> None:

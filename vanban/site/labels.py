@@ -73,6 +73,9 @@ _LABELS: dict[str, tuple[str, str]] = {
     "cites.title": ("Văn bản được trích dẫn", "Documents cited"),
     "cites.none": ("Văn bản không trích dẫn văn bản nào khác.", "The document cites no other."),
     "cited_by.title": ("Được trích dẫn bởi", "Cited by"),
+    "cited_by.more": ("… và {n} văn bản khác trong cổng cũng trích dẫn văn bản này (mới nhất "
+                      "ở trên).", "… and {n} more documents of the portal cite this one "
+                      "(the newest are above)."),
     "cited_by.none": ("Chưa có văn bản nào trong cổng trích dẫn văn bản này.",
                       "No document in the portal cites this one yet."),
     "cite.in_portal": ("có trong cổng", "in the portal"),

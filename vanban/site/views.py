@@ -411,8 +411,12 @@ def _relation_badge(ctx: Ctx, relation: str) -> Markup:
     return tag("span", ctx.t(f"relation.{key}"), class_=f"vb-badge vb-badge--{key}")
 
 
+CITED_BY_ON_PAGE = 20   # a much-cited document lists its newest citers, and counts the rest
+
+
 def cited_by(ctx: Ctx, doc: Document) -> Section:
-    """The documents of the portal that cite this one."""
+    """The documents of the portal that cite this one (the newest CITED_BY_ON_PAGE; a
+    directive cited by hundreds of plans would otherwise weigh hundreds of KB)."""
     sources = ctx.cat.cited_by.get(doc.slug, [])
     if not sources:
         body = tag("p", ctx.t("cited_by.none"), class_="vb-muted")
@@ -421,7 +425,10 @@ def cited_by(ctx: Ctx, doc: Document) -> Section:
             tag("li", _relation_badge(ctx, cite.relation), " ", ctx.doc_link(src), " ",
                 ctx.date(src.date), " ", tag("span", join(["— ", ctx.text(src.title)]),
                                               class_="vb-cite__summary", lang=ctx.vi))
-            for src, cite in sources), class_="vb-cites")
+            for src, cite in sources[:CITED_BY_ON_PAGE]), class_="vb-cites")
+        more = len(sources) - CITED_BY_ON_PAGE
+        if more > 0:
+            body = join([body, tag("p", ctx.t("cited_by.more", n=more), class_="vb-muted")])
     return Section(CITED_BY_ID, ctx.t("cited_by.title"), body, "vb-cited-by")
 
 
