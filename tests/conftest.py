@@ -70,9 +70,11 @@ def page(site: Path, url: str) -> str:
 
 
 @contextlib.contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """Serve `directory` over HTTP on 127.0.0.1 (random port) in a thread; yields the URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+def serve(directory: Path, handler_class: type[http.server.SimpleHTTPRequestHandler] | None = None
+          ) -> Iterator[str]:
+    """Serve `directory` over HTTP on 127.0.0.1 (random port) in a thread; yields the URL.
+    `handler_class`: a SimpleHTTPRequestHandler of the test's own (default: a quiet one)."""
+    handler = functools.partial(handler_class or _QuietHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

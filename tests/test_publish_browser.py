@@ -16,19 +16,16 @@ unknown addresses with the 404 page of their language, as nginx or GitHub Pages 
 
 from __future__ import annotations
 
-import contextlib
-import functools
 import http.server
 import re
 import shutil
 import subprocess
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import ARTIFACTS, ROOT, build, local_only_page, make_project
+from conftest import ARTIFACTS, ROOT, build, local_only_page, make_project, serve
 
 pytestmark = pytest.mark.browser
 
@@ -58,20 +55,6 @@ class _PortalHandler(http.server.SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
 
-@contextlib.contextmanager
-def _serve(www: Path) -> Iterator[str]:
-    handler = type("Handler", (_PortalHandler,), {"root": www})
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(handler, directory=str(www)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     tmp = tmp_path_factory.mktemp("deploy")
@@ -91,7 +74,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def portal(built: Path) -> Iterator[str]:
-    with _serve(built) as url:
+    with serve(built, type("Handler", (_PortalHandler,), {"root": built})) as url:
         yield url + SUB
 
 
