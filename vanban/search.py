@@ -42,6 +42,7 @@ import subprocess
 import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from markupsafe import Markup
@@ -140,10 +141,38 @@ def d_variants(text: str) -> list[str]:
     >>> d_variants("Liên đoàn Lao động tỉnh Điện Biên, Đảng đoàn")
     ['doan', 'dong', 'dien', 'dang']
     """
+    return _d_variants(normalize(text))
+
+
+def _d_variants(normalized: str) -> list[str]:
     seen: dict[str, None] = {}
-    for word in _D_WORD.findall(normalize(text)):
+    for word in dict.fromkeys(_D_WORD.findall(normalized)):
         seen.setdefault(fold(word), None)
     return list(seen)
+
+
+@dataclass(frozen=True)
+class _TermForms:
+    """What `glossary_variants` looks for and adds for one term, worked out once."""
+
+    abbr: str           # " CĐCS " as written (case matters: "CT" is not "ct")
+    expansion: str      # " cong doan co so " folded
+    vi: str             # added when the abbreviation is found
+    abbr_forms: tuple[str, ...]   # added when the expansion is found
+
+
+@lru_cache(maxsize=8)
+def _term_forms(terms: tuple[Term, ...]) -> tuple[_TermForms, ...]:
+    out = []
+    for term in terms:
+        abbr_words = " ".join(_WORD.findall(term.abbr))
+        if len(abbr_words) < 2:
+            continue
+        expansion = " ".join(_WORD.findall(fold(term.vi)))
+        out.append(_TermForms(f" {abbr_words} ", f" {expansion} " if expansion else "",
+                              term.vi, tuple(dict.fromkeys([term.abbr.lower(),
+                                                            fold(term.abbr)]))))
+    return tuple(out)
 
 
 def glossary_variants(text: str, terms: Iterable[Term]) -> list[str]:
@@ -156,19 +185,21 @@ def glossary_variants(text: str, terms: Iterable[Term]) -> list[str]:
     >>> glossary_variants("chủ tịch Công đoàn cơ sở", terms)
     ['cđcs', 'cdcs']
     """
-    words = f" {' '.join(_WORD.findall(fold(text)))} "
-    exact = f" {' '.join(_WORD.findall(normalize(text)))} "
+    return _glossary_variants(normalize(text), terms)
+
+
+def _glossary_variants(normalized: str, terms: Iterable[Term]) -> list[str]:
+    forms = _term_forms(tuple(terms))
+    if not forms:
+        return []
+    words = f" {' '.join(_WORD.findall(fold(normalized)))} "
+    exact = f" {' '.join(_WORD.findall(normalized))} "
     out: list[str] = []
-    for term in terms:
-        abbr_words = " ".join(_WORD.findall(term.abbr))
-        if not abbr_words or len(abbr_words) < 2:
-            continue
-        # abbreviations match as written (case matters: "CT" is not "ct"), expansions folded
-        if f" {abbr_words} " in exact:
+    for term in forms:
+        if term.abbr in exact:
             out.append(term.vi)
-        expansion = " ".join(_WORD.findall(fold(term.vi)))
-        if expansion and f" {expansion} " in words:
-            out.extend(dict.fromkeys([term.abbr.lower(), fold(term.abbr)]))
+        if term.expansion and term.expansion in words:
+            out.extend(term.abbr_forms)
     return out
 
 
@@ -313,8 +344,10 @@ def write_index(site_dir: Path, pages: Iterable[tuple[str, str]],
 def extra_for(text: str, terms: Iterable[Term]) -> Extra:
     """The index-only words every page gets: "đ" words folded, glossary counterparts."""
     extra = Extra()
-    counterparts = glossary_variants(text, terms)
-    variants = list(dict.fromkeys(counterparts + d_variants(" ".join([text, *counterparts]))))
+    normalized = normalize(text)
+    counterparts = _glossary_variants(normalized, terms)
+    variants = list(dict.fromkeys(counterparts + _d_variants(
+        " ".join([normalized, *map(normalize, counterparts)]))))
     if variants:
         extra.weighted.append((WEIGHT_VARIANTS, " ".join(variants)))
     return extra

@@ -120,7 +120,14 @@ def _fold_table() -> dict[int, str]:
 _FOLD = _fold_table()
 
 
-@functools.lru_cache(maxsize=65536)
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+
+
+def _strip_marks(m: re.Match[str]) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFD", m.group(0))
+                   if unicodedata.category(ch) != "Mn")
+
+
 def fold(text: str) -> str:
     """Matching key: lower case, no diacritics, đ→d, single spaces.
 
@@ -131,10 +138,20 @@ def fold(text: str) -> str:
     >>> fold("\u00d0ảng"), fold("\u00f0ảng")   # the look-alike Ð/ð count as Đ/đ
     ('dang', 'dang')
     """
+    # names and words repeat (cached); a page's text does not (not kept in memory)
+    return _fold_short(text) if len(text) <= 200 else _fold(text)
+
+
+@functools.lru_cache(maxsize=65536)
+def _fold_short(text: str) -> str:
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     text = unicodedata.normalize("NFC", text).lower().translate(_FOLD)
-    if not text.isascii():  # combining marks left over (rare letters): strip them
-        text = "".join(ch for ch in unicodedata.normalize("NFD", text)
-                       if unicodedata.category(ch) != "Mn")
+    if not text.isascii():  # combining marks left over (rare letters): strip them, in the
+        # few runs of what is still not ASCII ("·", "–" make a whole page non-ASCII)
+        text = _NON_ASCII_RUN.sub(_strip_marks, text)
     return _SPACE_RE.sub(" ", text).strip()
 
 

@@ -15,8 +15,6 @@ import re
 import time
 from pathlib import Path
 
-import yaml
-
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -93,20 +91,14 @@ def outline(html: str, targets: list[str]) -> str:
     return search.with_body(html, "\n".join(parts))
 
 
-def target_texts(root: Path, slug: str) -> list[str]:
-    """The targets' sentences of a document (data/targets/<slug>.yml; the data layer
-    validates the file, here an unreadable one only means no targets in the outline)."""
-    path = root / "data" / "targets" / f"{slug}.yml"
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError):
-        return []
-    items = data.get("targets") if isinstance(data, dict) else None
-    return [t["text"] for t in items or [] if isinstance(t, dict) and isinstance(t.get("text"), str)]
+def target_texts(cat: Catalog, slug: str) -> list[str]:
+    """The targets' sentences of a document (data/targets/<slug>.yml, as validated by the
+    build)."""
+    found = cat.progress.of(slug)
+    return [t.text for t in found.targets] if found is not None else []
 
 
-def index_site(cat: Catalog, site_dir: Path, langs: list[str], root: Path
-               ) -> list[search.Stats]:
+def index_site(cat: Catalog, site_dir: Path, langs: list[str]) -> list[search.Stats]:
     """Write the outline and full-text Pagefind bundles of the built site."""
     docs = {url("document", d.slug, lang): (d, lang) for d in cat.documents for lang in langs}
     # a long document (vanban.site.split): its later parts are searched in the full text only,
@@ -115,21 +107,26 @@ def index_site(cat: Catalog, site_dir: Path, langs: list[str], root: Path
     parts = {url("part", part_key(d.slug, n), lang) for d in cat.documents if d.parts
              for n in range(2, d.parts.count + 1) for lang in langs}
     targets: dict[str, list[str]] = {}
+    others: dict[str, str] = {}     # pages other than documents: the same in both bundles
 
     def items(full: bool):
         for page in search.built_pages(site_dir, skipped_urls(langs) + wholes):
             if not full and page.url in parts:
                 continue
+            if page.url in others:
+                yield page.url, others.pop(page.url)
+                continue
             html = page.path.read_text(encoding="utf-8")
             found = docs.get(page.url)
             if found is None:
-                yield page.url, search.with_extra(html, search.extra_for(
+                others[page.url] = search.with_extra(html, search.extra_for(
                     search.page_text(html), cat.glossary).html())
+                yield page.url, others[page.url]
                 continue
             doc, lang = found
             if not full:
                 if doc.slug not in targets:
-                    targets[doc.slug] = target_texts(root, doc.slug)
+                    targets[doc.slug] = target_texts(cat, doc.slug)
                 html = outline(html, targets[doc.slug])
             extra = document_extra(cat, doc, lang, search.page_text(html))
             yield page.url, search.with_extra(html, extra.html())
@@ -170,10 +167,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     langs = events.languages(config)[2]
     started = time.perf_counter()
-    root = Path(config.config_file_path or ".").resolve().parent
     try:
-        outline_stats, full = index_site(events.catalog(config), Path(config.site_dir), langs,
-                                         root)
+        outline_stats, full = index_site(events.catalog(config), Path(config.site_dir), langs)
     except search.SearchError as exc:
         raise PluginError(f"vanban: search index: {exc}") from None
     log.info(f"search index of {full.pages} pages ({', '.join(full.languages)}): outline "
