@@ -13,14 +13,14 @@ import json
 import os
 import re
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from jinja2 import Environment
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
-
-from markupsafe import Markup, escape
 
 from .. import search
 from . import events
@@ -113,15 +113,18 @@ def index_site(cat: Catalog, site_dir: Path, langs: list[str]) -> list[search.St
         for page in search.built_pages(site_dir, skipped_urls(langs) + wholes):
             if not full and page.url in parts:
                 continue
-            if page.url in others:
-                yield page.url, others.pop(page.url)
+            cached = others.pop(page.url, None)     # prepared by the other bundle's thread
+            if cached is not None:
+                yield page.url, cached
                 continue
             html = page.path.read_text(encoding="utf-8")
             found = docs.get(page.url)
             if found is None:
-                others[page.url] = search.with_extra(html, search.extra_for(
+                prepared = search.with_extra(html, search.extra_for(
                     search.page_text(html), cat.glossary).html())
-                yield page.url, others[page.url]
+                if page.url not in parts:           # also in the other bundle
+                    others[page.url] = prepared
+                yield page.url, prepared
                 continue
             doc, lang = found
             if not full:
@@ -131,8 +134,13 @@ def index_site(cat: Catalog, site_dir: Path, langs: list[str]) -> list[search.St
             extra = document_extra(cat, doc, lang, search.page_text(html))
             yield page.url, search.with_extra(html, extra.html())
 
-    return [search.write_index(site_dir, items(False), EXCLUDE, search.BUNDLE_DIR),
-            search.write_index(site_dir, items(True), EXCLUDE, search.FULL_BUNDLE_DIR)]
+    # the outline is written by a second thread, so that its Pagefind run (a subprocess) goes
+    # on while this one prepares the full text's pages: the two cores both work
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        outline_done = pool.submit(search.write_index, site_dir, items(False), EXCLUDE,
+                                   search.BUNDLE_DIR)
+        full = search.write_index(site_dir, items(True), EXCLUDE, search.FULL_BUNDLE_DIR)
+        return [outline_done.result(), full]
 
 
 def template_globals(lang: str) -> dict[str, Markup]:
