@@ -47,8 +47,10 @@ poppler:
 	@command -v pdftoppm >/dev/null || { $(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq poppler-utils >/dev/null; }
 
+# --dirty: after the first (full) build, an edit renders only the pages it reaches
+# (vanban/site/incremental.py); the search index stays the first build's until restarted
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
+	$(BIN)/mkdocs serve --strict --dirty -a 127.0.0.1:8000
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict --clean

@@ -13,6 +13,10 @@ from mkdocs.plugins import event_priority
 from vanban.site import events, search
 
 
+def on_startup(command, dirty):
+    events.on_startup(command, dirty)   # `mkdocs serve --dirty`: rebuild only what changed
+
+
 @event_priority(-200)
 def on_files(files, config):
     return events.on_files(files, config)

@@ -594,6 +594,11 @@ def _read_cached(path: Path, stat: tuple[int, int] | None, sources: Sources
     return doc, found
 
 
+def cached(sources: Sources) -> tuple[tuple[tuple[str, int, int], ...], Catalog] | None:
+    """(file signature, catalog) of the last load of `sources` in this process, if any."""
+    return _CACHE.get(sources)
+
+
 def read_documents(sources: Sources, stats: dict[Path, tuple[int, int]] | None = None
                    ) -> tuple[list[Document], list[SiteProblem], list[str]]:
     """Every document under docs/van-ban/, the problems of their front matter and the slugs

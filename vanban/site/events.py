@@ -14,6 +14,7 @@ the attributes the i18n plugin's language switcher and sitemap read (`locale`, `
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -28,12 +29,13 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from ..data import DataError
 from ..progress.export import downloads
-from . import layout, pages, views
+from . import incremental, layout, pages, views
 from .catalog import (
     Catalog,
     Document,
     SiteProblem,
     Sources,
+    cached,
     line_of,
     load_catalog,
     split_front_matter,
@@ -72,6 +74,27 @@ def sources(config: MkDocsConfig) -> Sources:
 
 # the catalog of the build in progress, per project; refreshed by every build's on_files
 _CURRENT: dict[Sources, Catalog] = {}
+# `mkdocs serve --dirty` (on_startup): rebuilds render only what changed (vanban.site.incremental)
+_DIRTY = {"on": False}
+_CHANGES: dict[Sources, incremental.Changes] = {}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _DIRTY["on"] = dirty and command == "serve"
+    if _DIRTY["on"]:
+        # MkDocs warns at every --dirty rebuild that the navigation may be stale, which stops
+        # a --strict serve (mkdocs.yml); vanban.site.incremental renders what documents and
+        # data change reach (a hand-written page's new title reaches the menus at a full build)
+        logging.getLogger("mkdocs.commands.build").addFilter(_no_dirty_warning)
+
+
+def _no_dirty_warning(record: logging.LogRecord) -> bool:
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+def changes(config: MkDocsConfig) -> incremental.Changes:
+    """What this build renders again: everything, but in a `mkdocs serve --dirty` rebuild."""
+    return _CHANGES.get(sources(config), incremental.Changes())
 
 
 def load(config: MkDocsConfig) -> Catalog:
@@ -100,20 +123,41 @@ def report(problems: list[SiteProblem]) -> None:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     lang, default, langs = languages(config)
-    cat = load(config)
+    src = sources(config)
     if lang == default:       # once per build, not once per language
+        before = cached(src)
+        cat = load(config)
         report(cat.problems)
+        after = cached(src)
+        _CHANGES[src] = incremental.changes(src, before, after) \
+            if _DIRTY["on"] and after is not None else incremental.Changes()
+    else:
+        cat = load(config)
+    todo = _CHANGES.get(src, incremental.Changes())
     taken = {f.src_uri for f in files}
     plugin = config.plugins.get("i18n")
     for spec in pages.generated_pages(cat):
-        src = spec.src_uri
-        if src in taken or src.replace(".md", f".{lang}.md") in taken:
-            log.info(f"{src}: a hand-written page replaces the generated one")
+        src_uri = spec.src_uri
+        if src_uri in taken or src_uri.replace(".md", f".{lang}.md") in taken:
+            log.info(f"{src_uri}: a hand-written page replaces the generated one")
             continue
-        files.append(_generated_file(config, spec, cat, lang, langs))
+        file = _generated_file(config, spec, cat, lang, langs)
+        if not todo.everything:
+            _set_modified(file, todo.page(spec, cat))
+        files.append(file)
+    if not todo.everything:
+        for file in files.documentation_pages():
+            doc = _document_file(cat, file.src_uri)
+            if doc is not None and todo.document(doc.slug):
+                _set_modified(file, True)
     if plugin is not None and hasattr(plugin, "i18n_files_per_language"):
         plugin.i18n_files_per_language[lang] = files.documentation_pages()  # for sitemap.xml
     return files
+
+
+def _set_modified(file: File, modified: bool) -> None:
+    """What MkDocs' `--dirty` build asks a file (a generated one always says yes)."""
+    file.is_modified = lambda: modified  # type: ignore[method-assign]
 
 
 def _generated_file(config: MkDocsConfig, spec: pages.GeneratedPage, cat: Catalog, lang: str,
@@ -232,10 +276,15 @@ def _document(cat: Catalog, page: Page) -> tuple[Document | None, int]:
     if spec is not None:
         found = spec.part(cat)
         return found if found is not None else (None, 0)
-    src = page.file.src_uri
+    doc = _document_file(cat, page.file.src_uri)
+    return (doc, 1) if doc is not None else (None, 0)
+
+
+def _document_file(cat: Catalog, src: str) -> Document | None:
+    """The document of a file `van-ban/x.md` or of its translation `van-ban/x.en.md`."""
     if not src.startswith("van-ban/") or src.count("/") != 1:
-        return None, 0
-    return cat.document(Path(src).name.split(".", 1)[0]), 1   # x.md or a translation x.en.md
+        return None
+    return cat.document(Path(src).name.split(".", 1)[0])
 
 
 def _without_front_matter(markdown: str, page: Page, doc: Document) -> str:

@@ -173,6 +173,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     if "search" in config.plugins or "material/search" in config.plugins:
         log.info("MkDocs' own search plugin is on; no Pagefind index written")
         return
+    if not events.changes(config).everything:
+        log.info("--dirty rebuild: the search index is the one of the first build")
+        return
     langs = events.languages(config)[2]
     started = time.perf_counter()
     try:
