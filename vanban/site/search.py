@@ -23,7 +23,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
 from .. import search
-from . import events
+from . import events, pages
 from .catalog import Catalog, Document
 from .html import Abbreviations
 from .labels import DEFAULT_LANG, LANGS, format_date
@@ -52,6 +52,19 @@ def skipped_urls(langs: list[str]) -> list[str]:
         out += [url(kind, "", lang) for kind in _LIST_KINDS]
         out += [prefix(lang) + p for p in _LIST_PREFIXES]
     return out
+
+
+def repeated_pages(cat: Catalog, langs: list[str]) -> list[str]:
+    """Pages 2, 3, … of an agency's tasks: the agency's heading again above a task table
+    that is not indexed (EXCLUDE); page 1 stands for the agency."""
+    return [url(spec.kind, spec.key, lang) for spec in pages.generated_pages(cat)
+            if spec.kind == "agency_page" for lang in langs]
+
+
+# in the full text only: a document's progress page repeats its targets, which the outline
+# has on the document itself (fewer pages in the outline: Pagefind's time per query grows
+# with the pages a common word is on)
+_FULL_ONLY_PREFIXES = ("tien-do/van-ban/",)
 
 
 def document_extra(cat: Catalog, doc: Document, lang: str, text: str) -> search.Extra:
@@ -104,14 +117,16 @@ def index_site(cat: Catalog, site_dir: Path, langs: list[str]) -> list[search.St
     # a long document (vanban.site.split): its later parts are searched in the full text only,
     # its one-page print version never (it repeats the parts)
     wholes = [url("whole", d.slug, lang) for d in cat.documents if d.parts for lang in langs]
+    full_only = tuple(prefix(lang) + p for lang in langs for p in _FULL_ONLY_PREFIXES)
     parts = {url("part", part_key(d.slug, n), lang) for d in cat.documents if d.parts
              for n in range(2, d.parts.count + 1) for lang in langs}
     targets: dict[str, list[str]] = {}
     others: dict[str, str] = {}     # pages other than documents: the same in both bundles
 
     def items(full: bool):
-        for page in search.built_pages(site_dir, skipped_urls(langs) + wholes):
-            if not full and page.url in parts:
+        skip = skipped_urls(langs) + wholes + repeated_pages(cat, langs)
+        for page in search.built_pages(site_dir, skip):
+            if not full and (page.url in parts or page.url.startswith(full_only)):
                 continue
             cached = others.pop(page.url, None)     # prepared by the other bundle's thread
             if cached is not None:
@@ -122,7 +137,7 @@ def index_site(cat: Catalog, site_dir: Path, langs: list[str]) -> list[search.St
             if found is None:
                 prepared = search.with_extra(html, search.extra_for(
                     search.page_text(html), cat.glossary).html())
-                if page.url not in parts:           # also in the other bundle
+                if page.url not in parts and not page.url.startswith(full_only):  # outline too
                     others[page.url] = prepared
                 yield page.url, prepared
                 continue

@@ -192,7 +192,11 @@
     var timer = null;
     this.input.addEventListener("focus", function () {
       self.open();
-      self.load().catch(function () {});
+      self.warm();
+    });
+    // a finger or pointer on the search icon: start loading before the box has focus
+    this.el.querySelectorAll("label[for='__search']").forEach(function (label) {
+      label.addEventListener("pointerdown", function () { self.warm(); }, { passive: true });
     });
     this.input.addEventListener("input", function () {
       clearTimeout(timer);
@@ -263,6 +267,21 @@
     this.list.textContent = "";
   };
 
+  /** Load the outline index and its filters once (on focus, before the first query);
+   *  `data-vb-search-ready` marks the box when done. */
+  SearchBox.prototype.warm = function () {
+    var self = this;
+    if (!this.ready) {
+      this.ready = this.load().then(async function (pf) {
+        await pf.filters();
+        self.el.setAttribute("data-vb-search-ready", "");
+        return pf;
+      });
+      this.ready.catch(function () {});
+    }
+    return this.ready;
+  };
+
   /** The Pagefind instance of a bundle: "pagefind" (outline) or "pagefind-full". */
   SearchBox.prototype.load = function (bundle) {
     bundle = bundle || "pagefind";
@@ -292,17 +311,13 @@
     }
     var pf;
     try {
-      pf = await this.load();
-    } catch (e) {
+      pf = await this.warm();     // the filter index first: Pagefind counts filter values
+    } catch (e) {                 // only once it is loaded
       this.unavailable(location.protocol === "file:" ? "offline" : "failed");
       return;
     }
     var started = performance.now();
-    // the filter index is loaded once (Pagefind counts filter values only after that)
-    this.allFilters = this.allFilters || pf.filters();
-    var both = await Promise.all([pf.search(query, { filters: this.activeFilters() }),
-                                  this.allFilters]);
-    var found = both[0];
+    var found = await pf.search(query, { filters: this.activeFilters() });
     if (seq !== this.seq || !found) return;
     this.query = query;
     this.results = found.results;      // outline results, then full-text ones (see fullText)
