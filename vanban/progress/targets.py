@@ -232,7 +232,7 @@ def load_progress(folder: Path, docs: Mapping[str, DocInfo], registry: AgencyReg
     files: dict[str, TargetFile] = {}
     for path in target_files(folder):
         try:
-            tf = _read(path, docs, registry, as_of, registry_label)
+            tf = _read_cached(path, docs, registry, as_of, registry_label)
         except DataError as exc:
             problems.extend(exc.problems)
             continue
@@ -492,6 +492,38 @@ class _Reader:
 def _read(path: Path, docs: Mapping[str, DocInfo], registry: AgencyRegistry, as_of: int,
           registry_label: str) -> TargetFile:
     return _Reader(path, docs, registry, as_of, registry_label).read()
+
+
+@dataclass
+class _Read:
+    stamp: tuple[int, int]        # the file's mtime and size
+    registry: AgencyRegistry
+    as_of: int
+    registry_label: str
+    info: DocInfo                 # the facts of its document it was checked against
+    result: TargetFile
+
+
+# `mkdocs serve` loads the catalog again after every edit: a valid file unchanged since, read
+# against the same registry and the same facts of its document, is not read again
+_CACHE: dict[Path, _Read] = {}
+
+
+def _read_cached(path: Path, docs: Mapping[str, DocInfo], registry: AgencyRegistry,
+                 as_of: int, registry_label: str) -> TargetFile:
+    try:
+        st = path.stat()
+    except OSError:
+        return _read(path, docs, registry, as_of, registry_label)
+    stamp = (st.st_mtime_ns, st.st_size)
+    hit = _CACHE.get(path)
+    if hit is not None and hit.stamp == stamp and hit.registry is registry \
+            and hit.as_of == as_of and hit.registry_label == registry_label \
+            and docs.get(hit.result.slug) == hit.info:
+        return hit.result
+    result = _read(path, docs, registry, as_of, registry_label)
+    _CACHE[path] = _Read(stamp, registry, as_of, registry_label, docs[result.slug], result)
+    return result
 
 
 def _show(value: float) -> str:

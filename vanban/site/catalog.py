@@ -630,8 +630,11 @@ def load_catalog(sources: Sources) -> Catalog:
     cached = _CACHE.get(sources)
     if cached is not None and cached[0] == signature:
         return cached[1]
-    registry = load_agencies(sources.agencies)
-    glossary = load_glossary(sources.glossary)
+    if cached is not None and cached[0][:2] == signature[:2]:    # agencies, glossary unchanged
+        registry, glossary = cached[1].registry, cached[1].glossary
+    else:
+        registry = load_agencies(sources.agencies)
+        glossary = load_glossary(sources.glossary)
     stats = {Path(name): (mtime, size) for name, mtime, size in signature}
     documents, problems, unreadable = read_documents(sources, stats)
     problems.extend(duplicate_slugs(documents, sources.docs_dir))

@@ -141,9 +141,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if src_uri in taken or src_uri.replace(".md", f".{lang}.md") in taken:
             log.info(f"{src_uri}: a hand-written page replaces the generated one")
             continue
-        file = _generated_file(config, spec, cat, lang, langs)
+        modified = todo.everything or todo.page(spec, cat)
+        file = _generated_file(config, spec, cat, lang, langs, modified)
         if not todo.everything:
-            _set_modified(file, todo.page(spec, cat))
+            _set_modified(file, modified)
         files.append(file)
     if not todo.everything:
         for file in files.documentation_pages():
@@ -161,7 +162,9 @@ def _set_modified(file: File, modified: bool) -> None:
 
 
 def _generated_file(config: MkDocsConfig, spec: pages.GeneratedPage, cat: Catalog, lang: str,
-                    langs: list[str]) -> File:
+                    langs: list[str], render: bool = True) -> File:
+    """The page's File; without `render` (a --dirty rebuild that does not render it again) its
+    Markdown is not made."""
     inclusion = InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV
 
     def make(for_lang: str, content: str) -> File:
@@ -169,7 +172,7 @@ def _generated_file(config: MkDocsConfig, spec: pages.GeneratedPage, cat: Catalo
         f.dest_uri = prefix(for_lang) + f.dest_uri
         return f
 
-    file = make(lang, spec.markdown(cat, lang))
+    file = make(lang, spec.markdown(cat, lang) if render else "")
     # what mkdocs-static-i18n's switcher and sitemap read (see its suffix.create_i18n_file):
     # only their URLs — the other languages' pages are rendered by their own builds
     file.alternates = {  # type: ignore[attr-defined]
@@ -260,7 +263,14 @@ def on_post_page(output: str) -> str:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Write the CSV and JSON downloads of the targets (the same files for every language)."""
+    """Write the CSV and JSON downloads of the targets (the same files for every language:
+    once, after the last language; in a --dirty rebuild only when a targets file changed)."""
+    plugin = config.plugins.get("i18n")
+    if plugin is not None and getattr(plugin, "building", False):
+        return
+    todo = changes(config)
+    if not (todo.everything or todo.targets):
+        return
     folder = Path(config.site_dir) / DOWNLOADS_DIR
     folder.mkdir(parents=True, exist_ok=True)
     for name, content in downloads(catalog(config).progress).items():

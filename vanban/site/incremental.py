@@ -8,8 +8,8 @@ what it shows can have changed:
 
 - a document's text edited (its front matter, the metadata every list shows, unchanged): its
   own pages — the document page (MkDocs sees its file changed), its parts and one-page
-  version, its progress page — and the pages of the agencies it gives tasks to (they link to
-  its paragraphs, which may have moved to another part);
+  version; when paragraphs moved to another part, also its progress page and the pages of the
+  agencies it gives tasks to (they link to its paragraphs);
 - a data/targets/<slug>.yml changed: that document's page and parts (target marks) and every
   progress page (statuses, counts, facets);
 - anything else — front matter, a document added or removed, data/agencies.yml or
@@ -39,7 +39,8 @@ class Changes:
     everything: bool = True
     texts: frozenset[str] = frozenset()      # documents whose body changed, not front matter
     targets: frozenset[str] = frozenset()    # documents whose targets file changed
-    agencies: frozenset[str] = frozenset()   # agencies given tasks by the documents in `texts`
+    moved: frozenset[str] = frozenset()      # documents of `texts` whose paragraphs changed part
+    agencies: frozenset[str] = frozenset()   # agencies given tasks by the documents in `moved`
 
     @property
     def nothing(self) -> bool:
@@ -59,7 +60,7 @@ class Changes:
             found = spec.part(cat)
             return found is None or found[0].slug in mine
         if spec.kind == "progress":
-            return spec.key in mine
+            return spec.key in self.targets | self.moved
         if spec.kind.startswith("progress"):
             return bool(self.targets)
         if spec.kind in ("agency", "agency_page"):
@@ -93,11 +94,15 @@ def changes(sources: Sources, before: tuple[Signature, Catalog] | None,
         if doc is None or not _same_front_matter(old_docs[doc.slug], doc):
             return Changes()            # data/agencies.yml, glossary, metadata: everything
         texts.add(doc.slug)
-    agencies = {a.agency.id for slug in texts for a in new.assigned.get(slug, [])
+    moved = {slug for slug in texts if _placement(old_docs[slug]) != _placement(new_docs[slug])}
+    agencies = {a.agency.id for slug in moved for a in new.assigned.get(slug, [])
                 if a.agency is not None}
-    agencies |= {a.agency.id for slug in texts for a in old.assigned.get(slug, [])
-                 if a.agency is not None}
-    return Changes(False, frozenset(texts), frozenset(targets), frozenset(agencies))
+    return Changes(False, frozenset(texts), frozenset(targets), frozenset(moved),
+                   frozenset(agencies))
+
+
+def _placement(doc: Document) -> tuple[int, dict[str, int]]:
+    return doc.parts.placement() if doc.parts is not None else (1, {})
 
 
 def _stamps(signature: Iterable[tuple[str, int, int]]) -> dict[Path, tuple[int, int]]:

@@ -88,6 +88,10 @@ class Parts:
     def part_of(self, anchor: str) -> int:
         return self._part.get(anchor, 1)
 
+    def placement(self) -> tuple[int, dict[str, int]]:
+        """(parts, anchor → part): what links into the document depend on."""
+        return self.count, self._part
+
 
 # A block opening or closing an HTML wrapper on a line of its own (the converter's format).
 _OPEN = re.compile(r'^<(div|section)\b[^>]*>[ \t]*$')
