@@ -196,8 +196,10 @@ def _glossary_variants(normalized: str, terms: Iterable[Term]) -> list[str]:
     forms = _term_forms(tuple(terms))
     if not forms:
         return []
-    words = f" {' '.join(_WORD.findall(fold(normalized)))} "
-    exact = f" {' '.join(_WORD.findall(normalized))} "
+    page_words = _WORD.findall(normalized)
+    exact = f" {' '.join(page_words)} "
+    # word by word: fold() remembers words, and a page repeats the same few hundred
+    words = f" {' '.join(fold(w) for w in page_words)} "
     out: list[str] = []
     for term in forms:
         if term.abbr in exact:
