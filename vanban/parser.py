@@ -178,7 +178,7 @@ _SEPARATOR_ONLY = re.compile(r"([/-])")
 def parse_number(value: str, doc: Document, line: int) -> tuple[str | None, str | None]:
     """"17/CTr-LĐLĐ" → ("17/CTr-LĐLĐ", "CTr"); "*M* /KH-LĐLĐ" → (None, "KH") + warning."""
     value = value.replace("*", "").strip()
-    compact = _SEPARATOR.sub(r"\1", value)
+    compact = "".join(_SEPARATOR.split(value))  # _SEPARATOR.sub(r"\1", …) without a template
     m = g.NUMBER.match(compact)
     code = _type_code(compact.split("/", 1)[-1] if m is None else m.group("rest"))
     if m is None or not re.match(r"\d", compact):
@@ -189,8 +189,8 @@ def parse_number(value: str, doc: Document, line: int) -> tuple[str | None, str 
 
 def canonical_number(number: str) -> str:
     """Spaces dropped, the type code in its canonical case: "25/Ctr- LĐLĐ" → "25/CTr-LĐLĐ"."""
-    number = _SEPARATOR.sub(r"\1", number.strip().replace("–", "-"))
-    parts = _SEPARATOR_ONLY.split(number)
+    # the pieces between separators and the separators, spaces around them dropped
+    parts = _SEPARATOR.split(number.strip().replace("–", "-"))
     return "".join(g.CODE_ALIASES.get(p.lower(), p) if i > 0 and i % 2 == 0 else p
                    for i, p in enumerate(parts))
 
@@ -441,7 +441,7 @@ class _Block:
 
 
 def _marker(text: str) -> bool:
-    return any(p.match(text) for p in _candidates(text, _MARKERS_BY_CHAR))
+    return any(p.match(text) for _, p in _candidates(text, _MARKERS_BY_CHAR))
 
 
 def join_lines(lines: list[Line]) -> list[_Block]:
@@ -562,31 +562,33 @@ _SCHEMES = (
 )
 _SECTION_SCHEMES = {"chapter", "muc", "article", "roman", "dotted", "arabic"}
 
-def _by_first_char(patterns: tuple[re.Pattern[str], ...]) -> dict[str, tuple[re.Pattern[str], ...]]:
-    table: dict[str, tuple[re.Pattern[str], ...]] = {}
-    for pat in patterns:  # in order: the first scheme that matches wins
+
+def _by_first_char(patterns: tuple[tuple[str, re.Pattern[str]], ...]
+                   ) -> dict[str, tuple[tuple[str, re.Pattern[str]], ...]]:
+    """(name, pattern) pairs by the characters a match can start with (tuples of pairs, not
+    dicts keyed by pattern: hashing a compiled pattern hashes all of its code)."""
+    table: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {}
+    for name, pat in patterns:  # in order: the first scheme that matches wins
         for ch in g.FIRST_CHARS[pat]:
-            table[ch] = (*table.get(ch, ()), pat)
+            table[ch] = (*table.get(ch, ()), (name, pat))
     return table
 
 
-_MARKERS_BY_CHAR = _by_first_char(_MARKERS)
-_SCHEMES_BY_CHAR = _by_first_char(tuple(pat for _, pat in _SCHEMES))
-_SCHEME_NAME = {pat: name for name, pat in _SCHEMES}
+_MARKERS_BY_CHAR = _by_first_char(tuple(("marker", pat) for pat in _MARKERS))
+_SCHEMES_BY_CHAR = _by_first_char(_SCHEMES)
 
 
-def _candidates(text: str, table: dict[str, tuple[re.Pattern[str], ...]]
-                ) -> tuple[re.Pattern[str], ...]:
-    """The patterns of `table` that can match `text`, judged by its first character (any
-    decimal digit, as \\d matches them all, counts as "0")."""
+def _candidates(text: str, table: dict[str, tuple[tuple[str, re.Pattern[str]], ...]]
+                ) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The (name, pattern) pairs of `table` that can match `text`, judged by its first
+    character (any decimal digit, as \\d matches them all, counts as "0")."""
     first = text[:1]
     return table.get("0" if first.isdecimal() else first, ())
 
 
 def _classify(text: str) -> tuple[str, str, str, str] | None:
     """(scheme, number, marker, rest) of a numbered or bulleted line, else None."""
-    for pat in _candidates(text, _SCHEMES_BY_CHAR):
-        scheme = _SCHEME_NAME[pat]
+    for scheme, pat in _candidates(text, _SCHEMES_BY_CHAR):
         m = pat.match(text)
         if m:
             num = m.group("num")
