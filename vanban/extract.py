@@ -6,6 +6,7 @@ Everything here reads the section tree built by `vanban.parser` and writes `doc.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -24,7 +25,7 @@ from .model import (
     Target,
 )
 from .parser import _iso_date, _type_code, canonical_number
-from .text import fold, number_key
+from .text import at_most_words, fold, number_key
 
 register({
     "cite_short_unresolved": (
@@ -120,7 +121,7 @@ class _Scope:
             if h is not None and self.parent is not None:
                 name = self.memo.agency(heading_text(h))
                 if not name or (isinstance(h, Item) and not h.text.rstrip().endswith(":")
-                                and len(h.text.split()) > 12):
+                                and not at_most_words(h.text, 12)):
                     name = self.parent.agency()
             self._agency = name
         return self._agency  # type: ignore[return-value]
@@ -268,8 +269,11 @@ def extract_citations(doc: Document, units: list[_Unit]) -> None:
                     break
 
 
+_NUMBER_REST = re.compile(r"^\d+[a-zA-Z]?[/-](?P<rest>.+)$")
+
+
 def _cite_type(word: str, number: str) -> DocType:
-    m = re.match(r"^\d+[a-zA-Z]?[/-](?P<rest>.+)$", number)
+    m = _NUMBER_REST.match(number)
     code = _type_code(m.group("rest")) if m else None
     written = g.TYPE_NAMES.get(word.lower())
     if written and (code is None or code == "CV"):
@@ -455,7 +459,7 @@ def agency_name(text: str) -> str | None:
     m = g.AGENCY_END.search(text)
     name = text[: m.start()] if m else text
     name = name.strip().rstrip(" ,;.:")
-    if not name or len(name.split()) > 20:
+    if not name or not at_most_words(name, 20):
         return None
     return name
 
@@ -466,6 +470,13 @@ _NAME_SEPARATORS = ((re.compile(r"\s*[,;]\s*"), ", "), (re.compile(r"\s+và\s+")
 def split_agencies(name: str) -> list[str]:
     """"Văn phòng và các ban LĐLĐ tỉnh" → ["Văn phòng", "các ban LĐLĐ tỉnh"]; a "và" that is
     part of a name ("Ban Chính sách PL và QHLĐ") is kept."""
+    return list(_split_agencies(name))
+
+
+# Agency names recur: every task under an agency heading names it again, and documents of one
+# province name the same few dozen bodies. (Names only: task texts are never cached.)
+@functools.lru_cache(maxsize=4096)
+def _split_agencies(name: str) -> tuple[str, ...]:
     parts = [name]
     for sep, joiner in _NAME_SEPARATORS:
         out: list[str] = []
@@ -480,7 +491,7 @@ def split_agencies(name: str) -> list[str]:
                     acc = f"{acc}{joiner}{piece}"
             out.append(acc)
         parts = out
-    return [p.strip() for p in parts if p.strip()]
+    return tuple(p.strip() for p in parts if p.strip())
 
 
 def _deadline(text: str) -> str | None:
@@ -575,7 +586,7 @@ def _task_text(node: Node) -> str:
 
 
 def _can_hold_heading(node: Item) -> bool:
-    return node.text.rstrip().endswith(":") or len(node.text.split()) <= 12
+    return node.text.rstrip().endswith(":") or at_most_words(node.text, 12)
 
 
 def _sentence(doc: Document, u: _Unit, text: str, ctx: str | None, zone: bool) -> None:
@@ -584,7 +595,7 @@ def _sentence(doc: Document, u: _Unit, text: str, ctx: str | None, zone: bool) -
     own = _own_agency(text, memo) if zone else None
     if not zone:
         m = g.first_match(g.GIVE, text)
-        if m or g.LEAD_CUE.search(text[:200], u.lowered(text)[:200]):
+        if m or g.LEAD_CUE.search(text[:200]):  # lowers 200 characters, not the whole text
             own = _own_agency(text, memo)
             if own and not (m or g.LEAD_CUE.pattern.match(own[1])):
                 own = None
@@ -607,7 +618,7 @@ def _add(doc: Document, agency: str, task: str, node: Node, role: str = "lead") 
             end = [x.start() for x in (g.AGENCY_END.search(who), g.PARTNER_END.search(who)) if x]
             who = who[: min(end)] if end else who
             who = who.strip().rstrip(" ,;.")
-            if who and g.ORG_START.match(who) and len(who.split()) <= 14:
+            if who and g.ORG_START.match(who) and at_most_words(who, 14):
                 for name in split_agencies(who):
                     if g.GENERIC_PARTNER.match(name):
                         continue

@@ -31,7 +31,7 @@ from .model import (
     Table,
 )
 from .slug import document_slug, paragraph_id, section_id
-from .text import ODD_SPACES, clean_spaces, fold, normalize
+from .text import ODD_SPACES, at_most_words, clean_spaces, fold, normalize
 
 register({
     "number_placeholder": (
@@ -102,15 +102,16 @@ def clean_lines(text: str, doc: Document) -> list[Line]:
     gazette = any(g.GAZETTE_HEADER.match(clean_spaces(r)) for r in raw_lines  # "CÔNG BÁO/…"
                   if "/" in r and r.lstrip()[:4].upper() == "CÔNG")
     # clean_spaces() only changes a line with a tab, two spaces or an odd space (NBSP …);
-    # whether the text has odd spaces at all is asked once (`in` is far cheaper than a regex)
-    odd_spaces = any(ch in text for ch in ODD_SPACES)
+    # which odd spaces the text has at all is asked once (`in` is far cheaper than a regex)
+    odd_spaces = [ch for ch in ODD_SPACES if ch in text]
     out: list[Line] = []
     for no, raw in enumerate(raw_lines, 1):
         if "[" in raw and g.BOOKMARK.search(raw):
             for m in g.BOOKMARK.finditer(raw):
                 doc.removed.append(SourceLine("artefact", m.group(0), no))
             raw = g.BOOKMARK.sub("", raw)
-        stripped = clean_spaces(raw) if odd_spaces or "\t" in raw or "  " in raw else raw.strip()
+        stripped = clean_spaces(raw) if "\t" in raw or "  " in raw or (
+            odd_spaces and any(ch in raw for ch in odd_spaces)) else raw.strip()
         # cheap tests first: an artefact line holds ":" or "/", is a page number or starts
         # "Signature Not Verified" in any case (ſ, the long s, is an s to IGNORECASE)
         if (":" in stripped or "/" in stripped or gazette
@@ -128,8 +129,8 @@ def clean_lines(text: str, doc: Document) -> list[Line]:
 
 
 def _is_upper(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) >= 0.85 * len(letters)
+    letters = "".join(filter(str.isalpha, text))
+    return bool(letters) and sum(map(str.isupper, letters)) >= 0.85 * len(letters)
 
 
 # ---- 2. header --------------------------------------------------------------------------------
@@ -322,11 +323,17 @@ def _parse_title(lines: list[Line], i: int, doc: Document) -> int:
 
 # ---- 3. zones after the body -------------------------------------------------------------------
 
+# what a closing or part line can start with (recipients, authority, signer title, appendix);
+# a longer line that starts otherwise is no type line either
+_CLOSING_FIRST = "".join(g.FIRST_CHARS[p] for p in (g.RECIPIENTS, g.AUTHORITY, g.SIGNER_TITLE,
+                                                     g.APPENDIX))
+
+
 def _closing_start(lines: list[Line], start: int) -> int:
     """Index of the first line of recipients/signature after the body, or len(lines)."""
     for i in range(start, len(lines)):
         t = lines[i].text
-        if not t:
+        if not t or (t[0] not in _CLOSING_FIRST and len(t) > g.TYPE_LINE_LONGEST):
             continue
         if g.first_match(g.RECIPIENTS, t) or g.first_match(g.AUTHORITY, t):
             return _back_over_initials(lines, start, i)
@@ -458,9 +465,8 @@ def join_lines(lines: list[Line]) -> list[_Block]:
             continue
         text = ln.text
         if joined and pending_blank <= 2 and not g.ends_sentence(joined[-1]) \
-                and not _marker(text) \
                 and (text[:1].islower() or _ends_on_connective(joined[-1])) \
-                and not g.INITIALS.match(text):
+                and not _marker(text) and not g.INITIALS.match(text):
             joined.append(text)
         else:
             if joined:
@@ -591,9 +597,9 @@ def _classify(text: str) -> tuple[str, str, str, str] | None:
     for scheme, pat in _candidates(text, _SCHEMES_BY_CHAR):
         m = pat.match(text)
         if m:
-            num = m.group("num")
-            rest = m.group("rest").strip()
-            marker = text[: m.start("rest")].strip() if m.group("rest") else text.strip()
+            num, rest = m.group("num", "rest")
+            marker = text[: m.start("rest")].strip() if rest else text.strip()
+            rest = rest.strip()
             if scheme == "dotted":
                 scheme = f"dotted{num.count('.')}"
             if scheme == "roman" and len(num) == 1 and num in "VXL" and not rest[:1].isupper():
@@ -607,7 +613,7 @@ def _classify(text: str) -> tuple[str, str, str, str] | None:
 
 
 def _heading_like(text: str) -> bool:
-    return bool(text) and not g.ends_sentence(text) and len(text.split()) <= 80
+    return bool(text) and not g.ends_sentence(text) and at_most_words(text, 80)
 
 
 def _can_hold(node: Node) -> bool:
@@ -617,7 +623,7 @@ def _can_hold(node: Node) -> bool:
         return not node.text or node.text.rstrip().endswith(":")
     if isinstance(node, Item):
         return node.text.rstrip().endswith(":") or (
-            _heading_like(node.text) and len(node.text.split()) <= 15
+            _heading_like(node.text) and at_most_words(node.text, 15)
         )
     return False
 
@@ -702,7 +708,7 @@ def _split_heading(rest: str) -> tuple[str, str | None]:
     """"Ban Tổ chức Tỉnh ủy: Phối hợp với ..." → ("Ban Tổ chức Tỉnh ủy", "Phối hợp với ...");
     a long sentence → ("", sentence); a heading → (heading, None)."""
     m = _HEAD_BODY.match(rest) if ":" in rest else None
-    if m and len(m.group("head").split()) <= 20:
+    if m and at_most_words(m.group("head"), 20):
         return m.group("head"), m.group("body")
     if _heading_like(rest):
         return rest, None
@@ -802,6 +808,9 @@ _ISSUER_VERB = (r"\s+(?:xây\s+dựng|yêu\s+cầu|ban\s+hành|đề\s+nghị|qu
                 r"chỉ\s+thị|thông\s+báo|hướng\s+dẫn|kết\s+luận)\b")
 
 
+_OF_BEFORE = re.compile(r"\bcủa\s*$")  # "… của |Ban Thường vụ": the issuer of a cited document
+
+
 def _infer_issuer(doc: Document, lines: list[Line], body_start: int) -> None:
     """No header block (seeds 001, 002, 004): the collective body the signature acts for
     ("T/M BAN THƯỜNG VỤ") as the text names it acting ("Ban Thường vụ Tỉnh ủy yêu cầu:"),
@@ -811,9 +820,10 @@ def _infer_issuer(doc: Document, lines: list[Line], body_start: int) -> None:
     body_name = m.group("body") if m else None
     pat = re.escape(body_name) if body_name else r"Ban\s+Thường\s+vụ|Ban\s+Chấp\s+hành"
     found: tuple[int, str] | None = None
+    acting = re.compile(rf"(?P<name>(?i:{pat})[^.,;:()]{{0,80}}?){_ISSUER_VERB}")
     for ln in lines[body_start:]:
-        for mm in re.finditer(rf"(?P<name>(?i:{pat})[^.,;:()]{{0,80}}?){_ISSUER_VERB}", ln.text):
-            if re.search(r"\bcủa\s*$", ln.text[: mm.start()]):
+        for mm in acting.finditer(ln.text):
+            if _OF_BEFORE.search(ln.text[: mm.start()]):
                 continue
             found = (ln.no, mm.group("name").strip())
             break

@@ -84,9 +84,15 @@ def nfc(text: str) -> str:
     """
     if text.isascii():
         return text
+    if not any(map(text.__contains__, _COMBINING_TONES)) and unicodedata.is_normalized("NFC", text):
+        return text  # the whole text at once: cheap without combining marks
     return "\n".join(line if unicodedata.is_normalized("NFC", line)
                      else unicodedata.normalize("NFC", line) for line in text.split("\n"))
 
+
+# the combining marks of decomposed Vietnamese: grave, acute, tilde, hook, dot below, circumflex,
+# breve, horn
+_COMBINING_TONES = "\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b"
 
 # whitespace that str.split() breaks at but clean_spaces() keeps: line and paragraph separators,
 # control codes, the Ogham space mark
@@ -101,9 +107,18 @@ def clean_spaces(line: str) -> str:
     """
     if "  " not in line and line.isprintable():
         return line.strip()  # single spaces only (a tab, NBSP … is not printable)
-    if not any(ch in line for ch in _KEPT_SPACES):
+    if not any(map(line.__contains__, _KEPT_SPACES)):
         return " ".join(line.split())  # the same, done by str.split() (far faster)
     return _SPACE_RE.sub(" ", line.replace("\t", " ")).strip()
+
+
+def at_most_words(text: str, n: int) -> bool:
+    """`len(text.split()) <= n`, without cutting a long text into all of its words.
+
+    >>> at_most_words("Ban Tổ chức Tỉnh ủy", 4), at_most_words("Ban Tổ chức Tỉnh ủy", 5)
+    (False, True)
+    """
+    return len(text.split(None, n)) <= n
 
 
 def _fold_table() -> dict[int, str]:
