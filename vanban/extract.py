@@ -156,29 +156,35 @@ def _first_digit(text: str) -> int:
 def _units(doc: Document, memo: _Memo) -> list[_Unit]:
     """Every body node, parts included, in document order."""
     out: list[_Unit] = []
-
-    def visit(nodes: list[Node], scope: _Scope) -> None:
-        for n in nodes:
-            text = node_text(n)
-            if isinstance(n, Section | Item):
-                own = _Scope(memo, scope, n)
-                out.append(_Unit(n, scope, own, text, _first_digit(text)))
-                visit(n.children, own)
-            else:
-                out.append(_Unit(n, scope, scope, text, _first_digit(text)))
-
-    visit(doc.body, _Scope(memo))
+    _visit(doc.body, _Scope(memo), out)
     for p in doc.parts:
-        visit(p.body, _Scope(memo))
+        _visit(p.body, _Scope(memo), out)
     return out
+
+
+def _visit(nodes: list[Node], scope: _Scope, out: list[_Unit]) -> None:
+    for n in nodes:
+        text = node_text(n)
+        if isinstance(n, _HEADINGS):
+            own = _Scope(scope.memo, scope, n)
+            out.append(_Unit(n, scope, own, text, _first_digit(text)))
+            _visit(n.children, own, out)
+        else:
+            out.append(_Unit(n, scope, scope, text, _first_digit(text)))
+
+
+_HEADINGS = (Section, Item)
 
 
 def node_text(node: Node) -> str:
     if isinstance(node, Section):
         return " ".join(t for t in (node.heading, node.text) if t)
-    if isinstance(node, Paragraph | Item):
+    if isinstance(node, _TEXTS):
         return node.text
     return " ".join(" ".join(r) for r in node.rows)
+
+
+_TEXTS = (Paragraph, Item)
 
 
 def heading_text(node: Node) -> str:
@@ -286,8 +292,9 @@ def _cite_type(word: str, number: str) -> DocType:
 
 # ---- targets ---------------------------------------------------------------------------------
 
-def _deadline_of(text: str, term_end: int | None) -> tuple[int | str, str] | None:
-    low = g.lowered(text)
+def _deadline_of(text: str, term_end: int | None, low: str | None = None
+                 ) -> tuple[int | str, str] | None:
+    low = g.lowered(text) if low is None else low
     if "năm" not in low and "nhiệm" not in low:  # each pattern below needs one of the words
         return None
     m = g.BY_YEAR.search(text, low)
@@ -337,8 +344,9 @@ def extract_targets(doc: Document, units: list[_Unit]) -> None:
                              or g.TERM_END.search(text, low)))):
             continue
         context = u.scope.deadline()
-        for clause in _CLAUSE_END.split(text):
-            own = _deadline_of(clause, term_end)
+        # clauses end at "; " — most texts are one clause, whose lowered text is at hand
+        for clause in _CLAUSE_END.split(text) if ";" in text else (text,):
+            own = _deadline_of(clause, term_end, low if clause is text else None)
             deadline, deadline_text = own or context or (None, None)
             for v, unit in _values(clause):
                 n += 1
@@ -494,8 +502,8 @@ def _split_agencies(name: str) -> tuple[str, ...]:
     return tuple(p.strip() for p in parts if p.strip())
 
 
-def _deadline(text: str) -> str | None:
-    found = [m.group(0) for m in g.DEADLINE.finditer(text)]
+def _deadline(text: str, low: str | None = None) -> str | None:
+    found = [m.group(0) for m in g.DEADLINE.finditer(text, low)]
     seen: list[str] = []
     for f in found:
         if not any(f.lower() in s.lower() for s in seen):
@@ -555,7 +563,7 @@ def extract_assignments(doc: Document, units: list[_Unit]) -> None:
         if isinstance(node, Table):
             _table_assignments(doc, node)
             continue
-        if isinstance(node, Paragraph | Item) and g.first_match(g.LABELLED, node.text):
+        if isinstance(node, _TEXTS) and g.first_match(g.LABELLED, node.text):
             if group is None and task is not None:
                 group = _Labelled(_task_text(task), task)
             if group is not None:
@@ -606,14 +614,19 @@ def _sentence(doc: Document, u: _Unit, text: str, ctx: str | None, zone: bool) -
 
 
 def _add(doc: Document, agency: str, task: str, node: Node, role: str = "lead") -> None:
-    deadline = _deadline(task)
-    task = task.strip()
-    task = task[:1].upper() + task[1:]
+    task = task.strip()  # changes no deadline: none starts or ends with a space
+    low = g.lowered(task)  # once, for the deadline and the partners
+    deadline = _deadline(task, low)
+    capital = task[:1].upper() + task[1:]
+    # the capital changes no place of SUPPORT's start word "phối" in the lowered text (only "p"
+    # and "P" lower to "p"), unless it is two letters ("ß" → "SS")
+    low = low if len(capital) == len(task) else g.lowered(capital)
+    task = capital
     for name in split_agencies(agency):
         doc.assignments.append(Assignment(name, role, task, deadline, node.line,  # type: ignore[arg-type]
                                           node.anchor))
     if role == "lead":
-        for m in g.SUPPORT.finditer(task):
+        for m in g.SUPPORT.finditer(task, low):
             who = m.group("who")
             end = [x.start() for x in (g.AGENCY_END.search(who), g.PARTNER_END.search(who)) if x]
             who = who[: min(end)] if end else who

@@ -50,13 +50,14 @@ class Cued:
 
     def places(self, low: str) -> list[int]:
         """Where one of the start words starts, in order."""
-        found: set[int] = set()
+        found: list[int] = []
         for word in self.starts:
             i = low.find(word)
             while i >= 0:
-                found.add(i)
+                found.append(i)
                 i = low.find(word, i + 1)
-        return sorted(found)
+        # one word's places come in order; several words' may interleave or coincide
+        return found if len(self.starts) == 1 else sorted(set(found))
 
     def finditer(self, text: str, low: str | None = None) -> Iterator[re.Match[str]]:
         end = 0
@@ -262,7 +263,9 @@ CITE_TAIL_SRC = (
     r"(?P<date_part>\s*,?\s*(?:ban\s+hành\s+)?ngày\s*(?P<date>\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}"
     r"|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}))?"
     r"(?:\s*,?\s*của\s+(?P<issuer>[^,;.()“”\"]+?))?"
-    r"(?=\s+về\b|\s+thì\b|\s+và\b|\s+đã\b|\s*[,;.()“”\"]|\s*$|\s+(?:nhằm|để|theo)\b)"
+    # where the issuer ends: a punctuation mark or the end, or a word that goes on the sentence
+    # (one look-ahead of two alternatives, tried after each character of the issuer)
+    r"(?=\s*(?:[,;.()“”\"]|$)|\s+(?:về|thì|và|đã|nhằm|để|theo)\b)"
 )
 # the number of a cited document: "02-NQ/TW", "1563/CTr-TLĐ", "25/Ctr- LĐLĐ", "156/QĐ-UBND" —
 # digits, then the type code and the issuer after "/" or "-"
