@@ -244,7 +244,7 @@ def extract_citations(doc: Document, units: list[_Unit]) -> None:
                 date = _iso_date(parts[2], parts[1], parts[0], doc, line, d)
             issuer = m.issuer.strip() if m.issuer else None
             summary = None
-            sm = g.CITE_SUMMARY.match(text[m.end:])
+            sm = g.CITE_SUMMARY.match(text, m.end)
             if sm:
                 summary = (sm.group("quoted") or sm.group("q2") or sm.group("plain") or "").strip()
                 summary = summary[:300] or None

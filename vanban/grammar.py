@@ -348,7 +348,8 @@ def find_citations(text: str, pos: int = 0) -> list[CiteMatch]:
                              tail.group("issuer") if tail else None, t[1], end))
     return out
 # the subject after a full mention: "về “Đổi mới tổ chức ...”" or "về xây dựng đội ngũ ..."
-CITE_SUMMARY = re.compile(r"^\s*về\s+(?:“(?P<quoted>[^”]+)”|\"(?P<q2>[^\"]+)\"|(?P<plain>[^;.“]+))")
+# (matched where the citation ends: CITE_SUMMARY.match(text, end))
+CITE_SUMMARY = re.compile(r"\s*về\s+(?:“(?P<quoted>[^”]+)”|\"(?P<q2>[^\"]+)\"|(?P<plain>[^;.“]+))")
 # a later short mention: "Nghị quyết 02", "Chỉ thị số 05" (number, then CITE_TYPE before it);
 # a digit first, then the look-behind, so that the engine can skip ahead from digit to digit
 SHORT_NUMBER = re.compile(r"\d(?<![\w/.,-]\d)\d{0,4}(?![\d/.,-]?\w)")

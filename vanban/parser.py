@@ -370,6 +370,9 @@ def _part_start(lines: list[Line], i: int) -> bool:
     return False
 
 
+_COLUMN_GAP = re.compile(r"\s{3,}")  # between two columns run together on one line
+
+
 def parse_closing(lines: list[Line], doc: Document | None, closing: list[SourceLine]) -> Signer:
     signer = Signer(None, None, None)
     authority: list[str] = []
@@ -378,7 +381,7 @@ def parse_closing(lines: list[Line], doc: Document | None, closing: list[SourceL
         pieces = [c for c in ln.cells if c] if ln.tabbed else [ln.text] if ln.text else []
         for piece in pieces:
             # a recipient line with a second column run into it: "- Ban Dân vận;      Báo cáo"
-            cols = [c for c in re.split(r"\s{3,}", ln.raw.strip()) if c] if len(pieces) == 1 \
+            cols = [c for c in _COLUMN_GAP.split(ln.raw.strip()) if c] if len(pieces) == 1 \
                 else [piece]
             if len(cols) > 1 and cols[0].lstrip().startswith(("-", "+")):
                 texts = [clean_spaces(g.strip_emphasis(c)) for c in cols]
@@ -581,7 +584,8 @@ def _by_first_char(patterns: tuple[tuple[str, re.Pattern[str]], ...]
 
 
 _MARKERS_BY_CHAR = _by_first_char(tuple(("marker", pat) for pat in _MARKERS))
-_SCHEMES_BY_CHAR = _by_first_char(_SCHEMES)
+# bullets last: they start with characters no numbering scheme starts with
+_SCHEMES_BY_CHAR = _by_first_char((*_SCHEMES, ("bullet", g.BULLET)))
 
 
 def _candidates(text: str, table: dict[str, tuple[tuple[str, re.Pattern[str]], ...]]
@@ -596,6 +600,9 @@ def _classify(text: str) -> tuple[str, str, str, str] | None:
     """(scheme, number, marker, rest) of a numbered or bulleted line, else None."""
     for scheme, pat in _candidates(text, _SCHEMES_BY_CHAR):
         m = pat.match(text)
+        if m and scheme == "bullet":
+            marker = m.group("marker")
+            return f"bullet{marker}", marker, marker, m.group("rest").strip()
         if m:
             num, rest = m.group("num", "rest")
             marker = text[: m.start("rest")].strip() if rest else text.strip()
@@ -605,10 +612,6 @@ def _classify(text: str) -> tuple[str, str, str, str] | None:
             if scheme == "roman" and len(num) == 1 and num in "VXL" and not rest[:1].isupper():
                 continue
             return scheme, num, marker, rest
-    m = g.first_match(g.BULLET, text)
-    if m:
-        marker = m.group("marker")
-        return f"bullet{marker}", marker, marker, m.group("rest").strip()
     return None
 
 
