@@ -31,7 +31,7 @@ from .model import (
     Table,
 )
 from .slug import document_slug, paragraph_id, section_id
-from .text import ODD_SPACES, at_most_words, clean_spaces, fold, normalize
+from .text import ODD_SPACES, at_most_words, clean_spaces, fold, normalize, space_cleaner
 
 register({
     "number_placeholder": (
@@ -104,14 +104,15 @@ def clean_lines(text: str, doc: Document) -> list[Line]:
     # clean_spaces() only changes a line with a tab, two spaces or an odd space (NBSP …);
     # which odd spaces the text has at all is asked once (`in` is far cheaper than a regex)
     odd_spaces = [ch for ch in ODD_SPACES if ch in text]
+    clean = space_cleaner(text)
     out: list[Line] = []
     for no, raw in enumerate(raw_lines, 1):
         if "[" in raw and g.BOOKMARK.search(raw):
             for m in g.BOOKMARK.finditer(raw):
                 doc.removed.append(SourceLine("artefact", m.group(0), no))
             raw = g.BOOKMARK.sub("", raw)
-        stripped = clean_spaces(raw) if "\t" in raw or "  " in raw or (
-            odd_spaces and any(ch in raw for ch in odd_spaces)) else raw.strip()
+        stripped = clean(raw) if "\t" in raw or "  " in raw or (
+            odd_spaces and any(map(raw.__contains__, odd_spaces))) else raw.strip()
         # cheap tests first: an artefact line holds ":" or "/", is a page number or starts
         # "Signature Not Verified" in any case (ſ, the long s, is an s to IGNORECASE)
         if (":" in stripped or "/" in stripped or gazette
@@ -121,8 +122,8 @@ def clean_lines(text: str, doc: Document) -> list[Line]:
         ):
             doc.removed.append(SourceLine("artefact", stripped, no))
             raw = stripped = ""
-        text_ = clean_spaces(g.strip_emphasis(raw)) if "*" in raw else stripped
-        cells = [clean_spaces(g.strip_emphasis(c) if "*" in c else c) for c in raw.split("\t")] \
+        text_ = clean(g.strip_emphasis(raw)) if "*" in raw else stripped
+        cells = [clean(g.strip_emphasis(c) if "*" in c else c) for c in raw.split("\t")] \
             if "\t" in raw else [text_]
         out.append(Line(no, raw, text_, cells))
     return out

@@ -11,6 +11,7 @@ import codecs
 import functools
 import re
 import unicodedata
+from collections.abc import Callable
 
 # Old-style tone placement → new style, applied only for matching (never to stored text).
 # The old style puts the mark on the second vowel of oa/oe/uy; both forms are correct Vietnamese.
@@ -86,8 +87,14 @@ def nfc(text: str) -> str:
         return text
     if not any(map(text.__contains__, _COMBINING_TONES)) and unicodedata.is_normalized("NFC", text):
         return text  # the whole text at once: cheap without combining marks
-    return "\n".join(line if unicodedata.is_normalized("NFC", line)
-                     else unicodedata.normalize("NFC", line) for line in text.split("\n"))
+    lines = text.split("\n")
+    for i, done in enumerate(map(_is_nfc, lines)):
+        if not done:
+            lines[i] = unicodedata.normalize("NFC", lines[i])
+    return "\n".join(lines)
+
+
+_is_nfc = functools.partial(unicodedata.is_normalized, "NFC")
 
 
 # the combining marks of decomposed Vietnamese: grave, acute, tilde, hook, dot below, circumflex,
@@ -110,6 +117,21 @@ def clean_spaces(line: str) -> str:
     if not any(map(line.__contains__, _KEPT_SPACES)):
         return " ".join(line.split())  # the same, done by str.split() (far faster)
     return _SPACE_RE.sub(" ", line.replace("\t", " ")).strip()
+
+
+def space_cleaner(text: str) -> Callable[[str], str]:
+    """clean_spaces, or a faster function that gives the same for every line of `text`.
+
+    Without line separators or control codes that str.split() breaks at (_KEPT_SPACES, asked
+    once for the whole text), collapsing spaces is what " ".join(line.split()) does.
+    """
+    if any(map(text.__contains__, _KEPT_SPACES[1:])):  # "\n" separates the lines
+        return clean_spaces
+    return _split_join
+
+
+def _split_join(line: str) -> str:
+    return " ".join(line.split())
 
 
 def at_most_words(text: str, n: int) -> bool:
