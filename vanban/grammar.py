@@ -99,6 +99,7 @@ TYPE_LINE_NAMES = {
 CODE_ALIASES: dict[str, str] = {code.lower(): code for code in TYPE_CODES}
 CODE_ALIASES.update({"qd": "QĐ", "qyd": "QyĐ", "da": "ĐA", "nd": "NĐ"})
 
+
 def _first_letters(words: Iterable[str]) -> str:
     """A look-ahead for the first letters of some words. The engine enters every alternative
     of a case-insensitive alternation to test its first letter; this one class turns most
