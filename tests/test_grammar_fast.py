@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from vanban import grammar as g
 from vanban import parser as p
+from vanban.extract import _first_digit
 from vanban.text import _SPACE_RE, clean_spaces
 
 # words the patterns look for, in several cases, and characters that trip case-insensitivity
@@ -90,6 +91,25 @@ def test_end_anchored_shortcuts(text: str) -> None:
     assert g.ends_sentence(text) == bool(g.SENTENCE_END.search(text))
     assert p._ends_on_connective(text) == bool(p._CONNECTIVES.search(text))
     assert clean_spaces(text) == _SPACE_RE.sub(" ", text.replace("\t", " ")).strip()
+
+
+# stars in every position: next to letters, digits, "_", spaces and each other
+STARRED = st.lists(st.sampled_from(["*", "**", "***", "a", "Đ", "0", "_", " ", "\t", ".", "\n"]),
+                   max_size=12).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(STARRED)
+def test_star_first_emphasis_matches_the_plain_pattern(text: str) -> None:
+    plain = re.compile(r"(?<!\w)\*{1,3}(?=\S)|(?<=\S)\*{1,3}(?!\w)")
+    assert _spans(g.EMPHASIS.finditer(text)) == _spans(plain.finditer(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(TEXTS, st.text(max_size=20)))
+def test_first_digit_is_where_a_digit_search_finds_one(text: str) -> None:
+    m = re.search(r"\d", text)
+    assert _first_digit(text) == (m.start() if m else -1)
 
 
 # lines each pattern matches, to check FIRST_CHARS against

@@ -6,6 +6,7 @@ Everything here reads the section tree built by `vanban.parser` and writes `doc.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -24,7 +25,7 @@ from .model import (
     Target,
 )
 from .parser import _iso_date, _type_code, canonical_number
-from .text import fold, number_key
+from .text import at_most_words, fold, number_key
 
 register({
     "cite_short_unresolved": (
@@ -33,7 +34,9 @@ register({
     ),
 })
 
-_DIGIT = re.compile(r"\d")
+# The run of non-digits a text starts with: `\D*` is matched by a tight loop over the
+# characters, a third faster than `re.search(r"\d")`, which tries a match at each of them.
+_NON_DIGITS = re.compile(r"\D*")
 _DIGITS = re.compile(r"\d+")
 # "thực hiện …", "để triển khai thực hiện …": the document implements the one it cites
 _IMPLEMENTING = re.compile(r"(để\s+)?(triển khai\s+)?thực hiện")
@@ -118,7 +121,7 @@ class _Scope:
             if h is not None and self.parent is not None:
                 name = self.memo.agency(heading_text(h))
                 if not name or (isinstance(h, Item) and not h.text.rstrip().endswith(":")
-                                and len(h.text.split()) > 12):
+                                and not at_most_words(h.text, 12)):
                     name = self.parent.agency()
             self._agency = name
         return self._agency  # type: ignore[return-value]
@@ -145,36 +148,43 @@ class _Unit:
 
 
 def _first_digit(text: str) -> int:
-    m = _DIGIT.search(text)
-    return m.start() if m else -1
+    """Where the first digit of a text is, -1 if none."""
+    end = _NON_DIGITS.match(text).end()  # type: ignore[union-attr]  # \D* always matches
+    return end if end < len(text) else -1
 
 
 def _units(doc: Document, memo: _Memo) -> list[_Unit]:
     """Every body node, parts included, in document order."""
     out: list[_Unit] = []
-
-    def visit(nodes: list[Node], scope: _Scope) -> None:
-        for n in nodes:
-            text = node_text(n)
-            if isinstance(n, Section | Item):
-                own = _Scope(memo, scope, n)
-                out.append(_Unit(n, scope, own, text, _first_digit(text)))
-                visit(n.children, own)
-            else:
-                out.append(_Unit(n, scope, scope, text, _first_digit(text)))
-
-    visit(doc.body, _Scope(memo))
+    _visit(doc.body, _Scope(memo), out)
     for p in doc.parts:
-        visit(p.body, _Scope(memo))
+        _visit(p.body, _Scope(memo), out)
     return out
+
+
+def _visit(nodes: list[Node], scope: _Scope, out: list[_Unit]) -> None:
+    for n in nodes:
+        text = node_text(n)
+        if isinstance(n, _HEADINGS):
+            own = _Scope(scope.memo, scope, n)
+            out.append(_Unit(n, scope, own, text, _first_digit(text)))
+            _visit(n.children, own, out)
+        else:
+            out.append(_Unit(n, scope, scope, text, _first_digit(text)))
+
+
+_HEADINGS = (Section, Item)
 
 
 def node_text(node: Node) -> str:
     if isinstance(node, Section):
         return " ".join(t for t in (node.heading, node.text) if t)
-    if isinstance(node, Paragraph | Item):
+    if isinstance(node, _TEXTS):
         return node.text
     return " ".join(" ".join(r) for r in node.rows)
+
+
+_TEXTS = (Paragraph, Item)
 
 
 def heading_text(node: Node) -> str:
@@ -234,7 +244,7 @@ def extract_citations(doc: Document, units: list[_Unit]) -> None:
                 date = _iso_date(parts[2], parts[1], parts[0], doc, line, d)
             issuer = m.issuer.strip() if m.issuer else None
             summary = None
-            sm = g.CITE_SUMMARY.match(text[m.end:])
+            sm = g.CITE_SUMMARY.match(text, m.end)
             if sm:
                 summary = (sm.group("quoted") or sm.group("q2") or sm.group("plain") or "").strip()
                 summary = summary[:300] or None
@@ -265,8 +275,11 @@ def extract_citations(doc: Document, units: list[_Unit]) -> None:
                     break
 
 
+_NUMBER_REST = re.compile(r"^\d+[a-zA-Z]?[/-](?P<rest>.+)$")
+
+
 def _cite_type(word: str, number: str) -> DocType:
-    m = re.match(r"^\d+[a-zA-Z]?[/-](?P<rest>.+)$", number)
+    m = _NUMBER_REST.match(number)
     code = _type_code(m.group("rest")) if m else None
     written = g.TYPE_NAMES.get(word.lower())
     if written and (code is None or code == "CV"):
@@ -279,8 +292,9 @@ def _cite_type(word: str, number: str) -> DocType:
 
 # ---- targets ---------------------------------------------------------------------------------
 
-def _deadline_of(text: str, term_end: int | None) -> tuple[int | str, str] | None:
-    low = g.lowered(text)
+def _deadline_of(text: str, term_end: int | None, low: str | None = None
+                 ) -> tuple[int | str, str] | None:
+    low = g.lowered(text) if low is None else low
     if "năm" not in low and "nhiệm" not in low:  # each pattern below needs one of the words
         return None
     m = g.BY_YEAR.search(text, low)
@@ -320,7 +334,7 @@ def extract_targets(doc: Document, units: list[_Unit]) -> None:
             continue
         text = u.text
         if isinstance(node, Section):  # its body text, without the heading
-            if not node.text or not _DIGIT.search(node.text):
+            if not node.text or not _has_digit_after(u, node.text):
                 continue
             text = node.text
         zone = u.scope.target_zone()
@@ -330,29 +344,44 @@ def extract_targets(doc: Document, units: list[_Unit]) -> None:
                              or g.TERM_END.search(text, low)))):
             continue
         context = u.scope.deadline()
-        for clause in _CLAUSE_END.split(text):
-            own = _deadline_of(clause, term_end)
+        # clauses end at "; " — most texts are one clause, whose lowered text is at hand
+        for clause in _CLAUSE_END.split(text) if ";" in text else (text,):
+            own = _deadline_of(clause, term_end, low if clause is text else None)
             deadline, deadline_text = own or context or (None, None)
             for v, unit in _values(clause):
                 n += 1
                 before = _comparator(g.COMPARATOR_BEFORE, v.before)
                 after = _comparator(g.COMPARATOR_AFTER, v.after)
                 subject = _subject(clause, v, unit)
-                if not (before or after) and subject and re.match(
-                        r"^(?:\S+\s+){0,3}trở\s+lên\b", subject):
+                if not (before or after) and subject and _AT_LEAST_AFTER.match(subject):
                     after = "≥"  # "20% số đoàn viên trở lên"
-                    subject = re.sub(r"\s*trở\s+lên\b", "", subject, count=1)
+                    subject = _AT_LEAST.sub("", subject, count=1)
                 doc.targets.append(_target(
                     n, clause, _number(v.num), unit, before or after,
                     deadline, deadline_text, subject, node))
 
 
+_AT_LEAST_AFTER = re.compile(r"^(?:\S+\s+){0,3}trở\s+lên\b")
+_AT_LEAST = re.compile(r"\s*trở\s+lên\b")
+_SPACES = re.compile(r"\s+")
+# "doanh nghiệp có từ 25 …", "từ 25 …": a count that qualifies its subject
+_QUALIFIED = re.compile(r"(?:doanh\s+nghiệp|đơn\s+vị|nơi|cơ\s+sở)\s+(?:có\s+)?(?:từ\s*)?$|\btừ\s*$",
+                        re.IGNORECASE)
+
+
+def _has_digit_after(u: _Unit, body: str) -> bool:
+    """Whether a section's body text (the end of the unit's text) holds a digit: the unit's
+    first digit tells, unless it lies in the heading."""
+    offset = len(u.text) - len(body)
+    return u.first_digit >= offset or _first_digit(body) >= 0
+
+
 def _comparator(table: dict[str, str], word: str | None) -> str | None:
-    return table.get(re.sub(r"\s+", " ", word.lower())) if word else None
+    return table.get(_SPACES.sub(" ", word.lower())) if word else None
 
 
 def _values(clause: str) -> list[tuple[g.Value, str]]:
-    if not _DIGIT.search(clause):
+    if _first_digit(clause) < 0:
         return []
     found: list[tuple[g.Value, str]] = [(v, "%") for v in g.find_values(g.PERCENT, clause)] \
         if "%" in clause else []
@@ -361,13 +390,15 @@ def _values(clause: str) -> list[tuple[g.Value, str]]:
         if any(a < m.end and m.start < b for a, b in taken):
             continue
         head = clause[: m.start]
-        if g.COUNT_QUALIFIER.search(head) and re.search(
-            r"(?:doanh\s+nghiệp|đơn\s+vị|nơi|cơ\s+sở)\s+(?:có\s+)?(?:từ\s*)?$|\btừ\s*$", head,
-            re.IGNORECASE,
-        ):
+        if g.COUNT_QUALIFIER.search(head) and _QUALIFIED.search(head):
             continue
-        found.append((m, re.sub(r"\s+", " ", m.unit or "")))
+        found.append((m, _SPACES.sub(" ", m.unit or "")))
     return sorted(found, key=lambda mu: mu[0].start)
+
+
+_SUBJECT_END = re.compile(r"[;(]")
+_SUBJECT_ARTICLE = re.compile(r"^\s*(?:số|các|những)\s+")
+_SUBJECT_TAIL = re.compile(r"(?:\s+(?:và|hoặc)|[,.])\s*$")
 
 
 def _subject(clause: str, v: g.Value, unit: str) -> str | None:
@@ -375,9 +406,9 @@ def _subject(clause: str, v: g.Value, unit: str) -> str | None:
     nxt = next(g.find_values(g.PERCENT, tail), None) if "%" in tail else None
     if nxt:
         tail = tail[: nxt.start]
-    tail = re.split(r"[;(]", tail)[0]
-    tail = re.sub(r"^\s*(?:số|các|những)\s+", " ", tail)
-    tail = re.sub(r"(?:\s+(?:và|hoặc)|[,.])\s*$", "", tail.strip())
+    tail = _SUBJECT_END.split(tail, maxsplit=1)[0]
+    tail = _SUBJECT_ARTICLE.sub(" ", tail)
+    tail = _SUBJECT_TAIL.sub("", tail.strip())
     if unit != "%":
         tail = f"{unit} {tail.split(',')[0]}".strip()
     words = tail.split()
@@ -436,7 +467,7 @@ def agency_name(text: str) -> str | None:
     m = g.AGENCY_END.search(text)
     name = text[: m.start()] if m else text
     name = name.strip().rstrip(" ,;.:")
-    if not name or len(name.split()) > 20:
+    if not name or not at_most_words(name, 20):
         return None
     return name
 
@@ -447,6 +478,13 @@ _NAME_SEPARATORS = ((re.compile(r"\s*[,;]\s*"), ", "), (re.compile(r"\s+và\s+")
 def split_agencies(name: str) -> list[str]:
     """"Văn phòng và các ban LĐLĐ tỉnh" → ["Văn phòng", "các ban LĐLĐ tỉnh"]; a "và" that is
     part of a name ("Ban Chính sách PL và QHLĐ") is kept."""
+    return list(_split_agencies(name))
+
+
+# Agency names recur: every task under an agency heading names it again, and documents of one
+# province name the same few dozen bodies. (Names only: task texts are never cached.)
+@functools.lru_cache(maxsize=4096)
+def _split_agencies(name: str) -> tuple[str, ...]:
     parts = [name]
     for sep, joiner in _NAME_SEPARATORS:
         out: list[str] = []
@@ -461,11 +499,11 @@ def split_agencies(name: str) -> list[str]:
                     acc = f"{acc}{joiner}{piece}"
             out.append(acc)
         parts = out
-    return [p.strip() for p in parts if p.strip()]
+    return tuple(p.strip() for p in parts if p.strip())
 
 
-def _deadline(text: str) -> str | None:
-    found = [m.group(0) for m in g.DEADLINE.finditer(text)]
+def _deadline(text: str, low: str | None = None) -> str | None:
+    found = [m.group(0) for m in g.DEADLINE.finditer(text, low)]
     seen: list[str] = []
     for f in found:
         if not any(f.lower() in s.lower() for s in seen):
@@ -525,7 +563,7 @@ def extract_assignments(doc: Document, units: list[_Unit]) -> None:
         if isinstance(node, Table):
             _table_assignments(doc, node)
             continue
-        if isinstance(node, Paragraph | Item) and g.first_match(g.LABELLED, node.text):
+        if isinstance(node, _TEXTS) and g.first_match(g.LABELLED, node.text):
             if group is None and task is not None:
                 group = _Labelled(_task_text(task), task)
             if group is not None:
@@ -556,7 +594,7 @@ def _task_text(node: Node) -> str:
 
 
 def _can_hold_heading(node: Item) -> bool:
-    return node.text.rstrip().endswith(":") or len(node.text.split()) <= 12
+    return node.text.rstrip().endswith(":") or at_most_words(node.text, 12)
 
 
 def _sentence(doc: Document, u: _Unit, text: str, ctx: str | None, zone: bool) -> None:
@@ -565,7 +603,7 @@ def _sentence(doc: Document, u: _Unit, text: str, ctx: str | None, zone: bool) -
     own = _own_agency(text, memo) if zone else None
     if not zone:
         m = g.first_match(g.GIVE, text)
-        if m or g.LEAD_CUE.search(text[:200], u.lowered(text)[:200]):
+        if m or g.LEAD_CUE.search(text[:200]):  # lowers 200 characters, not the whole text
             own = _own_agency(text, memo)
             if own and not (m or g.LEAD_CUE.pattern.match(own[1])):
                 own = None
@@ -576,19 +614,24 @@ def _sentence(doc: Document, u: _Unit, text: str, ctx: str | None, zone: bool) -
 
 
 def _add(doc: Document, agency: str, task: str, node: Node, role: str = "lead") -> None:
-    deadline = _deadline(task)
-    task = task.strip()
-    task = task[:1].upper() + task[1:]
+    task = task.strip()  # changes no deadline: none starts or ends with a space
+    low = g.lowered(task)  # once, for the deadline and the partners
+    deadline = _deadline(task, low)
+    capital = task[:1].upper() + task[1:]
+    # the capital changes no place of SUPPORT's start word "phối" in the lowered text (only "p"
+    # and "P" lower to "p"), unless it is two letters ("ß" → "SS")
+    low = low if len(capital) == len(task) else g.lowered(capital)
+    task = capital
     for name in split_agencies(agency):
         doc.assignments.append(Assignment(name, role, task, deadline, node.line,  # type: ignore[arg-type]
                                           node.anchor))
     if role == "lead":
-        for m in g.SUPPORT.finditer(task):
+        for m in g.SUPPORT.finditer(task, low):
             who = m.group("who")
             end = [x.start() for x in (g.AGENCY_END.search(who), g.PARTNER_END.search(who)) if x]
             who = who[: min(end)] if end else who
             who = who.strip().rstrip(" ,;.")
-            if who and g.ORG_START.match(who) and len(who.split()) <= 14:
+            if who and g.ORG_START.match(who) and at_most_words(who, 14):
                 for name in split_agencies(who):
                     if g.GENERIC_PARTNER.match(name):
                         continue

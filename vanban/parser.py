@@ -31,7 +31,7 @@ from .model import (
     Table,
 )
 from .slug import document_slug, paragraph_id, section_id
-from .text import ODD_SPACES, clean_spaces, fold, normalize
+from .text import ODD_SPACES, at_most_words, clean_spaces, fold, normalize, space_cleaner
 
 register({
     "number_placeholder": (
@@ -102,15 +102,17 @@ def clean_lines(text: str, doc: Document) -> list[Line]:
     gazette = any(g.GAZETTE_HEADER.match(clean_spaces(r)) for r in raw_lines  # "CÔNG BÁO/…"
                   if "/" in r and r.lstrip()[:4].upper() == "CÔNG")
     # clean_spaces() only changes a line with a tab, two spaces or an odd space (NBSP …);
-    # whether the text has odd spaces at all is asked once (`in` is far cheaper than a regex)
-    odd_spaces = any(ch in text for ch in ODD_SPACES)
+    # which odd spaces the text has at all is asked once (`in` is far cheaper than a regex)
+    odd_spaces = [ch for ch in ODD_SPACES if ch in text]
+    clean = space_cleaner(text)
     out: list[Line] = []
     for no, raw in enumerate(raw_lines, 1):
         if "[" in raw and g.BOOKMARK.search(raw):
             for m in g.BOOKMARK.finditer(raw):
                 doc.removed.append(SourceLine("artefact", m.group(0), no))
             raw = g.BOOKMARK.sub("", raw)
-        stripped = clean_spaces(raw) if odd_spaces or "\t" in raw or "  " in raw else raw.strip()
+        stripped = clean(raw) if "\t" in raw or "  " in raw or (
+            odd_spaces and any(map(raw.__contains__, odd_spaces))) else raw.strip()
         # cheap tests first: an artefact line holds ":" or "/", is a page number or starts
         # "Signature Not Verified" in any case (ſ, the long s, is an s to IGNORECASE)
         if (":" in stripped or "/" in stripped or gazette
@@ -120,16 +122,16 @@ def clean_lines(text: str, doc: Document) -> list[Line]:
         ):
             doc.removed.append(SourceLine("artefact", stripped, no))
             raw = stripped = ""
-        text_ = clean_spaces(g.strip_emphasis(raw)) if "*" in raw else stripped
-        cells = [clean_spaces(g.strip_emphasis(c) if "*" in c else c) for c in raw.split("\t")] \
+        text_ = clean(g.strip_emphasis(raw)) if "*" in raw else stripped
+        cells = [clean(g.strip_emphasis(c) if "*" in c else c) for c in raw.split("\t")] \
             if "\t" in raw else [text_]
         out.append(Line(no, raw, text_, cells))
     return out
 
 
 def _is_upper(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) >= 0.85 * len(letters)
+    letters = "".join(filter(str.isalpha, text))
+    return bool(letters) and sum(map(str.isupper, letters)) >= 0.85 * len(letters)
 
 
 # ---- 2. header --------------------------------------------------------------------------------
@@ -178,7 +180,7 @@ _SEPARATOR_ONLY = re.compile(r"([/-])")
 def parse_number(value: str, doc: Document, line: int) -> tuple[str | None, str | None]:
     """"17/CTr-LĐLĐ" → ("17/CTr-LĐLĐ", "CTr"); "*M* /KH-LĐLĐ" → (None, "KH") + warning."""
     value = value.replace("*", "").strip()
-    compact = _SEPARATOR.sub(r"\1", value)
+    compact = "".join(_SEPARATOR.split(value))  # _SEPARATOR.sub(r"\1", …) without a template
     m = g.NUMBER.match(compact)
     code = _type_code(compact.split("/", 1)[-1] if m is None else m.group("rest"))
     if m is None or not re.match(r"\d", compact):
@@ -189,8 +191,8 @@ def parse_number(value: str, doc: Document, line: int) -> tuple[str | None, str 
 
 def canonical_number(number: str) -> str:
     """Spaces dropped, the type code in its canonical case: "25/Ctr- LĐLĐ" → "25/CTr-LĐLĐ"."""
-    number = _SEPARATOR.sub(r"\1", number.strip().replace("–", "-"))
-    parts = _SEPARATOR_ONLY.split(number)
+    # the pieces between separators and the separators, spaces around them dropped
+    parts = _SEPARATOR.split(number.strip().replace("–", "-"))
     return "".join(g.CODE_ALIASES.get(p.lower(), p) if i > 0 and i % 2 == 0 else p
                    for i, p in enumerate(parts))
 
@@ -322,11 +324,17 @@ def _parse_title(lines: list[Line], i: int, doc: Document) -> int:
 
 # ---- 3. zones after the body -------------------------------------------------------------------
 
+# what a closing or part line can start with (recipients, authority, signer title, appendix);
+# a longer line that starts otherwise is no type line either
+_CLOSING_FIRST = "".join(g.FIRST_CHARS[p] for p in (g.RECIPIENTS, g.AUTHORITY, g.SIGNER_TITLE,
+                                                     g.APPENDIX))
+
+
 def _closing_start(lines: list[Line], start: int) -> int:
     """Index of the first line of recipients/signature after the body, or len(lines)."""
     for i in range(start, len(lines)):
         t = lines[i].text
-        if not t:
+        if not t or (t[0] not in _CLOSING_FIRST and len(t) > g.TYPE_LINE_LONGEST):
             continue
         if g.first_match(g.RECIPIENTS, t) or g.first_match(g.AUTHORITY, t):
             return _back_over_initials(lines, start, i)
@@ -363,6 +371,9 @@ def _part_start(lines: list[Line], i: int) -> bool:
     return False
 
 
+_COLUMN_GAP = re.compile(r"\s{3,}")  # between two columns run together on one line
+
+
 def parse_closing(lines: list[Line], doc: Document | None, closing: list[SourceLine]) -> Signer:
     signer = Signer(None, None, None)
     authority: list[str] = []
@@ -371,7 +382,7 @@ def parse_closing(lines: list[Line], doc: Document | None, closing: list[SourceL
         pieces = [c for c in ln.cells if c] if ln.tabbed else [ln.text] if ln.text else []
         for piece in pieces:
             # a recipient line with a second column run into it: "- Ban Dân vận;      Báo cáo"
-            cols = [c for c in re.split(r"\s{3,}", ln.raw.strip()) if c] if len(pieces) == 1 \
+            cols = [c for c in _COLUMN_GAP.split(ln.raw.strip()) if c] if len(pieces) == 1 \
                 else [piece]
             if len(cols) > 1 and cols[0].lstrip().startswith(("-", "+")):
                 texts = [clean_spaces(g.strip_emphasis(c)) for c in cols]
@@ -441,7 +452,7 @@ class _Block:
 
 
 def _marker(text: str) -> bool:
-    return any(p.match(text) for p in _candidates(text, _MARKERS_BY_CHAR))
+    return any(p.match(text) for _, p in _candidates(text, _MARKERS_BY_CHAR))
 
 
 def join_lines(lines: list[Line]) -> list[_Block]:
@@ -458,9 +469,8 @@ def join_lines(lines: list[Line]) -> list[_Block]:
             continue
         text = ln.text
         if joined and pending_blank <= 2 and not g.ends_sentence(joined[-1]) \
-                and not _marker(text) \
                 and (text[:1].islower() or _ends_on_connective(joined[-1])) \
-                and not g.INITIALS.match(text):
+                and not _marker(text) and not g.INITIALS.match(text):
             joined.append(text)
         else:
             if joined:
@@ -562,50 +572,52 @@ _SCHEMES = (
 )
 _SECTION_SCHEMES = {"chapter", "muc", "article", "roman", "dotted", "arabic"}
 
-def _by_first_char(patterns: tuple[re.Pattern[str], ...]) -> dict[str, tuple[re.Pattern[str], ...]]:
-    table: dict[str, tuple[re.Pattern[str], ...]] = {}
-    for pat in patterns:  # in order: the first scheme that matches wins
+
+def _by_first_char(patterns: tuple[tuple[str, re.Pattern[str]], ...]
+                   ) -> dict[str, tuple[tuple[str, re.Pattern[str]], ...]]:
+    """(name, pattern) pairs by the characters a match can start with (tuples of pairs, not
+    dicts keyed by pattern: hashing a compiled pattern hashes all of its code)."""
+    table: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {}
+    for name, pat in patterns:  # in order: the first scheme that matches wins
         for ch in g.FIRST_CHARS[pat]:
-            table[ch] = (*table.get(ch, ()), pat)
+            table[ch] = (*table.get(ch, ()), (name, pat))
     return table
 
 
-_MARKERS_BY_CHAR = _by_first_char(_MARKERS)
-_SCHEMES_BY_CHAR = _by_first_char(tuple(pat for _, pat in _SCHEMES))
-_SCHEME_NAME = {pat: name for name, pat in _SCHEMES}
+_MARKERS_BY_CHAR = _by_first_char(tuple(("marker", pat) for pat in _MARKERS))
+# bullets last: they start with characters no numbering scheme starts with
+_SCHEMES_BY_CHAR = _by_first_char((*_SCHEMES, ("bullet", g.BULLET)))
 
 
-def _candidates(text: str, table: dict[str, tuple[re.Pattern[str], ...]]
-                ) -> tuple[re.Pattern[str], ...]:
-    """The patterns of `table` that can match `text`, judged by its first character (any
-    decimal digit, as \\d matches them all, counts as "0")."""
+def _candidates(text: str, table: dict[str, tuple[tuple[str, re.Pattern[str]], ...]]
+                ) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The (name, pattern) pairs of `table` that can match `text`, judged by its first
+    character (any decimal digit, as \\d matches them all, counts as "0")."""
     first = text[:1]
     return table.get("0" if first.isdecimal() else first, ())
 
 
 def _classify(text: str) -> tuple[str, str, str, str] | None:
     """(scheme, number, marker, rest) of a numbered or bulleted line, else None."""
-    for pat in _candidates(text, _SCHEMES_BY_CHAR):
-        scheme = _SCHEME_NAME[pat]
+    for scheme, pat in _candidates(text, _SCHEMES_BY_CHAR):
         m = pat.match(text)
+        if m and scheme == "bullet":
+            marker = m.group("marker")
+            return f"bullet{marker}", marker, marker, m.group("rest").strip()
         if m:
-            num = m.group("num")
-            rest = m.group("rest").strip()
-            marker = text[: m.start("rest")].strip() if m.group("rest") else text.strip()
+            num, rest = m.group("num", "rest")
+            marker = text[: m.start("rest")].strip() if rest else text.strip()
+            rest = rest.strip()
             if scheme == "dotted":
                 scheme = f"dotted{num.count('.')}"
             if scheme == "roman" and len(num) == 1 and num in "VXL" and not rest[:1].isupper():
                 continue
             return scheme, num, marker, rest
-    m = g.first_match(g.BULLET, text)
-    if m:
-        marker = m.group("marker")
-        return f"bullet{marker}", marker, marker, m.group("rest").strip()
     return None
 
 
 def _heading_like(text: str) -> bool:
-    return bool(text) and not g.ends_sentence(text) and len(text.split()) <= 80
+    return bool(text) and not g.ends_sentence(text) and at_most_words(text, 80)
 
 
 def _can_hold(node: Node) -> bool:
@@ -615,7 +627,7 @@ def _can_hold(node: Node) -> bool:
         return not node.text or node.text.rstrip().endswith(":")
     if isinstance(node, Item):
         return node.text.rstrip().endswith(":") or (
-            _heading_like(node.text) and len(node.text.split()) <= 15
+            _heading_like(node.text) and at_most_words(node.text, 15)
         )
     return False
 
@@ -700,7 +712,7 @@ def _split_heading(rest: str) -> tuple[str, str | None]:
     """"Ban Tổ chức Tỉnh ủy: Phối hợp với ..." → ("Ban Tổ chức Tỉnh ủy", "Phối hợp với ...");
     a long sentence → ("", sentence); a heading → (heading, None)."""
     m = _HEAD_BODY.match(rest) if ":" in rest else None
-    if m and len(m.group("head").split()) <= 20:
+    if m and at_most_words(m.group("head"), 20):
         return m.group("head"), m.group("body")
     if _heading_like(rest):
         return rest, None
@@ -800,6 +812,9 @@ _ISSUER_VERB = (r"\s+(?:xây\s+dựng|yêu\s+cầu|ban\s+hành|đề\s+nghị|qu
                 r"chỉ\s+thị|thông\s+báo|hướng\s+dẫn|kết\s+luận)\b")
 
 
+_OF_BEFORE = re.compile(r"\bcủa\s*$")  # "… của |Ban Thường vụ": the issuer of a cited document
+
+
 def _infer_issuer(doc: Document, lines: list[Line], body_start: int) -> None:
     """No header block (seeds 001, 002, 004): the collective body the signature acts for
     ("T/M BAN THƯỜNG VỤ") as the text names it acting ("Ban Thường vụ Tỉnh ủy yêu cầu:"),
@@ -809,9 +824,10 @@ def _infer_issuer(doc: Document, lines: list[Line], body_start: int) -> None:
     body_name = m.group("body") if m else None
     pat = re.escape(body_name) if body_name else r"Ban\s+Thường\s+vụ|Ban\s+Chấp\s+hành"
     found: tuple[int, str] | None = None
+    acting = re.compile(rf"(?P<name>(?i:{pat})[^.,;:()]{{0,80}}?){_ISSUER_VERB}")
     for ln in lines[body_start:]:
-        for mm in re.finditer(rf"(?P<name>(?i:{pat})[^.,;:()]{{0,80}}?){_ISSUER_VERB}", ln.text):
-            if re.search(r"\bcủa\s*$", ln.text[: mm.start()]):
+        for mm in acting.finditer(ln.text):
+            if _OF_BEFORE.search(ln.text[: mm.start()]):
                 continue
             found = (ln.no, mm.group("name").strip())
             break

@@ -18,6 +18,7 @@ Rules: fold to ASCII (strip marks, đ→d), lower case, runs of anything else �
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -40,8 +41,15 @@ def markdown_slugify(value: str, separator: str = "-") -> str:
 
 def section_id(numbers: Iterable[str]) -> str:
     """Anchor of a numbered section from its chain of numbers ("I", "2.1", "a")."""
-    parts = [slugify(n) for n in numbers]
+    parts = [_number_slug(n) for n in numbers]
     return "s-" + "-".join(p for p in parts if p)
+
+
+@functools.lru_cache(maxsize=1024)
+def _number_slug(number: str) -> str:
+    """slugify() of a section number: a few hundred of them ("I" … "XX", "1" … "2.1.3", "a")
+    make every document's anchors."""
+    return slugify(number)
 
 
 def paragraph_id(line: int) -> str:
