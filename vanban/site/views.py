@@ -16,7 +16,7 @@ from ..slug import slugify
 from ..text import fold
 from .catalog import Assigned, Catalog, Cite, Document
 from .html import Abbreviations, Markup, escape, join, tag
-from .split import RESP_FULL_ROWS
+from .split import CITED_BY_ON_PAGE, RESP_FULL_ROWS
 from .labels import TYPE_ORDER, add_labels, count_label, format_date, t, type_name
 from .urls import (
     CITED_BY_ID,
@@ -411,7 +411,7 @@ def _relation_badge(ctx: Ctx, relation: str) -> Markup:
     return tag("span", ctx.t(f"relation.{key}"), class_=f"vb-badge vb-badge--{key}")
 
 
-CITED_BY_ON_PAGE = 20   # a much-cited document lists its newest citers, and counts the rest
+CITED_BY_TITLE = 140    # characters of a citer's title (vanban.site.split.CITED_BY_ROW)
 
 
 def cited_by(ctx: Ctx, doc: Document) -> Section:
@@ -423,8 +423,9 @@ def cited_by(ctx: Ctx, doc: Document) -> Section:
     else:
         body = tag("ul", join(
             tag("li", _relation_badge(ctx, cite.relation), " ", ctx.doc_link(src), " ",
-                ctx.date(src.date), " ", tag("span", join(["— ", ctx.text(src.title)]),
-                                              class_="vb-cite__summary", lang=ctx.vi))
+                ctx.date(src.date), " ",
+                tag("span", join(["— ", ctx.text(shorten(src.title, CITED_BY_TITLE))]),
+                    class_="vb-cite__summary", lang=ctx.vi))
             for src, cite in sources[:CITED_BY_ON_PAGE]), class_="vb-cites")
         more = len(sources) - CITED_BY_ON_PAGE
         if more > 0:
