@@ -14,6 +14,7 @@ the MkDocs hook logs them as warnings so `mkdocs build --strict` fails.
 from __future__ import annotations
 
 import datetime
+import functools
 import os
 import re
 from collections import defaultdict
@@ -39,7 +40,7 @@ from ..progress.targets import DocInfo, Progress, load_progress, target_files
 from ..text import fold, number_key
 from .html import Abbreviations
 from .labels import iso_date, type_key
-from .split import Parts, extras_estimate, paginate
+from .split import CITED_BY_ON_PAGE, CITED_BY_ROW, Parts, extras_estimate, paginate
 
 register({
     "site_unknown_agency": (
@@ -181,6 +182,8 @@ class Document:
     tasks: list[Task]
     summary_en: str | None
     parts: Parts | None = None   # a long body split into pages (vanban.site.split); None: one
+    body: str = ""                # the Markdown body (split by build_catalog, which knows …
+    extras: int = 0               # … its first page's extras: these, and who cites it)
     original: str | None = None   # the imported file kept beside the page: "<slug>.docx"
     original_size: int = 0        # its size in bytes
     declared_slug: str | None = None   # front matter `slug:` (the file name is what counts)
@@ -434,9 +437,10 @@ def read_document(path: Path, src_uri: str, file: str) -> tuple[Document | None,
                       _text(signer.get("name"))),
         recipients=recipients, cites=cites, tasks=tasks, summary_en=r.text("summary_en"))
     doc.declared_slug = declared
-    pages = paginate(parts[1], extras_estimate([t.task for t in tasks],
-                                               [c.summary or "" for c in cites], recipients))
-    doc.parts = pages if pages.count > 1 else None
+    doc.body = parts[1]
+    doc.extras = extras_estimate([t.task for t in tasks], [c.summary or "" for c in cites],
+                                 recipients)
+    doc.parts = _pages(doc.body, doc.extras)
     for original in (path.with_suffix(ext) for ext in (".docx", ".txt")):
         if original.is_file():
             doc.original, doc.original_size = original.name, original.stat().st_size
@@ -507,7 +511,17 @@ def build_catalog(documents: list[Document], registry: AgencyRegistry, glossary:
                 cited = cat.cited_by.setdefault(target.slug, [])
                 if all(src is not d for src, _ in cited):
                     cited.append((d, cite))
+    for d in documents:         # the first page also lists who cites the document
+        citers = min(len(cat.cited_by.get(d.slug, [])), CITED_BY_ON_PAGE)
+        d.parts = _pages(d.body, d.extras + citers * CITED_BY_ROW)
     return cat
+
+
+@functools.lru_cache(maxsize=8192)
+def _pages(body: str, extras: int) -> Parts | None:
+    """The body's pages (None: one page); `mkdocs serve` asks again after every edit."""
+    pages = paginate(body, extras)
+    return pages if pages.count > 1 else None
 
 
 def _resolve(cite: Cite, source: Document, by_number: dict[str, list[Document]], cat: Catalog,

@@ -110,5 +110,6 @@ def _stamps(signature: Iterable[tuple[str, int, int]]) -> dict[Path, tuple[int, 
 
 
 def _same_front_matter(a: Document, b: Document) -> bool:
-    """Equal but for the body's split into parts (which follows the text)."""
-    return dataclasses.replace(a, parts=None) == dataclasses.replace(b, parts=None)
+    """Equal but for the body and its split into parts."""
+    return dataclasses.replace(a, parts=None, body="") == dataclasses.replace(b, parts=None,
+                                                                            body="")

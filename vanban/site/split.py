@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 # the 1.4). The built pages are measured by tests/test_site_build.py and
 # scripts/bench_build.py.
 PAGE_BUDGET = 60_000          # the goal for any document page's HTML
+AIM = PAGE_BUDGET - 3_000     # what the estimates aim at: they are within about 5 %
 FRAME = 22_000                # header with search box, navigation, table of contents, footer
 #                               (≈ 19 KB), plus the targets section and marks of the text
 PART_CHROME = 2_500           # a part page's own header, parts list and pager
@@ -43,25 +44,25 @@ MIN_FIRST = 3_000             # the first page always shows the beginning of the
 RESP_FULL_ROWS = 50           # more tasks: the table sums them up by agency (views.py)
 CITED_BY_ON_PAGE = 20         # "cited by" lists the newest 20 citers (views.py) …
 CITED_BY_ROW = 450            # … each at most this many bytes (its title shortened)
-BODY_BUDGET = int((PAGE_BUDGET - FRAME - PART_CHROME) / HTML_PER_MARKDOWN)   # ≈ 25 KB
+BODY_BUDGET = int((AIM - FRAME - PART_CHROME) / HTML_PER_MARKDOWN)   # ≈ 23 KB
 
 
 def extras_estimate(tasks: list[str], cite_summaries: list[str], recipients: list[str]) -> int:
     """Bytes of HTML that the first page adds to the body: metadata card, responsibility table
     (a row per task, its text shortened to 160 characters), citations (calibrated on the
-    seeds: estimate within 10 % of the built pages), and room for a full "cited by" list
-    (which documents cite this one is only known once every document is read)."""
+    seeds: estimate within 10 % of the built pages); "cited by" is added by the catalog
+    (CITED_BY_ROW per citer shown), which knows who cites the document."""
     card = 1_500 + sum(len(r.encode("utf-8")) + 20 for r in recipients)
     table = sum(min(len(t.encode("utf-8")), 200) + 280 for t in tasks)
     if len(tasks) > RESP_FULL_ROWS:     # one row per agency, a numbered link per task
         table = 6_000 + 70 * len(tasks)
     cites = sum(len(s.encode("utf-8")) + 350 for s in cite_summaries)
-    return card + table + cites + CITED_BY_ON_PAGE * CITED_BY_ROW
+    return card + table + cites
 
 
 def paginate(body: str, extras_html: int) -> Parts:
     """The body of a document as one page when the page fits the budget, else as parts."""
-    if FRAME + extras_html + len(body.encode("utf-8")) * HTML_PER_MARKDOWN <= PAGE_BUDGET:
+    if FRAME + extras_html + len(body.encode("utf-8")) * HTML_PER_MARKDOWN <= AIM:
         return _parts([body], body)
     return split_body(body, first_budget=first_page_budget(extras_html))
 
@@ -69,7 +70,7 @@ def paginate(body: str, extras_html: int) -> Parts:
 def first_page_budget(extras_html: int) -> int:
     """Markdown bytes of body on the first page, which also carries `extras_html` bytes of
     card, responsibility table and citations."""
-    room = (PAGE_BUDGET - FRAME - PART_CHROME - extras_html) / HTML_PER_MARKDOWN
+    room = (AIM - FRAME - PART_CHROME - extras_html) / HTML_PER_MARKDOWN
     return max(MIN_FIRST, int(room))
 
 
