@@ -28,7 +28,8 @@ is searched when the outline gives few results or the reader asks for the full t
 Other pages (agencies, glossary, hand-written) are short and go whole into both.
 
 Which pages are indexed: documents, agencies, glossary and hand-written pages; not the lists
-(home, document index, pages by type and year, agency index), which repeat every title.
+(home, document index, pages by type and year, agency index, an agency's task pages 2, 3, …),
+which repeat every title; a document's progress page only in the full text (vanban.site.search).
 Each index holds one part per language (`<html lang>`: `/` searches the Vietnamese pages,
 `/en/` the English ones).
 """
