@@ -437,10 +437,9 @@ def read_document(path: Path, src_uri: str, file: str) -> tuple[Document | None,
                       _text(signer.get("name"))),
         recipients=recipients, cites=cites, tasks=tasks, summary_en=r.text("summary_en"))
     doc.declared_slug = declared
-    doc.body = parts[1]
+    doc.body = parts[1]             # split into parts by build_catalog
     doc.extras = extras_estimate([t.task for t in tasks], [c.summary or "" for c in cites],
                                  recipients)
-    doc.parts = _pages(doc.body, doc.extras)
     for original in (path.with_suffix(ext) for ext in (".docx", ".txt")):
         if original.is_file():
             doc.original, doc.original_size = original.name, original.stat().st_size
@@ -546,6 +545,9 @@ def _resolve(cite: Cite, source: Document, by_number: dict[str, list[Document]],
 
 # ---- loading, cached by file signature -------------------------------------------------------
 
+Signature = tuple[tuple[str, int, int], ...]   # (path, mtime_ns, size) of every input file
+
+
 @dataclass(frozen=True)
 class Sources:
     docs_dir: Path
@@ -578,7 +580,7 @@ class Sources:
             return []
         return [folder / n for n in names]
 
-    def signature(self) -> tuple[tuple[str, int, int], ...]:
+    def signature(self) -> Signature:
         paths = [self.agencies, self.glossary, *self.document_files(),
                  *target_files(self.targets_dir)]
         out = []
@@ -591,7 +593,7 @@ class Sources:
         return tuple(out)
 
 
-_CACHE: dict[Sources, tuple[tuple[tuple[str, int, int], ...], Catalog]] = {}
+_CACHE: dict[Sources, tuple[Signature, Catalog]] = {}
 # path → ((mtime, size), document, problems): when one file changes (`mkdocs serve`), only that
 # file's front matter is read again (reading 2,000 front matters takes ~12 s of CPU)
 _DOCUMENTS: dict[Path, tuple[tuple[int, int], Document | None, list[SiteProblem]]] = {}
@@ -608,7 +610,7 @@ def _read_cached(path: Path, stat: tuple[int, int] | None, sources: Sources
     return doc, found
 
 
-def cached(sources: Sources) -> tuple[tuple[tuple[str, int, int], ...], Catalog] | None:
+def cached(sources: Sources) -> tuple[Signature, Catalog] | None:
     """(file signature, catalog) of the last load of `sources` in this process, if any."""
     return _CACHE.get(sources)
 

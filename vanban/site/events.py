@@ -64,6 +64,14 @@ def languages(config: MkDocsConfig) -> tuple[str, str, list[str]]:
     return current, plugin.default_language, list(plugin.build_languages)
 
 
+def other_language_building(config: MkDocsConfig) -> bool:
+    """Whether this is the build of another language, run by mkdocs-static-i18n inside the
+    default language's on_post_build (flagged `building`): work done once per site waits for
+    the default language's on_post_build, which comes after it."""
+    plugin = config.plugins.get("i18n")
+    return plugin is not None and bool(getattr(plugin, "building", False))
+
+
 def sources(config: MkDocsConfig) -> Sources:
     root = Path(config.config_file_path or ".").resolve().parent
     data = root / "data"
@@ -133,7 +141,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             if _DIRTY["on"] and after is not None else incremental.Changes()
     else:
         cat = load(config)
-    todo = _CHANGES.get(src, incremental.Changes())
+    todo = changes(config)
     taken = {f.src_uri for f in files}
     plugin = config.plugins.get("i18n")
     for spec in pages.generated_pages(cat):
@@ -265,8 +273,7 @@ def on_post_page(output: str) -> str:
 def on_post_build(config: MkDocsConfig) -> None:
     """Write the CSV and JSON downloads of the targets (the same files for every language:
     once, after the last language; in a --dirty rebuild only when a targets file changed)."""
-    plugin = config.plugins.get("i18n")
-    if plugin is not None and getattr(plugin, "building", False):
+    if other_language_building(config):
         return
     todo = changes(config)
     if not (todo.everything or todo.targets):

@@ -25,11 +25,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .catalog import Catalog, Document, Sources
+from .catalog import Catalog, Document, Signature, Sources
 from .pages import GeneratedPage
 from .urls import split_page_key
-
-Signature = tuple[tuple[str, int, int], ...]
 
 
 @dataclass(frozen=True)
@@ -41,10 +39,6 @@ class Changes:
     targets: frozenset[str] = frozenset()    # documents whose targets file changed
     moved: frozenset[str] = frozenset()      # documents of `texts` whose paragraphs changed part
     agencies: frozenset[str] = frozenset()   # agencies given tasks by the documents in `moved`
-
-    @property
-    def nothing(self) -> bool:
-        return not (self.everything or self.texts or self.targets)
 
     def document(self, slug: str) -> bool:
         """Whether the page of document `slug` must be rendered again (its own file's change

@@ -122,9 +122,9 @@ def index_site(cat: Catalog, site_dir: Path, langs: list[str]) -> list[search.St
              for n in range(2, d.parts.count + 1) for lang in langs}
     targets: dict[str, list[str]] = {}
     others: dict[str, str] = {}     # pages other than documents: the same in both bundles
+    skip = skipped_urls(langs) + wholes + repeated_pages(cat, langs)
 
     def items(full: bool):
-        skip = skipped_urls(langs) + wholes + repeated_pages(cat, langs)
         for page in search.built_pages(site_dir, skip):
             if not full and (page.url in parts or page.url.startswith(full_only)):
                 continue
@@ -179,8 +179,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     other languages' builds inside the first build's on_post_build, flagged `building`).
     VANBAN_SEARCH_INDEX=0 skips it (faster `mkdocs serve` rebuilds; search then says the
     index could not be loaded)."""
-    plugin = config.plugins.get("i18n")
-    if plugin is not None and getattr(plugin, "building", False):
+    if events.other_language_building(config):
         return
     if os.environ.get("VANBAN_SEARCH_INDEX") == "0":
         log.info("VANBAN_SEARCH_INDEX=0: no search index written")
