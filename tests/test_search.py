@@ -60,14 +60,57 @@ def test_js_aligned_fold_keeps_offsets() -> None:
     assert got == fold(text)
 
 
+def test_js_query_pairs_are_the_pairs_the_index_holds() -> None:
+    """vb-search.js pairs a query's words two by two, as vanban.search.pairs joins adjacent
+    words of the page: a phrase typed with or without marks, in any case or normal form,
+    asks for pairs the page's text gives."""
+    queries = ["cong doan co so", "Công đoàn cơ sở", "CÔNG ĐOÀN CƠ SỞ",
+               unicodedata.normalize("NFD", "thỏa ước lao động tập thể"), "chu tich cdcs",
+               "\u00d0ảng đoàn", "17/CTr-LĐLĐ", "dien", ""]
+    script = (f"const t = require({json.dumps(str(JS))});"
+              f"console.log(JSON.stringify({json.dumps(queries)}.map(q => t.pairQuery(q))));")
+    got = json.loads(_node(script))
+    assert got[0] == "\u203fcong\u203fdoan \u203fco\u203fso"
+    assert got[1] == got[2] == "\u203fcông\u203fdoàn \u203fcơ\u203fsở"
+    assert got[4] == "\u203fchu\u203ftich cdcs"          # an odd last word goes alone
+    assert got[6:] == [None, None, None]                   # numbers, one word: as typed
+    for query, asked in zip(queries[:6], got[:6], strict=True):
+        index = set(search.pairs(query))
+        # every pair asked for is a pair of the same words in a page (the odd word aside)
+        assert all(w in index for w in asked.split() if w.startswith(search.PAIR)), query
+    # a page writing the old tone placement gives the pair a query with the new one asks for
+    assert search.pairs("thoả thuận") == search.pairs("thỏa thuận") == ["\u203fthoả\u203fthuận"]
+
+
+def test_pair_block_holds_indexed_text_at_its_weight() -> None:
+    page = ('<html><body><nav>Trang chủ điều hướng</nav><article class="md-content">'
+            "<h1>Chỉ thị về <em>Điện</em> Biên</h1><p>Công đoàn cơ sở; chỉ thị về</p>"
+            '<div class="vb-resp"><p>Bảng trách nhiệm</p></div>'
+            '<p data-pagefind-weight="10">Số 17</p></article></body></html>')
+    prepared = search.with_extra(page, search.Extra().html())
+    block = str(search.pair_block(prepared, [".vb-resp"]))
+    assert block == ('<div class="vb-search-pairs">'
+                     '<p data-pagefind-weight="7">\u203fchỉ\u203fthị \u203fthị\u203fvề '
+                     "\u203fvề\u203fdiện \u203fdiện\u203fbiên</p>"
+                     '<p data-pagefind-weight="1">\u203fcông\u203fdoàn \u203fdoàn\u203fcơ '
+                     "\u203fcơ\u203fsở</p></div>")
+    # each pair once, at its highest weight; excluded tables, the page outside the main
+    # article and numbers give none
+    out = search.with_pairs(prepared, [".vb-resp"])
+    assert out.count(block) == 1 and out.index(block) < out.index("</article>")
+
+
 def test_d_words_and_glossary_counterparts_are_indexed() -> None:
     terms = [Term("CĐCS", "công đoàn cơ sở", "grassroots trade union", None, 1),
              Term("CT", "Chỉ thị", "Directive", None, 2)]
     extra = search.extra_for("Chủ tịch CĐCS tỉnh Điện Biên", terms)
     words = " ".join(text for _, text in extra.weighted).split()
-    assert words == ["công", "đoàn", "cơ", "sở", "cdcs", "dien", "doan"]
+    assert words == ["công", "đoàn", "cơ", "sở", "·", "cdcs", "·", "dien", "·", "doan"]
     extra = search.extra_for("Ban chấp hành công đoàn cơ sở; ct", terms)
-    assert [t for _, t in extra.weighted] == ["cđcs cdcs doan"]       # "ct" is not "CT"
+    assert [t for _, t in extra.weighted] == ["cđcs · cdcs · doan"]   # "ct" is not "CT"
+    # a list, not a phrase: no pair across its items, pairs within
+    assert search.pairs("công đoàn cơ sở · cdcs · dien · doan") == [
+        "\u203fcông\u203fdoàn", "\u203fdoàn\u203fcơ", "\u203fcơ\u203fsở"]
 
 
 def test_extra_block_is_escaped_and_marked() -> None:

@@ -14,10 +14,14 @@ index-only block that the served page does not carry (the site's HTML is not cha
   (`02-NQ/TW` → `02-NQ`, `NQ/TW`), issuer, place and the agencies given tasks, each also
   folded; and Pagefind filters (type, year, issuer) and result metadata.
 
-Query side (overrides/assets/javascripts/vb-search.js): the query goes to Pagefind as typed,
-then the best results are re-ranked by phrase: the query's words adjacent in title or text,
-with the same marks (`vbText.fold` / `vbText.toneNormalize`, twins of `vanban.text.fold` /
-`tone_normalize`, tested to agree) above folded, scattered matches.
+Query side (overrides/assets/javascripts/vb-search.js): the query goes to the outline index
+as pairs of adjacent syllables ("cong doan co so" → "‿cong‿doan ‿co‿so", see `pairs` below:
+Pagefind's time per query grows with the pages its words are on times their entries, and
+short common syllables are on every page and begin many others), then word by word when
+pairs find few pages or a pair stands nowhere; the best results are re-ranked by phrase: the
+query's words adjacent in title or text, with the same marks (`vbText.fold` /
+`vbText.toneNormalize`, twins of `vanban.text.fold` / `tone_normalize`, tested to agree)
+above folded, scattered matches.
 
 Two indexes, because Pagefind stores every position of every word: at 2,000 long documents
 the chunk holding a common syllable ("công", "đoàn") alone weighs 100-200 KB, so a full-text
@@ -37,6 +41,7 @@ Each index holds one part per language (`<html lang>`: `/` searches the Vietname
 from __future__ import annotations
 
 import html as html_lib
+import os
 import re
 import shutil
 import subprocess
@@ -44,12 +49,14 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from html.parser import HTMLParser
+from itertools import pairwise
 from pathlib import Path
 
 from markupsafe import Markup
 
 from .data import Term
-from .text import fold, normalize
+from .text import fold, normalize, tone_normalize
 
 BUNDLE_DIR = "pagefind"         # the outline index, searched first
 FULL_BUNDLE_DIR = "pagefind-full"  # the full-text index, searched when the outline is not enough
@@ -60,6 +67,17 @@ WEIGHT_VARIANTS = 1.0      # folded "đ" words and glossary expansions (body tex
 UNUSED = ("pagefind-ui.*", "pagefind-component-ui.*", "pagefind-modular-ui.*",
           "pagefind-highlight.js")
 MARKER = "⁂⁂"              # starts the index-only block in a result's text (not a word)
+# joins two adjacent syllables into one index word, "‿công‿doàn" (outline index only): a
+# connector Pagefind keeps inside words (its `include_characters`) and does not split on, and
+# no typed word starts with it, so "cong" does not extend to the pairs
+PAIR = "\u203f"
+# Pagefind's own weights of headings (body text is 1)
+HEADING_WEIGHTS = {"h1": 7.0, "h2": 6.0, "h3": 5.0, "h4": 4.0, "h5": 3.0, "h6": 2.0}
+# the outline's index chunks, in Pagefind's units (a page of a word, and each position): a
+# query fetches the chunks holding its words, and the default size puts 100-200 KB of
+# neighbouring pairs beside a common pair (`PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE`, Pagefind
+# 1.5; a Pagefind without it writes larger chunks, nothing else changes)
+OUTLINE_CHUNK_SIZE = 3000
 
 # UI strings of the search box (vi, en); passed to the page as JSON by the partial
 LABELS: dict[str, tuple[str, str]] = {
@@ -118,7 +136,7 @@ class Extra:
         self.weighted.append((weight, text))
         d_words = [fold(w) for w in normalize(text).split() if "đ" in w or "Đ" in w]
         if d_words:
-            self.weighted.append((weight, " ".join(dict.fromkeys(d_words))))
+            self.weighted.append((weight, " · ".join(dict.fromkeys(d_words))))
 
     def html(self) -> Markup:
         """A block that Pagefind indexes as part of the page body (never served)."""
@@ -309,10 +327,12 @@ def executable() -> Path:
 
 
 def write_index(site_dir: Path, pages: Iterable[tuple[str, str]],
-                exclude: Iterable[str] = (), bundle: str = BUNDLE_DIR) -> Stats:
+                exclude: Iterable[str] = (), bundle: str = BUNDLE_DIR,
+                chunk_size: int | None = None) -> Stats:
     """Index `pages` (site-root-relative URL, HTML as it should be indexed) with Pagefind
     into `<site_dir>/<bundle>/`, leaving out elements matching the CSS selectors `exclude`;
-    the bundle is replaced as a whole.
+    the bundle is replaced as a whole. `chunk_size`: of the index chunks (see
+    OUTLINE_CHUNK_SIZE), Pagefind's default when None.
 
     The pages are written to a temporary copy for the Pagefind binary (Pagefind's Python API
     takes one page per round trip: 100 ms a page, 20 times slower than the binary on files).
@@ -330,8 +350,12 @@ def write_index(site_dir: Path, pages: Iterable[tuple[str, str]],
         cmd = [str(binary), "--site", tmp, "--output-path", str(staging), "--silent"]
         for selector in exclude:
             cmd += ["--exclude-selectors", selector]
+        env = dict(os.environ)
+        if chunk_size:
+            env["PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE"] = str(chunk_size)
         try:
-            done = subprocess.run(cmd, capture_output=True, text=True, timeout=1800, check=False)
+            done = subprocess.run(cmd, capture_output=True, text=True, timeout=1800,
+                                  check=False, env=env)
         except (OSError, subprocess.TimeoutExpired) as exc:
             raise SearchError(f"{binary}: {exc}") from None
         if done.returncode != 0:
@@ -356,5 +380,141 @@ def extra_for(text: str, terms: Iterable[Term]) -> Extra:
     variants = list(dict.fromkeys(counterparts + _d_variants(
         " ".join([normalized, *map(normalize, counterparts)]))))
     if variants:
-        extra.weighted.append((WEIGHT_VARIANTS, " ".join(variants)))
+        # " · ": a list, not a phrase (vanban.search.pairs joins no words across it)
+        extra.weighted.append((WEIGHT_VARIANTS, " · ".join(variants)))
     return extra
+
+
+# ---- syllable pairs (outline index) --------------------------------------------------------------
+#
+# Pagefind scores every page a query matches against every indexed (word, page) entry of the
+# query's words and of every longer word they begin ("co" → "co", "con", "cong", "coi", …):
+# its time grows with (pages matched) × (entries), and Vietnamese syllables are short, common
+# and prefixes of many others. At 2,000 documents "cong doan co so" took 350 ms of Pagefind's
+# time alone. The outline index therefore also holds each pair of adjacent syllables as one
+# word ("‿cong‿doan"), and vb-search.js asks for "‿cong‿doan ‿co‿so": two rarer words that
+# extend to nothing, on the pages where the words stand together (a phrase, which is what
+# the reader's words usually are); it asks again word by word when pairs find few pages.
+
+_PAIR_WORD = re.compile(r"[^\W_]+")
+_PAIR_BREAK = re.compile(r"[^\w\s]|_")
+
+
+def pair_key(text: str) -> str:
+    """Text as pairs hold it: lower case, new tone placement, "đ" → "d" (Pagefind folds the
+    other marks itself and ranks the same marks as the query's first)."""
+    return tone_normalize(text.lower()).replace("đ", "d")
+
+
+def pairs(text: str) -> list[str]:
+    """Adjacent syllables of `text` joined by PAIR (the twin of vb-search.js `pairQuery`).
+
+    >>> pairs("Công đoàn cơ sở")
+    ['‿công‿doàn', '‿doàn‿cơ', '‿cơ‿sở']
+    >>> pairs("Thuỷ lợi") == pairs("THỦY LỢI")
+    True
+    >>> pairs("Chỉ thị 34-CT/TW")
+    ['‿chỉ‿thị']
+    """
+    out: list[str] = []
+    # words stand together within a stretch of text without punctuation ("sở; chỉ" is not a
+    # phrase, nor two words of a list joined by " · ")
+    for stretch in _PAIR_BREAK.split(pair_key(normalize(text))):
+        words = _PAIR_WORD.findall(stretch)
+        # numbers are searched as typed (vb-search.js pairs no query with a digit)
+        out += [f"{PAIR}{a}{PAIR}{b}" for a, b in pairwise(words)
+                if a.isalpha() and b.isalpha()]
+    return out
+
+
+class _WeightedText(HTMLParser):
+    """The text Pagefind indexes in an HTML fragment, as (weight, text) runs: headings at
+    their weight, `data-pagefind-weight` elements at theirs, elements with an excluded class
+    and `data-pagefind-ignore` left out."""
+
+    _VOID = frozenset(("area", "base", "br", "col", "embed", "hr", "img", "input", "link",
+                       "meta", "source", "track", "wbr"))
+
+    # inline elements continue a run; any other element starts a new one (no phrase runs
+    # from one paragraph, cell or heading into the next)
+    _INLINE = frozenset(("a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em",
+                         "i", "kbd", "mark", "q", "s", "samp", "small", "span", "strong",
+                         "sub", "sup", "time", "u", "var"))
+
+    def __init__(self, exclude: frozenset[str]) -> None:
+        super().__init__(convert_charrefs=True)
+        self.exclude = exclude
+        self.stack: list[tuple[str, float, bool]] = []
+        self.runs: list[tuple[float, list[str]]] = []
+        self.broken = True
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in self._INLINE:
+            self.broken = True
+        if tag in self._VOID:
+            return
+        weight, skip = self.stack[-1][1:] if self.stack else (1.0, False)
+        found = dict(attrs)
+        classes = (found.get("class") or "").split()
+        skip = skip or "data-pagefind-ignore" in found or not self.exclude.isdisjoint(classes)
+        weight = HEADING_WEIGHTS.get(tag, weight)
+        given = found.get("data-pagefind-weight") or ""
+        if re.fullmatch(r"\d+(\.\d+)?", given):
+            weight = float(given)
+        self.stack.append((tag, weight, skip))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in self._INLINE:
+            self.broken = True
+        for i in range(len(self.stack) - 1, -1, -1):
+            if self.stack[i][0] == tag:
+                del self.stack[i:]
+                return
+
+    def handle_data(self, data: str) -> None:
+        weight, skip = self.stack[-1][1:] if self.stack else (1.0, False)
+        if skip or not data.strip():
+            return
+        if self.runs and self.runs[-1][0] == weight and not self.broken:
+            self.runs[-1][1].append(data)
+        else:
+            self.runs.append((weight, [data]))
+        self.broken = False
+
+
+def pair_block(html: str, exclude: Iterable[str] = ()) -> Markup:
+    """The pairs of the indexed text of a page prepared by `with_extra` (its main article),
+    each run at its weight, as an index-only block; `exclude`: the CSS class selectors left
+    out of the index (".vb-resp")."""
+    start = html.find("<article")
+    end = html.rfind("</article>")
+    body = html[start:end] if 0 <= start < end else html
+    parser = _WeightedText(frozenset(s.lstrip(".") for s in exclude))
+    parser.feed(body)
+    parser.close()
+    # each pair once, at its highest weight: Pagefind stores every position of a word, and
+    # a pair repeated on every document ("‿chỉ‿thị") would make its chunk, downloaded for
+    # the query, several times larger, for a frequency that says little in an outline
+    best: dict[str, float] = {}
+    for weight, texts in parser.runs:
+        for pair in pairs(" ".join(texts)):
+            if best.get(pair, -1.0) < weight:
+                best[pair] = weight
+    by_weight: dict[float, list[str]] = {}
+    for pair, weight in best.items():
+        by_weight.setdefault(weight, []).append(pair)
+    out = [Markup('<div class="vb-search-pairs">')]
+    for weight in sorted(by_weight, reverse=True):
+        out.append(Markup('<p data-pagefind-weight="{}">{}</p>').format(
+            f"{weight:g}", " ".join(by_weight[weight])))
+    out.append(Markup("</div>"))
+    return Markup("").join(out)
+
+
+def with_pairs(html: str, exclude: Iterable[str] = ()) -> str:
+    """A page prepared by `with_extra`, its syllable pairs added at the end of the body."""
+    block = str(pair_block(html, exclude))
+    end = html.rfind("</article>")
+    if end < 0:
+        return html.replace("</div></body>", block + "</div></body>", 1)
+    return html[:end] + block + html[end:]

@@ -124,36 +124,39 @@ def index_site(cat: Catalog, site_dir: Path, langs: list[str]) -> list[search.St
     others: dict[str, str] = {}     # pages other than documents: the same in both bundles
     skip = skipped_urls(langs) + wholes + repeated_pages(cat, langs)
 
+    def prepare(page: search.Page, full: bool) -> str:
+        cached = others.pop(page.url, None)     # prepared by the other bundle's thread
+        if cached is not None:
+            return cached
+        html = page.path.read_text(encoding="utf-8")
+        found = docs.get(page.url)
+        if found is None:
+            prepared = search.with_extra(html, search.extra_for(
+                search.page_text(html), cat.glossary).html())
+            if page.url not in parts and not page.url.startswith(full_only):  # outline too
+                others[page.url] = prepared
+            return prepared
+        doc, lang = found
+        if not full:
+            if doc.slug not in targets:
+                targets[doc.slug] = target_texts(cat, doc.slug)
+            html = outline(html, targets[doc.slug])
+        extra = document_extra(cat, doc, lang, search.page_text(html))
+        return search.with_extra(html, extra.html())
+
     def items(full: bool):
         for page in search.built_pages(site_dir, skip):
-            if not full and (page.url in parts or page.url.startswith(full_only)):
-                continue
-            cached = others.pop(page.url, None)     # prepared by the other bundle's thread
-            if cached is not None:
-                yield page.url, cached
-                continue
-            html = page.path.read_text(encoding="utf-8")
-            found = docs.get(page.url)
-            if found is None:
-                prepared = search.with_extra(html, search.extra_for(
-                    search.page_text(html), cat.glossary).html())
-                if page.url not in parts and not page.url.startswith(full_only):  # outline too
-                    others[page.url] = prepared
-                yield page.url, prepared
-                continue
-            doc, lang = found
-            if not full:
-                if doc.slug not in targets:
-                    targets[doc.slug] = target_texts(cat, doc.slug)
-                html = outline(html, targets[doc.slug])
-            extra = document_extra(cat, doc, lang, search.page_text(html))
-            yield page.url, search.with_extra(html, extra.html())
+            if full:
+                yield page.url, prepare(page, full)
+            elif page.url not in parts and not page.url.startswith(full_only):
+                # the outline also holds syllable pairs (vanban.search.pairs: faster queries)
+                yield page.url, search.with_pairs(prepare(page, full), EXCLUDE)
 
     # the outline is written by a second thread, so that its Pagefind run (a subprocess) goes
     # on while this one prepares the full text's pages: the two cores both work
     with ThreadPoolExecutor(max_workers=1) as pool:
         outline_done = pool.submit(search.write_index, site_dir, items(False), EXCLUDE,
-                                   search.BUNDLE_DIR)
+                                   search.BUNDLE_DIR, search.OUTLINE_CHUNK_SIZE)
         full = search.write_index(site_dir, items(True), EXCLUDE, search.FULL_BUNDLE_DIR)
         return [outline_done.result(), full]
 

@@ -57,6 +57,23 @@
     return out;
   }
 
+  /** The query as pairs of adjacent syllables, the twin of vanban.search.pairs:
+   *  "Công đoàn cơ sở" → "‿công‿doàn ‿cơ‿sở" (an odd last word goes alone); null for one word
+   *  or a query with a digit (numbers go to Pagefind as typed). The outline index holds every
+   *  pair of adjacent syllables as one word: Pagefind answers pairs several times faster than
+   *  the same common, short syllables one by one. */
+  var PAIR = "\u203f";
+  function pairQuery(query) {
+    if (/\d/.test(query)) return null;
+    var words = toneNormalize(String(query).toLowerCase()).split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean).map(function (w) { return w.replace(/[đð]/g, "d"); });
+    if (words.length < 2) return null;
+    var out = [];
+    for (var i = 0; i + 1 < words.length; i += 2) out.push(PAIR + words[i] + PAIR + words[i + 1]);
+    if (words.length % 2) out.push(words[words.length - 1]);
+    return out.join(" ");
+  }
+
   // ---- 2. ranking and excerpts --------------------------------------------------------------
   var MARKER = "⁂⁂";          // starts the index-only block (vanban.search.MARKER)
   var RERANK = 5;             // results whose text is loaded and re-ranked per page of results
@@ -160,7 +177,7 @@
   }
 
   var api = { fold: fold, toneNormalize: toneNormalize, foldAligned: foldAligned,
-              boost: boost, excerpt: excerpt, prepare: prepare };
+              pairQuery: pairQuery, boost: boost, excerpt: excerpt, prepare: prepare };
   if (typeof module !== "undefined" && module.exports) { module.exports = api; return; }  // node
   root.vbText = api;
 
@@ -178,7 +195,6 @@
     this.filters = {};
     this.pagefind = null;
     this.seq = 0;
-    this.shown = [];
     this.meta.textContent = this.labels.start || "";
     this.bind();
   }
@@ -200,6 +216,8 @@
     });
     this.input.addEventListener("input", function () {
       clearTimeout(timer);
+      self.typedAt = performance.now();
+      self.preload();
       timer = setTimeout(function () { self.search(); }, 120);
     });
     this.el.querySelector("form").addEventListener("reset", function () {
@@ -301,6 +319,17 @@
     return this.instances[bundle];
   };
 
+  /** While the reader types: fetch the index chunks of the words so far, so that the
+   *  search, after the typing pause, finds them loaded. */
+  SearchBox.prototype.preload = function () {
+    var query = this.input.value.normalize("NFC").trim();
+    if (!query || !this.ready) return;
+    var filters = this.activeFilters();
+    this.ready.then(function (pf) {
+      return pf.preload(pairQuery(query) || query, { filters: filters });
+    }).catch(function () {});
+  };
+
   SearchBox.prototype.search = async function () {
     var query = this.input.value.normalize("NFC").trim();
     var seq = ++this.seq;
@@ -317,7 +346,7 @@
       return;
     }
     var started = performance.now();
-    var found = await pf.search(query, { filters: this.activeFilters() });
+    var found = await this.outline(pf, query, seq);
     if (seq !== this.seq || !found) return;
     this.query = query;
     this.results = found.results;      // outline results, then full-text ones (see fullText)
@@ -326,12 +355,60 @@
     this.scored = [];
     this.renderFilters(found.filters || {});
     await this.more(seq);
-    // few outline matches: look in the full text at once
-    if (seq === this.seq && this.results.length < RERANK) await this.fullText(seq);
+    var few = this.results.length < RERANK;
+    // the answer is on screen (`data-vb-search-shown`, `-ms`: the time to it) unless the
+    // outline found nothing and the full text is still to come
+    if (seq === this.seq && (this.results.length || !few)) this.markShown(seq, started);
+    // few outline matches: look in the full text at once, and add its pages below
+    if (seq === this.seq && few) await this.fullText(seq);
     if (seq === this.seq) {
-      this.el.setAttribute("data-vb-search-ms", String(Math.round(performance.now() - started)));
+      if (this.shownSeq !== seq) this.markShown(seq, started);
       this.el.setAttribute("data-vb-search-done", String(seq));
     }
+  };
+
+  /** The answer is on screen: `data-vb-search-ms`, the time from the search's start (after
+   *  the typing pause); `data-vb-search-typed-ms`, from the last key typed (benchmarks). */
+  SearchBox.prototype.markShown = function (seq, started) {
+    var now = performance.now();
+    this.shownSeq = seq;
+    this.el.setAttribute("data-vb-search-ms", String(Math.round(now - started)));
+    this.el.setAttribute("data-vb-search-typed-ms",
+                         String(Math.round(now - Math.min(this.typedAt || started, started))));
+    this.el.setAttribute("data-vb-search-shown", String(seq));
+  };
+
+  /** Whether a page's indexed text holds every pair of `pairs` (Pagefind leaves out of a
+   *  search the words it does not know: a pair that stands nowhere is not required). */
+  function holdsPairs(data, pairs) {
+    var text = fold(data.content || "");
+    return pairs.split(" ").every(function (w) {
+      return w.charAt(0) !== PAIR || text.indexOf(fold(w)) >= 0;
+    });
+  }
+
+  /** The outline's answer: the query's words in pairs (they stand together on the page),
+   *  then, when pairs find fewer than RERANK pages, word by word (pairs' pages first); word
+   *  by word alone when some pair stands in no page (the first result lacks it). */
+  SearchBox.prototype.outline = async function (pf, query, seq) {
+    var filters = this.activeFilters();
+    var pairs = pairQuery(query);
+    var found = await pf.search(pairs || query, { filters: filters });
+    if (!pairs || !found || seq !== this.seq) return found;
+    if (found.results.length && !holdsPairs(await found.results[0].data(), pairs)) {
+      return pf.search(query, { filters: filters });
+    }
+    if (found.results.length >= RERANK || seq !== this.seq) return found;
+    var words = await pf.search(query, { filters: filters });
+    if (!words) return found;
+    var seen = {};
+    found.results.forEach(function (r) { seen[r.id] = true; });
+    // scattered words rank below the pages where they stand together (the two searches'
+    // scores are not on one scale)
+    var rest = words.results.filter(function (r) { return !seen[r.id]; }).map(function (r) {
+      return { id: r.id, score: r.score, data: r.data, vbTier: 1 };
+    });
+    return { results: found.results.concat(rest), filters: words.filters };
   };
 
   /** Add the full-text index's results (pages not found in the outline) after the others. */
@@ -361,9 +438,10 @@
     datas.forEach(function (d, i) {
       if (self.seen[d.url]) { self.dupes = (self.dupes || 0) + 1; return; }
       self.seen[d.url] = true;
-      scored.push({ data: d, score: (batch[i].score || 1) * boost(d, query) });
+      scored.push({ data: d, tier: batch[i].vbTier || 0,
+                    score: (batch[i].score || 1) * boost(d, query) });
     });
-    scored.sort(function (a, b) { return b.score - a.score; });
+    scored.sort(function (a, b) { return a.tier - b.tier || b.score - a.score; });
     this.scored = this.scored.concat(scored);
     this.render();
   };
