@@ -56,7 +56,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from .data import Term
-from .text import fold, normalize, tone_normalize
+from .text import fold, normalize
 
 BUNDLE_DIR = "pagefind"         # the outline index, searched first
 FULL_BUNDLE_DIR = "pagefind-full"  # the full-text index, searched when the outline is not enough
@@ -67,7 +67,7 @@ WEIGHT_VARIANTS = 1.0      # folded "đ" words and glossary expansions (body tex
 UNUSED = ("pagefind-ui.*", "pagefind-component-ui.*", "pagefind-modular-ui.*",
           "pagefind-highlight.js")
 MARKER = "⁂⁂"              # starts the index-only block in a result's text (not a word)
-# joins two adjacent syllables into one index word, "‿công‿doàn" (outline index only): a
+# joins two adjacent syllables into one index word, "‿cong‿doan" (outline index only): a
 # connector Pagefind keeps inside words (its `include_characters`) and does not split on, and
 # no typed word starts with it, so "cong" does not extend to the pairs
 PAIR = "\u203f"
@@ -401,25 +401,26 @@ _PAIR_BREAK = re.compile(r"[^\w\s]|_")
 
 
 def pair_key(text: str) -> str:
-    """Text as pairs hold it: lower case, new tone placement, "đ" → "d" (Pagefind folds the
-    other marks itself and ranks the same marks as the query's first)."""
-    return tone_normalize(text.lower()).replace("đ", "d")
+    """Text as pairs hold it: folded (`vanban.text.fold`). Pagefind keeps a word with marks
+    as a variant of its folded form, and Pagefind 1.5 does not count variants when it cuts
+    the index into chunks: pairs with marks made chunks of up to 1 MB."""
+    return fold(text)
 
 
 def pairs(text: str) -> list[str]:
     """Adjacent syllables of `text` joined by PAIR (the twin of vb-search.js `pairQuery`).
 
     >>> pairs("Công đoàn cơ sở")
-    ['‿công‿doàn', '‿doàn‿cơ', '‿cơ‿sở']
+    ['‿cong‿doan', '‿doan‿co', '‿co‿so']
     >>> pairs("Thuỷ lợi") == pairs("THỦY LỢI")
     True
     >>> pairs("Chỉ thị 34-CT/TW")
-    ['‿chỉ‿thị']
+    ['‿chi‿thi']
     """
     out: list[str] = []
     # words stand together within a stretch of text without punctuation ("sở; chỉ" is not a
     # phrase, nor two words of a list joined by " · ")
-    for stretch in _PAIR_BREAK.split(pair_key(normalize(text))):
+    for stretch in _PAIR_BREAK.split(pair_key(text)):
         words = _PAIR_WORD.findall(stretch)
         # numbers are searched as typed (vb-search.js pairs no query with a digit)
         out += [f"{PAIR}{a}{PAIR}{b}" for a, b in pairwise(words)

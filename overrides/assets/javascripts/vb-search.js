@@ -57,16 +57,15 @@
     return out;
   }
 
-  /** The query as pairs of adjacent syllables, the twin of vanban.search.pairs:
-   *  "Công đoàn cơ sở" → "‿công‿doàn ‿cơ‿sở" (an odd last word goes alone); null for one word
+  /** The query as pairs of adjacent syllables, folded, the twin of vanban.search.pairs:
+   *  "Công đoàn cơ sở" → "‿cong‿doan ‿co‿so" (an odd last word goes alone); null for one word
    *  or a query with a digit (numbers go to Pagefind as typed). The outline index holds every
    *  pair of adjacent syllables as one word: Pagefind answers pairs several times faster than
    *  the same common, short syllables one by one. */
   var PAIR = "\u203f";
   function pairQuery(query) {
     if (/\d/.test(query)) return null;
-    var words = toneNormalize(String(query).toLowerCase()).split(/[^\p{L}\p{N}]+/u)
-      .filter(Boolean).map(function (w) { return w.replace(/[đð]/g, "d"); });
+    var words = fold(query).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
     if (words.length < 2) return null;
     var out = [];
     for (var i = 0; i + 1 < words.length; i += 2) out.push(PAIR + words[i] + PAIR + words[i + 1]);
