@@ -41,12 +41,22 @@ class Cued:
     where one of the words starts (found with `str.find`, far cheaper than a regex scan): a text
     without any of the words costs almost nothing. Pass `low=lowered(text)` when several Cued
     patterns look at the same text.
+
+    `needs`: characters of which every match holds one (in either case, both given), when some
+    are rare: a text without any is turned away before it is lowered ("kỳ" of "nhiệm kỳ").
     """
 
-    def __init__(self, pattern: re.Pattern[str], *starts: str) -> None:
+    def __init__(self, pattern: re.Pattern[str], *starts: str, needs: str = "") -> None:
         assert all(w == lowered(w) for w in starts), "start words are given in lower case"
         self.pattern = pattern
         self.starts = starts
+        self.needs = needs
+
+    def _lowered(self, text: str) -> str | None:
+        """lowered(text), or None when the text lacks every character the pattern needs."""
+        if self.needs and not any(map(text.__contains__, self.needs)):
+            return None
+        return lowered(text)
 
     def places(self, low: str) -> list[int]:
         """Where one of the start words starts, in order."""
@@ -60,14 +70,20 @@ class Cued:
         return found if len(self.starts) == 1 else sorted(set(found))
 
     def finditer(self, text: str, low: str | None = None) -> Iterator[re.Match[str]]:
+        low = self._lowered(text) if low is None else low
+        if low is None:
+            return
         end = 0
-        for i in self.places(lowered(text) if low is None else low):
+        for i in self.places(low):
             if i >= end and (m := self.pattern.match(text, i)):
                 yield m
                 end = m.end()
 
     def search(self, text: str, low: str | None = None) -> re.Match[str] | None:
-        for i in self.places(lowered(text) if low is None else low):
+        low = self._lowered(text) if low is None else low
+        if low is None:
+            return None
+        for i in self.places(low):
             if m := self.pattern.match(text, i):
                 return m
         return None
@@ -418,8 +434,9 @@ class Value:
     after: str | None
 
 
-def find_values(pattern: re.Pattern[str], text: str) -> Iterator[Value]:
-    """Every `[comparator] PERCENT` or `[comparator] COUNT` in a text, in order.
+def find_values(pattern: re.Pattern[str], text: str, first: int = 0) -> Iterator[Value]:
+    """Every `[comparator] PERCENT` or `[comparator] COUNT` in a text, in order (`first`: where
+    the text's first digit is, if known; every value starts with one).
 
     The same matches as `finditer` of the pattern with an optional comparator in front, but
     the engine only looks at digits; the comparator is then looked up backwards.
@@ -429,7 +446,7 @@ def find_values(pattern: re.Pattern[str], text: str) -> Iterator[Value]:
     [('đạt trên', '105.000', 'đoàn viên', None), (None, '2', 'lớp', 'trở lên')]
     """
     pos = 0
-    while m := pattern.search(text, pos):
+    while m := pattern.search(text, max(pos, first)):
         start, before = m.start(), None
         found = COMPARATOR.find(text, start, pos)
         if found:
@@ -454,10 +471,10 @@ ANNUAL = Cued(re.compile(r"h[ằà]ng\s+năm|mỗi\s+năm|năm\s+nào\s+cũng", 
               "hằng", "hàng", "mỗi", "năm")
 # "đến hết nhiệm kỳ", "cuối nhiệm kỳ"
 TERM_END = Cued(re.compile(r"(?:đến\s+)?(?:hết|cuối)\s+nhiệm\s+kỳ", re.IGNORECASE),
-                "đến", "hết", "cuối")
+                "đến", "hết", "cuối", needs="ỳỲ")
 # "nhiệm kỳ 2023 - 2028", "Nhiệm kỳ 2023-2028"
 TERM = Cued(re.compile(r"nhiệm\s+kỳ\s+(?P<a>\d{4})\s*[-–—]\s*(?P<b>\d{4})", re.IGNORECASE),
-            "nhiệm")
+            "nhiệm", needs="ỳỲ")
 
 # ---- assignments (phân công) -------------------------------------------------------------
 

@@ -107,6 +107,9 @@ def clean_lines(text: str, doc: Document) -> list[Line]:
     clean = space_cleaner(text)
     out: list[Line] = []
     for no, raw in enumerate(raw_lines, 1):
+        if not raw:  # an empty line (half of a document's lines): nothing to clean or drop
+            out.append(Line(no, raw, raw, [raw]))
+            continue
         if "[" in raw and g.BOOKMARK.search(raw):
             for m in g.BOOKMARK.finditer(raw):
                 doc.removed.append(SourceLine("artefact", m.group(0), no))
