@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from vanban import grammar as g
 from vanban import parser as p
 from vanban.extract import _first_digit
-from vanban.text import _SPACE_RE, clean_spaces
+from vanban.text import _SPACE_RE, clean_spaces, space_cleaner
 
 # words the patterns look for, in several cases, and characters that trip case-insensitivity
 WORDS = [
@@ -112,6 +112,23 @@ def test_end_anchored_shortcuts(text: str) -> None:
     assert clean_spaces(text) == _SPACE_RE.sub(" ", text.replace("\t", " ")).strip()
 
 
+# every kind of space str.split() knows: tabs, odd spaces (NBSP …), line separators, controls
+SPACED = st.lists(st.sampled_from(["a", "Đ", " ", "  ", "\t", "\u00a0", "\u2003", "\u3000",
+                                   "\u2028", "\x1c", "\x85", "\x0b", "\n", "."]),
+                  max_size=14).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(SPACED, min_size=1, max_size=4))
+def test_space_cleaner_cleans_each_line_as_clean_spaces_does(pieces: list[str]) -> None:
+    text = "\n".join(pieces)
+    clean = space_cleaner(text)
+    for line in text.split("\n"):
+        assert clean(line) == clean_spaces(line), repr(line)
+        for cell in line.split("\t"):
+            assert clean(cell) == clean_spaces(cell), repr(cell)
+
+
 # stars in every position: next to letters, digits, "_", spaces and each other
 STARRED = st.lists(st.sampled_from(["*", "**", "***", "a", "Đ", "0", "_", " ", "\t", ".", "\n"]),
                    max_size=12).map("".join)
@@ -143,6 +160,11 @@ EXAMPLES = {
     g.LABELLED: ["Đơn vị chủ trì: Văn phòng", "cơ quan phối hợp: Sở", "Phối hợp: Ban",
                  "Thời gian: Quý II", "TIẾN ĐỘ: 2026", "chủ trì: Ban"],
     g.GIVE: ["Giao Ban Tuyên giáo tham mưu", "đề nghị Ủy ban MTTQ", "Yêu cầu các cấp"],
+    g.GAZETTE_HEADER: ["CÔNG BÁO/Số 123 + 124/Ngày 01-02-2026", "công báo / số 5/ngày 1.2.2026"],
+    g.SIGNATURE_STAMP: ["Người ký: Văn phòng Chính phủ", "Email: vpcp@chinhphu.vn",
+                        "Cơ quan: Văn phòng", "Thời gian ký: 01.02.2026", "Ký bởi: X",
+                        "Signature Not Verified", "signed by: X", "ngày ký: 1"],
+    g.CLOSING_FORMULA: ["Trên đây là Kế hoạch", "TRÊN ĐÂY LÀ"],
 }
 
 

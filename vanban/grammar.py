@@ -534,6 +534,9 @@ FIRST_CHARS: dict[re.Pattern[str], str] = {
     RECIPIENTS: "Nn", AUTHORITY: "TKQ", SIGNER_TITLE: "PCBTGVH", APPENDIX: "P",
     # assignments, tried on every paragraph
     LABELLED: "ĐđCcPpTt", GIVE: "GgĐđYy",
+    # artefacts, looked for on every line with ":" or "/" (K, the Kelvin sign, and ſ, the long
+    # s, are k and s to IGNORECASE); the closing formula, on every paragraph
+    GAZETTE_HEADER: "Cc", SIGNATURE_STAMP: "NnKk\u212aEeCcTtSsſ", CLOSING_FORMULA: "Tt",
 }
 
 

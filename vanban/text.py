@@ -121,14 +121,24 @@ def clean_spaces(line: str) -> str:
 
 
 def space_cleaner(text: str) -> Callable[[str], str]:
-    """clean_spaces, or a faster function that gives the same for every line of `text`.
+    """A function that gives clean_spaces(line), faster, for every line (or piece of one) of
+    `text`; which odd spaces and line separators the text holds is asked once, here.
 
-    Without line separators or control codes that str.split() breaks at (_KEPT_SPACES, asked
-    once for the whole text), collapsing spaces is what " ".join(line.split()) does.
+    Without line separators or control codes that str.split() breaks at (_KEPT_SPACES),
+    collapsing spaces is what " ".join(line.split()) does. Most lines need no more than
+    strip(): the spaces inside them are single " " (a Word export often indents a line with a
+    tab, which strip() removes); only the others are split and joined again.
     """
-    if any(map(text.__contains__, _KEPT_SPACES[1:])):  # "\n" separates the lines
-        return clean_spaces
-    return _split_join
+    collapse = clean_spaces if any(map(text.__contains__, _KEPT_SPACES[1:])) else _split_join
+    odd = [ch for ch in ODD_SPACES if ch in text]  # "\n" separates the lines
+
+    def clean(line: str) -> str:
+        stripped = line.strip()
+        if "\t" in stripped or "  " in stripped or (odd and any(map(stripped.__contains__, odd))):
+            return collapse(line)
+        return stripped  # every space inside is a single " ": nothing to collapse
+
+    return clean
 
 
 def _split_join(line: str) -> str:
