@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from vanban import grammar as g
 from vanban import parser as p
-from vanban.extract import _first_digit
+from vanban.extract import _SUBJECT_TAIL, _drop_subject_tail, _first_digit
 from vanban.text import _SPACE_RE, clean_spaces, space_cleaner
 
 # words the patterns look for, in several cases, and characters that trip case-insensitivity
@@ -127,6 +127,22 @@ def test_space_cleaner_cleans_each_line_as_clean_spaces_does(pieces: list[str]) 
         assert clean(line) == clean_spaces(line), repr(line)
         for cell in line.split("\t"):
             assert clean(cell) == clean_spaces(cell), repr(cell)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["và", "hoặc", "Và", " ", "\t", "\u00a0", ",", ".", "x", "v"]),
+                max_size=10).map("".join))
+def test_subject_tail_dropped_as_the_regex_drops_it(text: str) -> None:
+    text = text.strip()
+    assert _drop_subject_tail(text) == _SUBJECT_TAIL.sub("", text)
+
+
+def test_count_look_ahead_admits_every_unit() -> None:
+    """COUNT's look-ahead before the unit admits the first letter of every unit word."""
+    ahead, units = re.search(r"\(\?=(\[[^]]+\])\)\(\?P<unit>(.*?)\)\(\?:", g.COUNT.pattern).groups()
+    first = re.compile(ahead, re.IGNORECASE)
+    for unit in re.split(r"\|(?![^()]*\))", units):
+        assert first.match(unit[0]), unit
 
 
 # stars in every position: next to letters, digits, "_", spaces and each other

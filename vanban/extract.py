@@ -224,7 +224,9 @@ def extract_citations(doc: Document, units: list[_Unit]) -> None:
         if digit < 0:
             continue
         spans: list[tuple[int, int]] = []
-        for m in g.find_citations(text, digit) if _HAS_NUMBER.search(text, digit) else []:
+        # a full citation's number holds "/" or "-": most texts with a digit hold neither
+        cited = ("/" in text or "-" in text) and _HAS_NUMBER.search(text, digit)
+        for m in g.find_citations(text, digit) if cited else []:
             spans.append((m.start, m.end))
             number = canonical_number(m.number)
             key = number_key(number)
@@ -340,6 +342,10 @@ def extract_targets(doc: Document, units: list[_Unit]) -> None:
             digit = _first_digit_after(u, text)
             if digit < 0:
                 continue
+        # no value (a percentage or a count), no target: asked before the text is lowered for
+        # the cue words (a value inside a clause is one in the whole text: none holds a ";")
+        if not (("%" in text and g.PERCENT.search(text, digit)) or g.COUNT.search(text, digit)):
+            continue
         zone = u.scope.target_zone()
         low = u.lowered(text)
         if not (zone or g.TARGET_CUE.search(text, low) or (
@@ -404,7 +410,21 @@ def _values(clause: str, digit: int | None = None) -> list[tuple[g.Value, str]]:
 
 _SUBJECT_END = re.compile(r"[;(]")
 _SUBJECT_ARTICLE = re.compile(r"^\s*(?:số|các|những)\s+")
-_SUBJECT_TAIL = re.compile(r"(?:\s+(?:và|hoặc)|[,.])\s*$")
+_SUBJECT_TAIL = re.compile(r"(?:\s+(?:và|hoặc)|[,.])\s*$")  # what _drop_subject_tail() drops
+
+
+def _drop_subject_tail(text: str) -> str:
+    """`_SUBJECT_TAIL.sub("", text)` for a stripped text, decided at its end with string
+    methods (the regex, anchored at the end only, is tried at every position of the text):
+    a final "," or ".", or a final "và" / "hoặc" with the spaces before it."""
+    if text.endswith((",", ".")):
+        return text[:-1]
+    for word in ("và", "hoặc"):
+        if text.endswith(word):
+            head = text[: -len(word)]
+            kept = head.rstrip()
+            return kept if len(kept) < len(head) else text
+    return text
 
 
 def _subject(clause: str, v: g.Value, unit: str) -> str | None:
@@ -414,7 +434,7 @@ def _subject(clause: str, v: g.Value, unit: str) -> str | None:
         tail = tail[: nxt.start]
     tail = _SUBJECT_END.split(tail, maxsplit=1)[0]
     tail = _SUBJECT_ARTICLE.sub(" ", tail)
-    tail = _SUBJECT_TAIL.sub("", tail.strip())
+    tail = _drop_subject_tail(tail.strip())
     if unit != "%":
         tail = f"{unit} {tail.split(',')[0]}".strip()
     words = tail.split()

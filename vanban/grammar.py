@@ -412,8 +412,9 @@ PERCENT = re.compile(
     r"(?P<num>\d{1,3}(?:[.,]\d+)?)\s*%(?:\s+(?P<after>trở\s+lên|trở\s+xuống))?", re.IGNORECASE)
 # a count after its comparator: "105.000 đoàn viên", "ít nhất 01 đoàn viên ưu tú";
 # the number is "105.000" (groups of thousands) or "25", written digit-first for speed
+# (the look-ahead turns away at once a number followed by a word no unit starts with)
 COUNT = re.compile(
-    r"(?P<num>\d(?:\d{0,2}(?:\.\d{3})+|\d*))\s+"
+    r"(?P<num>\d(?:\d{0,2}(?:\.\d{3})+|\d*))\s+(?=[CcdhlmnstđĐ])"
     r"(?P<unit>đoàn\s+viên|công\s+nhân(?:\s+lao\s+động)?|công\s+đoàn\s+cơ\s+sở|CĐCS|doanh\s+nghiệp|người|lao\s+động|"
     r"cán\s+bộ|hội\s+viên|đảng\s+viên|tổ\s+chức|đơn\s+vị|lớp|cuộc|mô\s+hình|công\s+trình|"
     r"sáng\s+kiến|hộ|suất|nhà|tỷ\s+đồng|triệu\s+đồng|đồng|lượt)"
