@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from vanban import grammar as g
 from vanban import parser as p
 from vanban.extract import _SUBJECT_TAIL, _drop_subject_tail, _first_digit
-from vanban.text import _SPACE_RE, clean_spaces, space_cleaner
+from vanban.text import _SPACE_RE, at_most_words, clean_spaces
 
 # words the patterns look for, in several cases, and characters that trip case-insensitivity
 WORDS = [
@@ -119,14 +119,18 @@ SPACED = st.lists(st.sampled_from(["a", "Đ", " ", "  ", "\t", "\u00a0", "\u2003
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.lists(SPACED, min_size=1, max_size=4))
-def test_space_cleaner_cleans_each_line_as_clean_spaces_does(pieces: list[str]) -> None:
-    text = "\n".join(pieces)
-    clean = space_cleaner(text)
+@given(SPACED)
+def test_clean_spaces_collapses_as_the_plain_pattern(text: str) -> None:
+    """Its shortcuts (strip() alone when every inner space is a single " ", str.split()
+    without line separators) give what the plain pattern gives, for every kind of space."""
     for line in text.split("\n"):
-        assert clean(line) == clean_spaces(line), repr(line)
-        for cell in line.split("\t"):
-            assert clean(cell) == clean_spaces(cell), repr(cell)
+        assert clean_spaces(line) == _SPACE_RE.sub(" ", line.replace("\t", " ")).strip(), line
+
+
+@settings(max_examples=300, deadline=None)
+@given(SPACED, st.integers(min_value=0, max_value=9))
+def test_at_most_words_counts_as_split_does(text: str, n: int) -> None:
+    assert at_most_words(text, n) == (len(text.split()) <= n)
 
 
 @settings(max_examples=400, deadline=None)

@@ -31,7 +31,7 @@ from .model import (
     Table,
 )
 from .slug import document_slug, paragraph_id, section_id
-from .text import at_most_words, clean_spaces, fold, normalize, space_cleaner
+from .text import at_most_words, clean_spaces, fold, normalize
 
 register({
     "number_placeholder": (
@@ -101,7 +101,6 @@ def clean_lines(text: str, doc: Document) -> list[Line]:
     raw_lines = text.split("\n")
     gazette = any(g.GAZETTE_HEADER.match(clean_spaces(r)) for r in raw_lines  # "CÔNG BÁO/…"
                   if "/" in r and r.lstrip()[:4].upper() == "CÔNG")
-    clean = space_cleaner(text)  # clean_spaces(), knowing which odd spaces the text holds
     out: list[Line] = []
     for no, raw in enumerate(raw_lines, 1):
         if not raw:  # an empty line (half of a document's lines): nothing to clean or drop
@@ -111,7 +110,7 @@ def clean_lines(text: str, doc: Document) -> list[Line]:
             for m in g.BOOKMARK.finditer(raw):
                 doc.removed.append(SourceLine("artefact", m.group(0), no))
             raw = g.BOOKMARK.sub("", raw)
-        stripped = clean(raw)
+        stripped = clean_spaces(raw)
         # cheap tests first: an artefact line holds ":" or "/", is a page number or starts
         # "Signature Not Verified" in any case (ſ, the long s, is an s to IGNORECASE)
         if (":" in stripped or "/" in stripped or gazette
@@ -121,8 +120,8 @@ def clean_lines(text: str, doc: Document) -> list[Line]:
         ):
             doc.removed.append(SourceLine("artefact", stripped, no))
             raw = stripped = ""
-        text_ = clean(g.strip_emphasis(raw)) if "*" in raw else stripped
-        cells = [clean(g.strip_emphasis(c) if "*" in c else c) for c in raw.split("\t")] \
+        text_ = clean_spaces(g.strip_emphasis(raw)) if "*" in raw else stripped
+        cells = [clean_spaces(g.strip_emphasis(c) if "*" in c else c) for c in raw.split("\t")] \
             if "\t" in raw else [text_]
         out.append(Line(no, raw, text_, cells))
     return out
