@@ -43,7 +43,8 @@ class Cued:
     patterns look at the same text.
 
     `needs`: characters of which every match holds one (in either case, both given), when some
-    are rare: a text without any is turned away before it is lowered ("kỳ" of "nhiệm kỳ").
+    are rare: a text without any is turned away before it is lowered ("kỳ" of "nhiệm kỳ", "trì"
+    of "chủ trì").
     """
 
     def __init__(self, pattern: re.Pattern[str], *starts: str, needs: str = "") -> None:
@@ -497,7 +498,7 @@ PARTNER_END = re.compile(r"\s+(?:trong|để|về|nhằm|theo|khi|tại|cùng|đ
 # "Giao Ban Tuyên giáo - Nữ công tham mưu ...", "Đề nghị Ủy ban MTTQ tỉnh ..."
 GIVE = re.compile(r"^(?P<cue>Giao\s+cho|Giao|Đề\s+nghị|Yêu\s+cầu)\s+(?P<rest>.+)$", re.IGNORECASE)
 # "X chủ trì, phối hợp với Y ..."
-LEAD_CUE = Cued(re.compile(r"\bchủ\s+trì\b", re.IGNORECASE), "chủ")
+LEAD_CUE = Cued(re.compile(r"\bchủ\s+trì\b", re.IGNORECASE), "chủ", needs="ìÌ")
 # "phối hợp với Sở Thông tin và Truyền thông"
 SUPPORT = Cued(re.compile(r"phối\s+hợp\s+(?:chặt\s+chẽ\s+)?với\s+(?P<who>[^,;.()]+)",
                           re.IGNORECASE), "phối")
