@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 
 from vanban import grammar as g
 from vanban import parser as p
-from vanban.extract import _first_digit
-from vanban.text import _SPACE_RE, clean_spaces
+from vanban.extract import _SUBJECT_TAIL, _drop_subject_tail, _first_digit
+from vanban.text import _SPACE_RE, at_most_words, clean_spaces
 
 # words the patterns look for, in several cases, and characters that trip case-insensitivity
 WORDS = [
@@ -24,7 +24,8 @@ WORDS = [
     "đạt trên ", "Đạt ", "trên ", "trở lên", " trở  xuống", "đoàn viên", " người", " lớp",
     "tối thiểu ", "không vượt quá ", "quý IV/2021", "trước ngày 30/5", "hoàn thành tháng 01/2022",
     "định kỳ 6 tháng", "Hằng năm", "hàng quý", "thường xuyên", "trong năm 2022", "Đến năm 2025",
-    "mỗi năm", "đến hết nhiệm kỳ", "Nhiệm kỳ 2023 - 2028", "chủ trì", "CHỦ TRÌ", "phối hợp với ",
+    "mỗi năm", "đến hết nhiệm kỳ", "Nhiệm kỳ 2023 - 2028", "CUỐI NHIỆM KỲ", "chủ trì", "CHỦ TRÌ",
+    "phối hợp với ",
     "Phấn đấu", "chỉ tiêu", "ít nhất", "từ ", "có ", "dưới", "theo ", "số\t", "Trên đây là",
     "İ", "ı", "ſ", "K", " ", "  ", "\t", "\u00a0", ",", ".", ";", "/", "-", "%", "(", ")", "”",
     "0", "12", "105.000", "1234", "02-NQ/TW", "25/Ctr- LĐLĐ", "x", "a", "đ",
@@ -59,6 +60,19 @@ def test_lowered_is_what_ignorecase_matches() -> None:
     assert all(len(g.lowered(c)) == 1 for c in cased)
 
 
+def test_needed_characters_match_only_themselves() -> None:
+    """A Cued pattern's `needs` (a text without them is turned away unlowered) holds every
+    character that IGNORECASE takes for one of them."""
+    needy = [v for v in vars(g).values() if isinstance(v, g.Cued) and v.needs]
+    assert needy
+    for cued in needy:
+        pat = re.compile(f"[{re.escape(cued.needs)}]", re.IGNORECASE)
+        for c in range(0x110000):
+            if not 0xD800 <= c <= 0xDFFF and pat.fullmatch(chr(c)):
+                assert chr(c) in cued.needs, (cued.pattern.pattern, chr(c))
+        assert cued.search("đến hết nhiệm ky 2020 - 2025, chủ tri") is None
+
+
 @settings(max_examples=400, deadline=None)
 @given(TEXTS)
 def test_number_first_patterns_match_like_the_plain_ones(text: str) -> None:
@@ -83,6 +97,11 @@ def test_values_match_like_a_regex_with_the_comparator_in_front(text: str) -> No
                      m.group("before"), m.group("after")) for m in plain.finditer(text)]
         assert [(v.start, v.end, v.num, v.unit, v.before, v.after)
                 for v in g.find_values(pattern, text)] == expected
+        # the search may start at the first digit: the comparator before it is still found
+        digit = _first_digit(text)
+        if digit >= 0:
+            assert [(v.start, v.end, v.num, v.unit, v.before, v.after)
+                    for v in g.find_values(pattern, text, digit)] == expected
 
 
 @settings(max_examples=300, deadline=None)
@@ -91,6 +110,43 @@ def test_end_anchored_shortcuts(text: str) -> None:
     assert g.ends_sentence(text) == bool(g.SENTENCE_END.search(text))
     assert p._ends_on_connective(text) == bool(p._CONNECTIVES.search(text))
     assert clean_spaces(text) == _SPACE_RE.sub(" ", text.replace("\t", " ")).strip()
+
+
+# every kind of space str.split() knows: tabs, odd spaces (NBSP …), line separators, controls
+SPACED = st.lists(st.sampled_from(["a", "Đ", " ", "  ", "\t", "\u00a0", "\u2003", "\u3000",
+                                   "\u2028", "\x1c", "\x85", "\x0b", "\n", "."]),
+                  max_size=14).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(SPACED)
+def test_clean_spaces_collapses_as_the_plain_pattern(text: str) -> None:
+    """Its shortcuts (strip() alone when every inner space is a single " ", str.split()
+    without line separators) give what the plain pattern gives, for every kind of space."""
+    for line in text.split("\n"):
+        assert clean_spaces(line) == _SPACE_RE.sub(" ", line.replace("\t", " ")).strip(), line
+
+
+@settings(max_examples=300, deadline=None)
+@given(SPACED, st.integers(min_value=0, max_value=9))
+def test_at_most_words_counts_as_split_does(text: str, n: int) -> None:
+    assert at_most_words(text, n) == (len(text.split()) <= n)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["và", "hoặc", "Và", " ", "\t", "\u00a0", ",", ".", "x", "v"]),
+                max_size=10).map("".join))
+def test_subject_tail_dropped_as_the_regex_drops_it(text: str) -> None:
+    text = text.strip()
+    assert _drop_subject_tail(text) == _SUBJECT_TAIL.sub("", text)
+
+
+def test_count_look_ahead_admits_every_unit() -> None:
+    """COUNT's look-ahead before the unit admits the first letter of every unit word."""
+    ahead, units = re.search(r"\(\?=(\[[^]]+\])\)\(\?P<unit>(.*?)\)\(\?:", g.COUNT.pattern).groups()
+    first = re.compile(ahead, re.IGNORECASE)
+    for unit in re.split(r"\|(?![^()]*\))", units):
+        assert first.match(unit[0]), unit
 
 
 # stars in every position: next to letters, digits, "_", spaces and each other
@@ -124,6 +180,11 @@ EXAMPLES = {
     g.LABELLED: ["Đơn vị chủ trì: Văn phòng", "cơ quan phối hợp: Sở", "Phối hợp: Ban",
                  "Thời gian: Quý II", "TIẾN ĐỘ: 2026", "chủ trì: Ban"],
     g.GIVE: ["Giao Ban Tuyên giáo tham mưu", "đề nghị Ủy ban MTTQ", "Yêu cầu các cấp"],
+    g.GAZETTE_HEADER: ["CÔNG BÁO/Số 123 + 124/Ngày 01-02-2026", "công báo / số 5/ngày 1.2.2026"],
+    g.SIGNATURE_STAMP: ["Người ký: Văn phòng Chính phủ", "Email: vpcp@chinhphu.vn",
+                        "Cơ quan: Văn phòng", "Thời gian ký: 01.02.2026", "Ký bởi: X",
+                        "Signature Not Verified", "signed by: X", "ngày ký: 1"],
+    g.CLOSING_FORMULA: ["Trên đây là Kế hoạch", "TRÊN ĐÂY LÀ"],
 }
 
 

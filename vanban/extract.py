@@ -224,7 +224,9 @@ def extract_citations(doc: Document, units: list[_Unit]) -> None:
         if digit < 0:
             continue
         spans: list[tuple[int, int]] = []
-        for m in g.find_citations(text, digit) if _HAS_NUMBER.search(text, digit) else []:
+        # a full citation's number holds "/" or "-": most texts with a digit hold neither
+        cited = ("/" in text or "-" in text) and _HAS_NUMBER.search(text, digit)
+        for m in g.find_citations(text, digit) if cited else []:
             spans.append((m.start, m.end))
             number = canonical_number(m.number)
             key = number_key(number)
@@ -332,11 +334,18 @@ def extract_targets(doc: Document, units: list[_Unit]) -> None:
             continue
         if u.first_digit < 0:  # the node's text holds no digit, so its body text neither
             continue
-        text = u.text
+        text, digit = u.text, u.first_digit
         if isinstance(node, Section):  # its body text, without the heading
-            if not node.text or not _has_digit_after(u, node.text):
+            if not node.text:
                 continue
             text = node.text
+            digit = _first_digit_after(u, text)
+            if digit < 0:
+                continue
+        # no value (a percentage or a count), no target: asked before the text is lowered for
+        # the cue words (a value inside a clause is one in the whole text: none holds a ";")
+        if not (("%" in text and g.PERCENT.search(text, digit)) or g.COUNT.search(text, digit)):
+            continue
         zone = u.scope.target_zone()
         low = u.lowered(text)
         if not (zone or g.TARGET_CUE.search(text, low) or (
@@ -348,7 +357,7 @@ def extract_targets(doc: Document, units: list[_Unit]) -> None:
         for clause in _CLAUSE_END.split(text) if ";" in text else (text,):
             own = _deadline_of(clause, term_end, low if clause is text else None)
             deadline, deadline_text = own or context or (None, None)
-            for v, unit in _values(clause):
+            for v, unit in _values(clause, digit if clause is text else None):
                 n += 1
                 before = _comparator(g.COMPARATOR_BEFORE, v.before)
                 after = _comparator(g.COMPARATOR_AFTER, v.after)
@@ -369,24 +378,27 @@ _QUALIFIED = re.compile(r"(?:doanh\s+nghiệp|đơn\s+vị|nơi|cơ\s+sở)\s+(?
                         re.IGNORECASE)
 
 
-def _has_digit_after(u: _Unit, body: str) -> bool:
-    """Whether a section's body text (the end of the unit's text) holds a digit: the unit's
-    first digit tells, unless it lies in the heading."""
+def _first_digit_after(u: _Unit, body: str) -> int:
+    """Where the first digit of a section's body text (the end of the unit's text) is, -1 if
+    none: the unit's first digit tells, unless it lies in the heading."""
     offset = len(u.text) - len(body)
-    return u.first_digit >= offset or _first_digit(body) >= 0
+    return u.first_digit - offset if u.first_digit >= offset else _first_digit(body)
 
 
 def _comparator(table: dict[str, str], word: str | None) -> str | None:
     return table.get(_SPACES.sub(" ", word.lower())) if word else None
 
 
-def _values(clause: str) -> list[tuple[g.Value, str]]:
-    if _first_digit(clause) < 0:
+def _values(clause: str, digit: int | None = None) -> list[tuple[g.Value, str]]:
+    """The percentages and counts of a clause (`digit`: where its first digit is, if known:
+    every value starts with a digit, so no search looks before it)."""
+    digit = _first_digit(clause) if digit is None else digit
+    if digit < 0:
         return []
-    found: list[tuple[g.Value, str]] = [(v, "%") for v in g.find_values(g.PERCENT, clause)] \
+    found: list[tuple[g.Value, str]] = [(v, "%") for v in g.find_values(g.PERCENT, clause, digit)] \
         if "%" in clause else []
     taken = [(v.start, v.end) for v, _ in found]
-    for m in g.find_values(g.COUNT, clause):
+    for m in g.find_values(g.COUNT, clause, digit):
         if any(a < m.end and m.start < b for a, b in taken):
             continue
         head = clause[: m.start]
@@ -398,7 +410,21 @@ def _values(clause: str) -> list[tuple[g.Value, str]]:
 
 _SUBJECT_END = re.compile(r"[;(]")
 _SUBJECT_ARTICLE = re.compile(r"^\s*(?:số|các|những)\s+")
-_SUBJECT_TAIL = re.compile(r"(?:\s+(?:và|hoặc)|[,.])\s*$")
+_SUBJECT_TAIL = re.compile(r"(?:\s+(?:và|hoặc)|[,.])\s*$")  # what _drop_subject_tail() drops
+
+
+def _drop_subject_tail(text: str) -> str:
+    """`_SUBJECT_TAIL.sub("", text)` for a stripped text, decided at its end with string
+    methods (the regex, anchored at the end only, is tried at every position of the text):
+    a final "," or ".", or a final "và" / "hoặc" with the spaces before it."""
+    if text.endswith((",", ".")):
+        return text[:-1]
+    for word in ("và", "hoặc"):
+        if text.endswith(word):
+            head = text[: -len(word)]
+            kept = head.rstrip()
+            return kept if len(kept) < len(head) else text
+    return text
 
 
 def _subject(clause: str, v: g.Value, unit: str) -> str | None:
@@ -408,7 +434,7 @@ def _subject(clause: str, v: g.Value, unit: str) -> str | None:
         tail = tail[: nxt.start]
     tail = _SUBJECT_END.split(tail, maxsplit=1)[0]
     tail = _SUBJECT_ARTICLE.sub(" ", tail)
-    tail = _SUBJECT_TAIL.sub("", tail.strip())
+    tail = _drop_subject_tail(tail.strip())
     if unit != "%":
         tail = f"{unit} {tail.split(',')[0]}".strip()
     words = tail.split()
@@ -577,7 +603,7 @@ def extract_assignments(doc: Document, units: list[_Unit]) -> None:
                 continue
             own = memo.agency(node.heading) if zone else None
             if own:
-                _add(doc, own, node.text, node)
+                _add(doc, own, node.text, u)
             else:
                 _sentence(doc, u, node.text, ctx, zone)
             continue
@@ -599,23 +625,32 @@ def _can_hold_heading(node: Item) -> bool:
 
 def _sentence(doc: Document, u: _Unit, text: str, ctx: str | None, zone: bool) -> None:
     """Assignments from one sentence (`text`: the node's text or a section's body text)."""
-    node, memo = u.node, u.scope.memo
+    memo = u.scope.memo
     own = _own_agency(text, memo) if zone else None
     if not zone:
         m = g.first_match(g.GIVE, text)
-        if m or g.LEAD_CUE.search(text[:200]):  # lowers 200 characters, not the whole text
+        # "chủ trì" is looked for in the first 200 characters: lowered for it alone, unless the
+        # unit's text is lowered already
+        if m or g.LEAD_CUE.search(text[:200], u.lowered(text)[:200] if u.low else None):
             own = _own_agency(text, memo)
             if own and not (m or g.LEAD_CUE.pattern.match(own[1])):
                 own = None
     if own:
-        _add(doc, own[0], own[1], node)
+        _add(doc, own[0], own[1], u)
     elif zone and ctx:
-        _add(doc, ctx, text, node)
+        _add(doc, ctx, text, u)
 
 
-def _add(doc: Document, agency: str, task: str, node: Node, role: str = "lead") -> None:
-    task = task.strip()  # changes no deadline: none starts or ends with a space
-    low = g.lowered(task)  # once, for the deadline and the partners
+def _add(doc: Document, agency: str, task: str, u: _Unit, role: str = "lead") -> None:
+    """Assignments of a task (an end of the unit's text) to an agency and its partners."""
+    node = u.node
+    # the unit's lowered text serves the deadline and the partners (lowered once per unit)
+    low = u.lowered(task)
+    stripped = task.strip()  # changes no deadline: none starts or ends with a space
+    if len(stripped) != len(task):
+        lead = len(task) - len(task.lstrip())
+        low = low[lead: lead + len(stripped)]
+    task = stripped
     deadline = _deadline(task, low)
     capital = task[:1].upper() + task[1:]
     # the capital changes no place of SUPPORT's start word "phối" in the lowered text (only "p"

@@ -41,12 +41,23 @@ class Cued:
     where one of the words starts (found with `str.find`, far cheaper than a regex scan): a text
     without any of the words costs almost nothing. Pass `low=lowered(text)` when several Cued
     patterns look at the same text.
+
+    `needs`: characters of which every match holds one (in either case, both given), when some
+    are rare: a text without any is turned away before it is lowered ("kỳ" of "nhiệm kỳ", "trì"
+    of "chủ trì").
     """
 
-    def __init__(self, pattern: re.Pattern[str], *starts: str) -> None:
+    def __init__(self, pattern: re.Pattern[str], *starts: str, needs: str = "") -> None:
         assert all(w == lowered(w) for w in starts), "start words are given in lower case"
         self.pattern = pattern
         self.starts = starts
+        self.needs = needs
+
+    def _lowered(self, text: str) -> str | None:
+        """lowered(text), or None when the text lacks every character the pattern needs."""
+        if self.needs and not any(map(text.__contains__, self.needs)):
+            return None
+        return lowered(text)
 
     def places(self, low: str) -> list[int]:
         """Where one of the start words starts, in order."""
@@ -60,14 +71,20 @@ class Cued:
         return found if len(self.starts) == 1 else sorted(set(found))
 
     def finditer(self, text: str, low: str | None = None) -> Iterator[re.Match[str]]:
+        low = self._lowered(text) if low is None else low
+        if low is None:
+            return
         end = 0
-        for i in self.places(lowered(text) if low is None else low):
+        for i in self.places(low):
             if i >= end and (m := self.pattern.match(text, i)):
                 yield m
                 end = m.end()
 
     def search(self, text: str, low: str | None = None) -> re.Match[str] | None:
-        for i in self.places(lowered(text) if low is None else low):
+        low = self._lowered(text) if low is None else low
+        if low is None:
+            return None
+        for i in self.places(low):
             if m := self.pattern.match(text, i):
                 return m
         return None
@@ -396,8 +413,9 @@ PERCENT = re.compile(
     r"(?P<num>\d{1,3}(?:[.,]\d+)?)\s*%(?:\s+(?P<after>trở\s+lên|trở\s+xuống))?", re.IGNORECASE)
 # a count after its comparator: "105.000 đoàn viên", "ít nhất 01 đoàn viên ưu tú";
 # the number is "105.000" (groups of thousands) or "25", written digit-first for speed
+# (the look-ahead turns away at once a number followed by a word no unit starts with)
 COUNT = re.compile(
-    r"(?P<num>\d(?:\d{0,2}(?:\.\d{3})+|\d*))\s+"
+    r"(?P<num>\d(?:\d{0,2}(?:\.\d{3})+|\d*))\s+(?=[CcdhlmnstđĐ])"
     r"(?P<unit>đoàn\s+viên|công\s+nhân(?:\s+lao\s+động)?|công\s+đoàn\s+cơ\s+sở|CĐCS|doanh\s+nghiệp|người|lao\s+động|"
     r"cán\s+bộ|hội\s+viên|đảng\s+viên|tổ\s+chức|đơn\s+vị|lớp|cuộc|mô\s+hình|công\s+trình|"
     r"sáng\s+kiến|hộ|suất|nhà|tỷ\s+đồng|triệu\s+đồng|đồng|lượt)"
@@ -418,8 +436,9 @@ class Value:
     after: str | None
 
 
-def find_values(pattern: re.Pattern[str], text: str) -> Iterator[Value]:
-    """Every `[comparator] PERCENT` or `[comparator] COUNT` in a text, in order.
+def find_values(pattern: re.Pattern[str], text: str, first: int = 0) -> Iterator[Value]:
+    """Every `[comparator] PERCENT` or `[comparator] COUNT` in a text, in order (`first`: where
+    the text's first digit is, if known; every value starts with one).
 
     The same matches as `finditer` of the pattern with an optional comparator in front, but
     the engine only looks at digits; the comparator is then looked up backwards.
@@ -429,7 +448,7 @@ def find_values(pattern: re.Pattern[str], text: str) -> Iterator[Value]:
     [('đạt trên', '105.000', 'đoàn viên', None), (None, '2', 'lớp', 'trở lên')]
     """
     pos = 0
-    while m := pattern.search(text, pos):
+    while m := pattern.search(text, max(pos, first)):
         start, before = m.start(), None
         found = COMPARATOR.find(text, start, pos)
         if found:
@@ -454,10 +473,10 @@ ANNUAL = Cued(re.compile(r"h[ằà]ng\s+năm|mỗi\s+năm|năm\s+nào\s+cũng", 
               "hằng", "hàng", "mỗi", "năm")
 # "đến hết nhiệm kỳ", "cuối nhiệm kỳ"
 TERM_END = Cued(re.compile(r"(?:đến\s+)?(?:hết|cuối)\s+nhiệm\s+kỳ", re.IGNORECASE),
-                "đến", "hết", "cuối")
+                "đến", "hết", "cuối", needs="ỳỲ")
 # "nhiệm kỳ 2023 - 2028", "Nhiệm kỳ 2023-2028"
 TERM = Cued(re.compile(r"nhiệm\s+kỳ\s+(?P<a>\d{4})\s*[-–—]\s*(?P<b>\d{4})", re.IGNORECASE),
-            "nhiệm")
+            "nhiệm", needs="ỳỲ")
 
 # ---- assignments (phân công) -------------------------------------------------------------
 
@@ -479,7 +498,7 @@ PARTNER_END = re.compile(r"\s+(?:trong|để|về|nhằm|theo|khi|tại|cùng|đ
 # "Giao Ban Tuyên giáo - Nữ công tham mưu ...", "Đề nghị Ủy ban MTTQ tỉnh ..."
 GIVE = re.compile(r"^(?P<cue>Giao\s+cho|Giao|Đề\s+nghị|Yêu\s+cầu)\s+(?P<rest>.+)$", re.IGNORECASE)
 # "X chủ trì, phối hợp với Y ..."
-LEAD_CUE = Cued(re.compile(r"\bchủ\s+trì\b", re.IGNORECASE), "chủ")
+LEAD_CUE = Cued(re.compile(r"\bchủ\s+trì\b", re.IGNORECASE), "chủ", needs="ìÌ")
 # "phối hợp với Sở Thông tin và Truyền thông"
 SUPPORT = Cued(re.compile(r"phối\s+hợp\s+(?:chặt\s+chẽ\s+)?với\s+(?P<who>[^,;.()]+)",
                           re.IGNORECASE), "phối")
@@ -517,6 +536,9 @@ FIRST_CHARS: dict[re.Pattern[str], str] = {
     RECIPIENTS: "Nn", AUTHORITY: "TKQ", SIGNER_TITLE: "PCBTGVH", APPENDIX: "P",
     # assignments, tried on every paragraph
     LABELLED: "ĐđCcPpTt", GIVE: "GgĐđYy",
+    # artefacts, looked for on every line with ":" or "/" (K, the Kelvin sign, and ſ, the long
+    # s, are k and s to IGNORECASE); the closing formula, on every paragraph
+    GAZETTE_HEADER: "Cc", SIGNATURE_STAMP: "NnKk\u212aEeCcTtSsſ", CLOSING_FORMULA: "Tt",
 }
 
 

@@ -31,7 +31,7 @@ from .model import (
     Table,
 )
 from .slug import document_slug, paragraph_id, section_id
-from .text import ODD_SPACES, at_most_words, clean_spaces, fold, normalize, space_cleaner
+from .text import at_most_words, clean_spaces, fold, normalize
 
 register({
     "number_placeholder": (
@@ -101,29 +101,27 @@ def clean_lines(text: str, doc: Document) -> list[Line]:
     raw_lines = text.split("\n")
     gazette = any(g.GAZETTE_HEADER.match(clean_spaces(r)) for r in raw_lines  # "CÔNG BÁO/…"
                   if "/" in r and r.lstrip()[:4].upper() == "CÔNG")
-    # clean_spaces() only changes a line with a tab, two spaces or an odd space (NBSP …);
-    # which odd spaces the text has at all is asked once (`in` is far cheaper than a regex)
-    odd_spaces = [ch for ch in ODD_SPACES if ch in text]
-    clean = space_cleaner(text)
     out: list[Line] = []
     for no, raw in enumerate(raw_lines, 1):
+        if not raw:  # an empty line (half of a document's lines): nothing to clean or drop
+            out.append(Line(no, raw, raw, [raw]))
+            continue
         if "[" in raw and g.BOOKMARK.search(raw):
             for m in g.BOOKMARK.finditer(raw):
                 doc.removed.append(SourceLine("artefact", m.group(0), no))
             raw = g.BOOKMARK.sub("", raw)
-        stripped = clean(raw) if "\t" in raw or "  " in raw or (
-            odd_spaces and any(map(raw.__contains__, odd_spaces))) else raw.strip()
+        stripped = clean_spaces(raw)
         # cheap tests first: an artefact line holds ":" or "/", is a page number or starts
         # "Signature Not Verified" in any case (ſ, the long s, is an s to IGNORECASE)
         if (":" in stripped or "/" in stripped or gazette
                 or (stripped and stripped[0] in "Ssſ")) and (
-            g.GAZETTE_HEADER.match(stripped) or g.SIGNATURE_STAMP.match(stripped)
+            g.first_match(g.GAZETTE_HEADER, stripped) or g.first_match(g.SIGNATURE_STAMP, stripped)
             or (gazette and g.PAGE_NUMBER.match(stripped))
         ):
             doc.removed.append(SourceLine("artefact", stripped, no))
             raw = stripped = ""
-        text_ = clean(g.strip_emphasis(raw)) if "*" in raw else stripped
-        cells = [clean(g.strip_emphasis(c) if "*" in c else c) for c in raw.split("\t")] \
+        text_ = clean_spaces(g.strip_emphasis(raw)) if "*" in raw else stripped
+        cells = [clean_spaces(g.strip_emphasis(c) if "*" in c else c) for c in raw.split("\t")] \
             if "\t" in raw else [text_]
         out.append(Line(no, raw, text_, cells))
     return out
@@ -211,7 +209,7 @@ def parse_header(lines: list[Line], doc: Document) -> int:
     type_idx = None
     seen = 0
     for i, ln in enumerate(lines):
-        if ln.blank:
+        if not ln.text:  # blank
             continue
         seen += 1
         if seen > 30:
@@ -224,7 +222,7 @@ def parse_header(lines: list[Line], doc: Document) -> int:
     if type_idx is None:
         # no type line (công văn, or a fragment): the header is the leading header-like lines
         for i, ln in enumerate(lines):
-            if ln.blank:
+            if not ln.text:  # blank
                 continue
             if _headerish(ln.text):
                 end = i + 1
@@ -464,7 +462,7 @@ def join_lines(lines: list[Line]) -> list[_Block]:
     first = 0
     pending_blank = 0
     for ln in lines:
-        if ln.blank:
+        if not ln.text:  # blank
             pending_blank += 1
             continue
         text = ln.text
@@ -490,7 +488,7 @@ def _find_tables(lines: list[Line]) -> list[tuple[int, int, Table]]:
     while i < len(lines):
         ln = lines[i]
         t = ln.text
-        if t.count("|") >= 2:
+        if "|" in t and t.count("|") >= 2:
             j = i
             rows: list[tuple[int, list[str]]] = []
             while j < len(lines) and lines[j].text.count("|") >= 2:
@@ -680,7 +678,7 @@ def _place(block: _Block, stack: list[tuple[str, Node, bool]], root: list[Node],
     cls = _classify(text)
     if cls is None:
         # a plain paragraph: belongs to the nearest section or open heading-like item
-        if g.CLOSING_FORMULA.match(text):
+        if g.first_match(g.CLOSING_FORMULA, text):
             stack.clear()
         while stack and not stack[-1][2]:
             stack.pop()
@@ -688,9 +686,10 @@ def _place(block: _Block, stack: list[tuple[str, Node, bool]], root: list[Node],
         return
     scheme, num, marker, rest = cls
     # pop to the sibling of the same scheme, if that scheme is open
-    schemes = [s for s, _, _ in stack]
-    if scheme in schemes:
-        del stack[schemes.index(scheme):]
+    for k, (open_scheme, _, _) in enumerate(stack):
+        if open_scheme == scheme:
+            del stack[k:]
+            break
     else:
         while stack and not stack[-1][2]:
             stack.pop()
@@ -731,7 +730,8 @@ def parse(text: str, source: str | None = None) -> Document:
     ids = _Ids()
     closing_at = _closing_start(lines, body_start)
     # parts (appendices, attachments) after the closing block
-    part_starts = [i for i in range(closing_at, len(lines)) if _part_start(lines, i)]
+    part_starts = [i for i in range(closing_at, len(lines))
+                   if lines[i].text and _part_start(lines, i)]
     closing_end = part_starts[0] if part_starts else len(lines)
     doc.body = parse_body(lines[body_start:closing_at], ids)
     doc.signer = parse_closing(lines[closing_at:closing_end], doc, doc.closing)

@@ -11,7 +11,6 @@ import codecs
 import functools
 import re
 import unicodedata
-from collections.abc import Callable
 
 # Old-style tone placement → new style, applied only for matching (never to stored text).
 # The old style puts the mark on the second vowel of oa/oe/uy; both forms are correct Vietnamese.
@@ -113,26 +112,14 @@ def clean_spaces(line: str) -> str:
     >>> clean_spaces("  Số:\t17/CTr-LĐLĐ\u00a0 ")
     'Số: 17/CTr-LĐLĐ'
     """
-    if "  " not in line and line.isprintable():
-        return line.strip()  # single spaces only (a tab, NBSP … is not printable)
+    stripped = line.strip()
+    if "  " not in stripped and stripped.isprintable():
+        # every space inside is a single " " (a tab, NBSP … is not printable): nothing to
+        # collapse; most lines are so, also those a Word export indents with a tab
+        return stripped
     if not any(map(line.__contains__, _KEPT_SPACES)):
         return " ".join(line.split())  # the same, done by str.split() (far faster)
     return _SPACE_RE.sub(" ", line.replace("\t", " ")).strip()
-
-
-def space_cleaner(text: str) -> Callable[[str], str]:
-    """clean_spaces, or a faster function that gives the same for every line of `text`.
-
-    Without line separators or control codes that str.split() breaks at (_KEPT_SPACES, asked
-    once for the whole text), collapsing spaces is what " ".join(line.split()) does.
-    """
-    if any(map(text.__contains__, _KEPT_SPACES[1:])):  # "\n" separates the lines
-        return clean_spaces
-    return _split_join
-
-
-def _split_join(line: str) -> str:
-    return " ".join(line.split())
 
 
 def at_most_words(text: str, n: int) -> bool:
@@ -141,6 +128,8 @@ def at_most_words(text: str, n: int) -> bool:
     >>> at_most_words("Ban Tổ chức Tỉnh ủy", 4), at_most_words("Ban Tổ chức Tỉnh ủy", 5)
     (False, True)
     """
+    if len(text) < 2 * n:  # n + 1 words need 2n + 1 characters (one, a space, one …)
+        return True
     return len(text.split(None, n)) <= n
 
 
