@@ -35,7 +35,8 @@ from conftest import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
 from make_corpus import copy_portal, make_corpus  # noqa: E402
 
 QUERIES = ["dien bien chi thi", "thoa uoc lao dong tap the", "chu tich cdcs",
-           "cong doan co so", "17/CTr-LĐLĐ"]
+           "cong doan co so", "17/CTr-LĐLĐ", "bảo hiểm xã hội", "nu cong", "ke hoach thi dua",
+           "an toan ve sinh lao dong", "Điện Biên"]
 SUB_PATH = "cong-doan"
 SEARCH_URL = re.compile(r"/(pagefind/|search/|assets/javascripts/(vb-search|workers/search))")
 
@@ -208,10 +209,12 @@ def main() -> None:
               f"| {r['ready'][0] * 1000:.0f} ms ({statistics.mean(rest) * 1000:.0f} ms) "
               f"| {typed[0] * 1000:.0f} ms; {ms(typed)} | {ms(r['inner'])} "
               f"| {r['first'] * 1000:.0f} ms, {statistics.mean(others) * 1000:.0f} ms |")
-    print("\nFirst result per query:")
+    print("\nFirst result per query (typed → shown; search alone):")
     for engine, _, _, r in rows:
-        for query, top in zip(QUERIES, r["tops"], strict=True):
-            print(f"  {engine:9} {query!r:30} → {top}")
+        for n, (query, top) in enumerate(zip(QUERIES, r["tops"], strict=True)):
+            times = (f"{r['typed'][n] * 1000:4.0f}; {r['inner'][n] * 1000:4.0f} ms"
+                     if r["typed"] else f"{([r['first']] + r['others'])[n] * 1000:5.0f} ms")
+            print(f"  {engine:9} {query!r:28} {times} → {top}")
 
 
 if __name__ == "__main__":

@@ -85,7 +85,8 @@ def test_js_query_pairs_are_the_pairs_the_index_holds() -> None:
 def test_pair_block_holds_indexed_text_at_its_weight() -> None:
     page = ('<html><body><nav>Trang chủ điều hướng</nav><article class="md-content">'
             "<h1>Chỉ thị về <em>Điện</em> Biên</h1><p>Công đoàn cơ sở; chỉ thị về</p>"
-            '<div class="vb-resp"><p>Bảng trách nhiệm</p></div>'
+            '<div class="vb-resp"><p>Bảng trách nhiệm</p></div>Sau bảng<!-- ghi chú -->'
+            '<p data-pagefind-ignore>Bỏ qua</p>'
             '<p data-pagefind-weight="10">Số 17</p></article></body></html>')
     prepared = search.with_extra(page, search.Extra().html())
     block = str(search.pair_block(prepared, [".vb-resp"]))
@@ -93,9 +94,9 @@ def test_pair_block_holds_indexed_text_at_its_weight() -> None:
                      '<p data-pagefind-weight="7">\u203fchi\u203fthi \u203fthi\u203fve '
                      "\u203fve\u203fdien \u203fdien\u203fbien</p>"
                      '<p data-pagefind-weight="1">\u203fcong\u203fdoan \u203fdoan\u203fco '
-                     "\u203fco\u203fso</p></div>")
-    # each pair once, at its highest weight; excluded tables, the page outside the main
-    # article and numbers give none
+                     "\u203fco\u203fso \u203fsau\u203fbang</p></div>")
+    # each pair once, at its highest weight; excluded tables (not the text after them),
+    # ignored elements, comments, the page outside the main article and numbers give none
     out = search.with_pairs(prepared, [".vb-resp"])
     assert out.count(block) == 1 and out.index(block) < out.index("</article>")
 

@@ -14,8 +14,8 @@ index-only block that the served page does not carry (the site's HTML is not cha
   (`02-NQ/TW` → `02-NQ`, `NQ/TW`), issuer, place and the agencies given tasks, each also
   folded; and Pagefind filters (type, year, issuer) and result metadata.
 
-Query side (overrides/assets/javascripts/vb-search.js): the query goes to the outline index
-as pairs of adjacent syllables ("cong doan co so" → "‿cong‿doan ‿co‿so", see `pairs` below:
+Query side (overrides/assets/javascripts/vb-search.js): the query goes to an index as pairs
+of adjacent syllables ("cong doan co so" → "‿cong‿doan ‿co‿so", see `pairs` below:
 Pagefind's time per query grows with the pages its words are on times their entries, and
 short common syllables are on every page and begin many others), then word by word when
 pairs find few pages or a pair stands nowhere; the best results are re-ranked by phrase: the
@@ -49,10 +49,10 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from html.parser import HTMLParser
 from itertools import pairwise
 from pathlib import Path
 
+from lxml import html as lxml_html
 from markupsafe import Markup
 
 from .data import Term
@@ -67,17 +67,17 @@ WEIGHT_VARIANTS = 1.0      # folded "đ" words and glossary expansions (body tex
 UNUSED = ("pagefind-ui.*", "pagefind-component-ui.*", "pagefind-modular-ui.*",
           "pagefind-highlight.js")
 MARKER = "⁂⁂"              # starts the index-only block in a result's text (not a word)
-# joins two adjacent syllables into one index word, "‿cong‿doan" (outline index only): a
+# joins two adjacent syllables into one index word, "‿cong‿doan" (both indexes): a
 # connector Pagefind keeps inside words (its `include_characters`) and does not split on, and
 # no typed word starts with it, so "cong" does not extend to the pairs
 PAIR = "\u203f"
 # Pagefind's own weights of headings (body text is 1)
 HEADING_WEIGHTS = {"h1": 7.0, "h2": 6.0, "h3": 5.0, "h4": 4.0, "h5": 3.0, "h6": 2.0}
-# the outline's index chunks, in Pagefind's units (a page of a word, and each position): a
-# query fetches the chunks holding its words, and the default size puts 100-200 KB of
+# index chunks, in Pagefind's units (a page of a word, and each position): a query fetches
+# and decodes the chunks holding its words, and the default size puts 100-200 KB of
 # neighbouring pairs beside a common pair (`PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE`, Pagefind
 # 1.5; a Pagefind without it writes larger chunks, nothing else changes)
-OUTLINE_CHUNK_SIZE = 3000
+CHUNK_SIZE = 3000
 
 # UI strings of the search box (vi, en); passed to the page as JSON by the partial
 LABELS: dict[str, tuple[str, str]] = {
@@ -332,7 +332,7 @@ def write_index(site_dir: Path, pages: Iterable[tuple[str, str]],
     """Index `pages` (site-root-relative URL, HTML as it should be indexed) with Pagefind
     into `<site_dir>/<bundle>/`, leaving out elements matching the CSS selectors `exclude`;
     the bundle is replaced as a whole. `chunk_size`: of the index chunks (see
-    OUTLINE_CHUNK_SIZE), Pagefind's default when None.
+    CHUNK_SIZE), Pagefind's default when None.
 
     The pages are written to a temporary copy for the Pagefind binary (Pagefind's Python API
     takes one page per round trip: 100 ms a page, 20 times slower than the binary on files).
@@ -385,19 +385,19 @@ def extra_for(text: str, terms: Iterable[Term]) -> Extra:
     return extra
 
 
-# ---- syllable pairs (outline index) --------------------------------------------------------------
+# ---- syllable pairs ------------------------------------------------------------------------------
 #
 # Pagefind scores every page a query matches against every indexed (word, page) entry of the
 # query's words and of every longer word they begin ("co" → "co", "con", "cong", "coi", …):
 # its time grows with (pages matched) × (entries), and Vietnamese syllables are short, common
 # and prefixes of many others. At 2,000 documents "cong doan co so" took 350 ms of Pagefind's
-# time alone. The outline index therefore also holds each pair of adjacent syllables as one
+# time alone. Both indexes therefore also hold each pair of adjacent syllables as one
 # word ("‿cong‿doan"), and vb-search.js asks for "‿cong‿doan ‿co‿so": two rarer words that
 # extend to nothing, on the pages where the words stand together (a phrase, which is what
 # the reader's words usually are); it asks again word by word when pairs find few pages.
 
-_PAIR_WORD = re.compile(r"[^\W_]+")
 _PAIR_BREAK = re.compile(r"[^\w\s]|_")
+_DIGIT = re.compile(r"\d")
 
 
 def pair_key(text: str) -> str:
@@ -419,68 +419,65 @@ def pairs(text: str) -> list[str]:
     """
     out: list[str] = []
     # words stand together within a stretch of text without punctuation ("sở; chỉ" is not a
-    # phrase, nor two words of a list joined by " · ")
+    # phrase, nor two words of a list joined by " · "); numbers break stretches too (they are
+    # searched as typed: vb-search.js pairs no query with a digit)
     for stretch in _PAIR_BREAK.split(pair_key(text)):
-        words = _PAIR_WORD.findall(stretch)
-        # numbers are searched as typed (vb-search.js pairs no query with a digit)
-        out += [f"{PAIR}{a}{PAIR}{b}" for a, b in pairwise(words)
-                if a.isalpha() and b.isalpha()]
+        words = stretch.split()
+        if len(words) < 2:
+            continue
+        if _DIGIT.search(stretch):
+            out += [f"{PAIR}{a}{PAIR}{b}" for a, b in pairwise(words)
+                    if a.isalpha() and b.isalpha()]
+        else:
+            out += [f"{PAIR}{a}{PAIR}{b}" for a, b in pairwise(words)]
     return out
 
 
-class _WeightedText(HTMLParser):
+# inline elements continue a run of text; any other element starts a new one (no phrase runs
+# from one paragraph, cell or heading into the next)
+_INLINE = frozenset(("a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "i",
+                     "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup",
+                     "time", "u", "var"))
+_WEIGHT = re.compile(r"\d+(\.\d+)?")
+
+
+def weighted_text(html: str, exclude: frozenset[str]) -> list[tuple[float, str]]:
     """The text Pagefind indexes in an HTML fragment, as (weight, text) runs: headings at
-    their weight, `data-pagefind-weight` elements at theirs, elements with an excluded class
-    and `data-pagefind-ignore` left out."""
+    their weight, `data-pagefind-weight` elements at theirs, elements with a class in
+    `exclude` and `data-pagefind-ignore` left out (parsed with lxml)."""
+    runs: list[tuple[float, list[str]]] = []
+    broken = [True]
 
-    _VOID = frozenset(("area", "base", "br", "col", "embed", "hr", "img", "input", "link",
-                       "meta", "source", "track", "wbr"))
-
-    # inline elements continue a run; any other element starts a new one (no phrase runs
-    # from one paragraph, cell or heading into the next)
-    _INLINE = frozenset(("a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em",
-                         "i", "kbd", "mark", "q", "s", "samp", "small", "span", "strong",
-                         "sub", "sup", "time", "u", "var"))
-
-    def __init__(self, exclude: frozenset[str]) -> None:
-        super().__init__(convert_charrefs=True)
-        self.exclude = exclude
-        self.stack: list[tuple[str, float, bool]] = []
-        self.runs: list[tuple[float, list[str]]] = []
-        self.broken = True
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag not in self._INLINE:
-            self.broken = True
-        if tag in self._VOID:
+    def add(weight: float, text: str | None) -> None:
+        if not text or not text.strip():
             return
-        weight, skip = self.stack[-1][1:] if self.stack else (1.0, False)
-        found = dict(attrs)
-        classes = (found.get("class") or "").split()
-        skip = skip or "data-pagefind-ignore" in found or not self.exclude.isdisjoint(classes)
-        weight = HEADING_WEIGHTS.get(tag, weight)
-        given = found.get("data-pagefind-weight") or ""
-        if re.fullmatch(r"\d+(\.\d+)?", given):
-            weight = float(given)
-        self.stack.append((tag, weight, skip))
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag not in self._INLINE:
-            self.broken = True
-        for i in range(len(self.stack) - 1, -1, -1):
-            if self.stack[i][0] == tag:
-                del self.stack[i:]
-                return
-
-    def handle_data(self, data: str) -> None:
-        weight, skip = self.stack[-1][1:] if self.stack else (1.0, False)
-        if skip or not data.strip():
-            return
-        if self.runs and self.runs[-1][0] == weight and not self.broken:
-            self.runs[-1][1].append(data)
+        if runs and runs[-1][0] == weight and not broken[0]:
+            runs[-1][1].append(text)
         else:
-            self.runs.append((weight, [data]))
-        self.broken = False
+            runs.append((weight, [text]))
+        broken[0] = False
+
+    def walk(el: lxml_html.HtmlElement, weight: float) -> None:
+        if not isinstance(el.tag, str):          # a comment or processing instruction
+            return
+        if "data-pagefind-ignore" in el.attrib or not exclude.isdisjoint(
+                (el.get("class") or "").split()):
+            return
+        weight = HEADING_WEIGHTS.get(el.tag, weight)
+        given = el.get("data-pagefind-weight") or ""
+        if _WEIGHT.fullmatch(given):
+            weight = float(given)
+        block = el.tag not in _INLINE
+        broken[0] = broken[0] or block
+        add(weight, el.text)
+        for child in el:
+            walk(child, weight)
+            add(weight, child.tail)
+        broken[0] = broken[0] or block
+
+    if html.strip():
+        walk(lxml_html.fragment_fromstring(html, create_parent="div"), 1.0)
+    return [(weight, " ".join(texts)) for weight, texts in runs]
 
 
 def pair_block(html: str, exclude: Iterable[str] = ()) -> Markup:
@@ -490,24 +487,17 @@ def pair_block(html: str, exclude: Iterable[str] = ()) -> Markup:
     start = html.find("<article")
     end = html.rfind("</article>")
     body = html[start:end] if 0 <= start < end else html
-    parser = _WeightedText(frozenset(s.lstrip(".") for s in exclude))
-    parser.feed(body)
-    parser.close()
-    # each pair once, at its highest weight: Pagefind stores every position of a word, and
-    # a pair repeated on every document ("‿chỉ‿thị") would make its chunk, downloaded for
-    # the query, several times larger, for a frequency that says little in an outline
-    best: dict[str, float] = {}
-    for weight, texts in parser.runs:
-        for pair in pairs(" ".join(texts)):
-            if best.get(pair, -1.0) < weight:
-                best[pair] = weight
-    by_weight: dict[float, list[str]] = {}
-    for pair, weight in best.items():
-        by_weight.setdefault(weight, []).append(pair)
+    found: dict[float, list[str]] = {}
+    for weight, text in weighted_text(body, frozenset(c.lstrip(".") for c in exclude)):
+        found.setdefault(weight, []).extend(pairs(text))
+    seen: set[str] = set()
     out = [Markup('<div class="vb-search-pairs">')]
-    for weight in sorted(by_weight, reverse=True):
-        out.append(Markup('<p data-pagefind-weight="{}">{}</p>').format(
-            f"{weight:g}", " ".join(by_weight[weight])))
+    for weight in sorted(found, reverse=True):
+        fresh = [pair for pair in dict.fromkeys(found[weight]) if pair not in seen]
+        seen.update(fresh)
+        if fresh:
+            out.append(Markup('<p data-pagefind-weight="{}">{}</p>').format(
+                f"{weight:g}", " ".join(fresh)))
     out.append(Markup("</div>"))
     return Markup("").join(out)
 

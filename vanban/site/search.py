@@ -131,8 +131,8 @@ def index_site(cat: Catalog, site_dir: Path, langs: list[str]) -> list[search.St
         html = page.path.read_text(encoding="utf-8")
         found = docs.get(page.url)
         if found is None:
-            prepared = search.with_extra(html, search.extra_for(
-                search.page_text(html), cat.glossary).html())
+            prepared = search.with_pairs(search.with_extra(html, search.extra_for(
+                search.page_text(html), cat.glossary).html()), EXCLUDE)
             if page.url not in parts and not page.url.startswith(full_only):  # outline too
                 others[page.url] = prepared
             return prepared
@@ -142,22 +142,21 @@ def index_site(cat: Catalog, site_dir: Path, langs: list[str]) -> list[search.St
                 targets[doc.slug] = target_texts(cat, doc.slug)
             html = outline(html, targets[doc.slug])
         extra = document_extra(cat, doc, lang, search.page_text(html))
-        return search.with_extra(html, extra.html())
+        # both bundles hold syllable pairs too (vanban.search.pairs: faster queries)
+        return search.with_pairs(search.with_extra(html, extra.html()), EXCLUDE)
 
     def items(full: bool):
         for page in search.built_pages(site_dir, skip):
-            if full:
+            if full or (page.url not in parts and not page.url.startswith(full_only)):
                 yield page.url, prepare(page, full)
-            elif page.url not in parts and not page.url.startswith(full_only):
-                # the outline also holds syllable pairs (vanban.search.pairs: faster queries)
-                yield page.url, search.with_pairs(prepare(page, full), EXCLUDE)
 
     # the outline is written by a second thread, so that its Pagefind run (a subprocess) goes
     # on while this one prepares the full text's pages: the two cores both work
     with ThreadPoolExecutor(max_workers=1) as pool:
         outline_done = pool.submit(search.write_index, site_dir, items(False), EXCLUDE,
-                                   search.BUNDLE_DIR, search.OUTLINE_CHUNK_SIZE)
-        full = search.write_index(site_dir, items(True), EXCLUDE, search.FULL_BUNDLE_DIR)
+                                   search.BUNDLE_DIR, search.CHUNK_SIZE)
+        full = search.write_index(site_dir, items(True), EXCLUDE, search.FULL_BUNDLE_DIR,
+                                  search.CHUNK_SIZE)
         return [outline_done.result(), full]
 
 

@@ -345,7 +345,7 @@
       return;
     }
     var started = performance.now();
-    var found = await this.outline(pf, query, seq);
+    var found = await this.answer(pf, query, seq);
     if (seq !== this.seq || !found) return;
     this.query = query;
     this.results = found.results;      // outline results, then full-text ones (see fullText)
@@ -386,10 +386,11 @@
     });
   }
 
-  /** The outline's answer: the query's words in pairs (they stand together on the page),
-   *  then, when pairs find fewer than RERANK pages, word by word (pairs' pages first); word
-   *  by word alone when some pair stands in no page (the first result lacks it). */
-  SearchBox.prototype.outline = async function (pf, query, seq) {
+  /** An index's answer (both hold syllable pairs): the query's words in pairs (they stand
+   *  together on the page), then, when pairs find fewer than RERANK pages, word by word
+   *  (pairs' pages first); word by word alone when some pair stands in no page (the first
+   *  result lacks it). */
+  SearchBox.prototype.answer = async function (pf, query, seq) {
     var filters = this.activeFilters();
     var pairs = pairQuery(query);
     var found = await pf.search(pairs || query, { filters: filters });
@@ -420,7 +421,7 @@
     } catch (e) {
       return;
     }
-    var found = await pf.search(this.query, { filters: this.activeFilters() });
+    var found = await this.answer(pf, this.query, seq);
     if (seq !== this.seq || !found) return;
     this.extra = found.results;
     this.results = this.results.concat(found.results);
