@@ -299,6 +299,17 @@
     return this.ready;
   };
 
+  /** Start the full-text engine (its own Pagefind module and WebAssembly, ~165 KB) before
+   *  it is needed: after the first answer is on screen (never within the first answer's
+   *  downloads), or when the outline shows that the words stand apart in it. */
+  SearchBox.prototype.warmFull = function () {
+    if (!this.fullWarm) {
+      this.fullWarm = this.load("pagefind-full").then(function (pf) { return pf.filters(); });
+      this.fullWarm.catch(function () {});
+    }
+    return this.fullWarm;
+  };
+
   /** The Pagefind instance of a bundle: "pagefind" (outline) or "pagefind-full". */
   SearchBox.prototype.load = function (bundle) {
     bundle = bundle || "pagefind";
@@ -369,8 +380,9 @@
   /** The answer is on screen: `data-vb-search-ms`, the time from the search's start (after
    *  the typing pause); `data-vb-search-typed-ms`, from the last key typed (benchmarks). */
   SearchBox.prototype.markShown = function (seq, started) {
-    var now = performance.now();
+    var now = performance.now(), self = this;
     this.shownSeq = seq;
+    setTimeout(function () { self.warmFull(); }, 0);
     this.el.setAttribute("data-vb-search-ms", String(Math.round(now - started)));
     this.el.setAttribute("data-vb-search-typed-ms",
                          String(Math.round(now - Math.min(this.typedAt || started, started))));
@@ -396,6 +408,7 @@
     var found = await pf.search(pairs || query, { filters: filters });
     if (!pairs || !found || seq !== this.seq) return found;
     if (found.results.length && !holdsPairs(await found.results[0].data(), pairs)) {
+      this.warmFull();      // words apart in the outline: the full text is likely next
       return pf.search(query, { filters: filters });
     }
     if (found.results.length >= RERANK || seq !== this.seq) return found;
