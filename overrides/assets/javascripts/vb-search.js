@@ -63,6 +63,7 @@
    *  pair of adjacent syllables as one word: Pagefind answers pairs several times faster than
    *  the same common, short syllables one by one. */
   var PAIR = "\u203f";
+  var WARM_UP = PAIR + "cong" + PAIR + "doan";    // "công đoàn": on most pages of the portal
   function pairQuery(query) {
     if (/\d/.test(query)) return null;
     var words = fold(query).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
@@ -291,6 +292,9 @@
     if (!this.ready) {
       this.ready = this.load().then(async function (pf) {
         await pf.filters();
+        // one search while the reader types: the browser compiles Pagefind's WebAssembly
+        // for speed only once it has run a while (a first search takes twice as long)
+        await pf.search(WARM_UP);
         self.el.setAttribute("data-vb-search-ready", "");
         return pf;
       });
