@@ -59,9 +59,9 @@
 
   /** The query as pairs of adjacent syllables, folded, the twin of vanban.search.pairs:
    *  "Công đoàn cơ sở" → "‿cong‿doan ‿co‿so" (an odd last word goes alone); null for one word
-   *  or a query with a digit (numbers go to Pagefind as typed). The outline index holds every
-   *  pair of adjacent syllables as one word: Pagefind answers pairs several times faster than
-   *  the same common, short syllables one by one. */
+   *  or a query with a digit (numbers go to Pagefind as typed). Both indexes hold every pair
+   *  of adjacent syllables as one word: Pagefind answers pairs several times faster than the
+   *  same common, short syllables one by one. */
   var PAIR = "\u203f";
   var WARM_UP = PAIR + "cong" + PAIR + "doan";    // "công đoàn": on most pages of the portal
   function pairQuery(query) {
@@ -294,7 +294,7 @@
         await pf.filters();
         // one search while the reader types: the browser compiles Pagefind's WebAssembly
         // for speed only once it has run a while (a first search takes twice as long)
-        await pf.search(WARM_UP);
+        await pf.search(WARM_UP).catch(function () {});
         self.el.setAttribute("data-vb-search-ready", "");
         return pf;
       });
