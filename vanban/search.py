@@ -400,13 +400,6 @@ _PAIR_BREAK = re.compile(r"[^\w\s]|_")
 _DIGIT = re.compile(r"\d")
 
 
-def pair_key(text: str) -> str:
-    """Text as pairs hold it: folded (`vanban.text.fold`). Pagefind keeps a word with marks
-    as a variant of its folded form, and Pagefind 1.5 does not count variants when it cuts
-    the index into chunks: pairs with marks made chunks of up to 1 MB."""
-    return fold(text)
-
-
 def pairs(text: str) -> list[str]:
     """Adjacent syllables of `text` joined by PAIR (the twin of vb-search.js `pairQuery`).
 
@@ -421,7 +414,10 @@ def pairs(text: str) -> list[str]:
     # words stand together within a stretch of text without punctuation ("sở; chỉ" is not a
     # phrase, nor two words of a list joined by " · "); numbers break stretches too (they are
     # searched as typed: vb-search.js pairs no query with a digit)
-    for stretch in _PAIR_BREAK.split(pair_key(text)):
+    # folded: Pagefind keeps a word with marks as a variant of its folded form, and Pagefind
+    # 1.5 does not count variants when it cuts the index into chunks (pairs with marks made
+    # chunks of up to 1 MB)
+    for stretch in _PAIR_BREAK.split(fold(text)):
         words = stretch.split()
         if len(words) < 2:
             continue

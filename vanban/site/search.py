@@ -131,19 +131,19 @@ def index_site(cat: Catalog, site_dir: Path, langs: list[str]) -> list[search.St
         html = page.path.read_text(encoding="utf-8")
         found = docs.get(page.url)
         if found is None:
-            prepared = search.with_pairs(search.with_extra(html, search.extra_for(
-                search.page_text(html), cat.glossary).html()), EXCLUDE)
-            if page.url not in parts and not page.url.startswith(full_only):  # outline too
-                others[page.url] = prepared
-            return prepared
-        doc, lang = found
-        if not full:
-            if doc.slug not in targets:
-                targets[doc.slug] = target_texts(cat, doc.slug)
-            html = outline(html, targets[doc.slug])
-        extra = document_extra(cat, doc, lang, search.page_text(html))
+            extra = search.extra_for(search.page_text(html), cat.glossary)
+        else:
+            doc, lang = found
+            if not full:
+                if doc.slug not in targets:
+                    targets[doc.slug] = target_texts(cat, doc.slug)
+                html = outline(html, targets[doc.slug])
+            extra = document_extra(cat, doc, lang, search.page_text(html))
         # both bundles hold syllable pairs too (vanban.search.pairs: faster queries)
-        return search.with_pairs(search.with_extra(html, extra.html()), EXCLUDE)
+        prepared = search.with_pairs(search.with_extra(html, extra.html()), EXCLUDE)
+        if found is None and page.url not in parts and not page.url.startswith(full_only):
+            others[page.url] = prepared                 # the same page in the outline too
+        return prepared
 
     def items(full: bool):
         for page in search.built_pages(site_dir, skip):

@@ -193,7 +193,6 @@
     this.filterBox = el.querySelector("[data-vb-search-filters]");
     this.toggle = document.getElementById("__search");
     this.filters = {};
-    this.pagefind = null;
     this.seq = 0;
     this.meta.textContent = this.labels.start || "";
     this.bind();
@@ -440,7 +439,6 @@
     }
     var found = await this.answer(pf, this.query, seq);
     if (seq !== this.seq || !found) return;
-    this.extra = found.results;
     this.results = this.results.concat(found.results);
     await this.more(seq);
   };
