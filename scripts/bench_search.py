@@ -38,7 +38,9 @@ QUERIES = ["dien bien chi thi", "thoa uoc lao dong tap the", "chu tich cdcs",
            "cong doan co so", "17/CTr-LĐLĐ", "bảo hiểm xã hội", "nu cong", "ke hoach thi dua",
            "an toan ve sinh lao dong", "Điện Biên"]
 SUB_PATH = "cong-doan"
-SEARCH_URL = re.compile(r"/(pagefind/|search/|assets/javascripts/(vb-search|workers/search))")
+# search's own requests: both Pagefind bundles, the built-in search's index and worker
+SEARCH_URL = re.compile(r"/(pagefind(-full)?/|search/"
+                        r"|assets/javascripts/(vb-search|workers/search))")
 
 
 def builtin_variant(project: Path, dest: Path) -> Path:
@@ -65,7 +67,8 @@ def build(project: Path, site: Path) -> float:
 
 
 def disk_size(site: Path, engine: str) -> int:
-    dirs = [site / "pagefind"] if engine == "pagefind" else list(site.rglob("search"))
+    dirs = ([site / "pagefind", site / "pagefind-full"] if engine == "pagefind"
+            else list(site.rglob("search")))
     return sum(f.stat().st_size for d in dirs if d.is_dir() for f in d.rglob("*") if f.is_file())
 
 

@@ -62,6 +62,12 @@ def test_a_generated_portal_builds_strict_with_its_search_index(tmp_path: Path) 
     assert result.returncode == 0, result.stderr[-3000:]
     bundle = tmp_path / "site" / "pagefind"
     assert (bundle / "pagefind.js").is_file()
+    # the full text runs on the outline's engine: no script of its own, stub wasm files
+    full = tmp_path / "site" / "pagefind-full"
+    assert (full / "pagefind-entry.json").is_file() and not (full / "pagefind.js").exists()
+    stubs = sorted(full.glob("wasm.*.pagefind"))
+    assert [p.name for p in stubs] == sorted(p.name for p in bundle.glob("wasm.*.pagefind"))
+    assert {p.read_bytes() for p in stubs} == {b"pagefind_dcd"}
     assert sorted(p.name.split("_")[0] for p in bundle.glob("*.pf_meta")) == \
         ["pagefind.en", "pagefind.vi"]
     assert not (tmp_path / "site" / "search" / "search_index.json").exists()

@@ -101,6 +101,28 @@ def test_outline_answers_pairs_and_scattered_words_come_after(browser_page, port
     assert urls[0].endswith("/van-ban/ctr-17-ldld-2021/"), urls[:3]
 
 
+def test_body_text_is_searched_on_the_outline_engine(browser_page, portal: str) -> None:
+    """Words found only in a document's body ("kế hoạch … thi đua" in the programme's part 3)
+    come from the full-text index, searched by a second instance of the outline's Pagefind
+    module: no second pagefind.js, and the WebAssembly downloaded once (the full-text bundle
+    holds a 12-byte stub, vanban.search.WASM_STUB)."""
+    page = browser_page
+    responses: list[tuple[str, int]] = []
+    page.on("response", lambda r: responses.append((r.url, len(r.body()))) if "/pagefind" in r.url
+            else None)
+    urls = _search(page, portal, "ke hoach thi dua")
+    assert urls and urls[0].endswith("/van-ban/ctr-17-ldld-2021/3/"), urls[:3]
+    outline = page.evaluate("""async () => {
+        const pf = await window.vbSearch.warm();
+        return (await pf.search('ke hoach thi dua')).results.length; }""")
+    assert outline == 0       # the outline alone does not know the words
+    fetched = {url.split(f"/{SUB_PATH}/", 1)[1].split("?")[0]: size for url, size in responses}
+    assert "pagefind/pagefind.js" in fetched and "pagefind-full/pagefind.js" not in fetched
+    assert fetched["pagefind/wasm.unknown.pagefind"] > 10_000
+    assert fetched["pagefind-full/wasm.unknown.pagefind"] == len(b"pagefind_dcd")
+    assert any(u.startswith("pagefind-full/index/") for u in fetched), sorted(fetched)
+
+
 def test_marks_case_and_nfd_give_the_same_results(browser_page, portal: str) -> None:
     plain = _search(browser_page, portal, "thoa uoc lao dong")
     assert plain

@@ -156,7 +156,7 @@ def index_site(cat: Catalog, site_dir: Path, langs: list[str]) -> list[search.St
         outline_done = pool.submit(search.write_index, site_dir, items(False), EXCLUDE,
                                    search.BUNDLE_DIR, search.CHUNK_SIZE)
         full = search.write_index(site_dir, items(True), EXCLUDE, search.FULL_BUNDLE_DIR,
-                                  search.CHUNK_SIZE)
+                                  search.CHUNK_SIZE, shares_engine=True)
         return [outline_done.result(), full]
 
 

@@ -7,7 +7,8 @@
  * 2. Query: sent to Pagefind as typed (Pagefind folds tone marks and ranks exact marks first;
  *    the index also holds folded "đ" words and glossary counterparts), first to the outline
  *    index (<root>/pagefind/: cards, titles, headings, targets), then, when it finds fewer
- *    than RERANK pages or the reader asks, to the full text (<root>/pagefind-full/); the best
+ *    than RERANK pages or the reader asks, to the full text (<root>/pagefind-full/, searched
+ *    by a second instance of the outline's Pagefind module, see load); the best
  *    results are re-ranked: the query's words adjacent (a phrase) in the title or text, with the same
  *    marks, above folded or scattered matches. Excerpts are cut from the page text around the
  *    folded query words, so "dien bien" highlights "Điện Biên".
@@ -63,6 +64,7 @@
    *  of adjacent syllables as one word: Pagefind answers pairs several times faster than the
    *  same common, short syllables one by one. */
   var PAIR = "\u203f";
+  var OUTLINE = "pagefind", FULL = "pagefind-full";   // the two bundles (vanban.search)
   var WARM_UP = PAIR + "cong" + PAIR + "doan";    // "công đoàn": on most pages of the portal
   function pairQuery(query) {
     if (/\d/.test(query)) return null;
@@ -285,16 +287,16 @@
   };
 
   /** Load the outline index and its filters once (on focus, before the first query);
-   *  `data-vb-search-ready` marks the box when done. */
+   *  `data-vb-search-ready` marks the box when done. Then start the full-text engine. */
   SearchBox.prototype.warm = function () {
     var self = this;
     if (!this.ready) {
       this.ready = this.load().then(async function (pf) {
-        await pf.filters();
         // one search while the reader types: the browser compiles Pagefind's WebAssembly
         // for speed only once it has run a while (a first search takes twice as long)
         await pf.search(WARM_UP).catch(function () {});
         self.el.setAttribute("data-vb-search-ready", "");
+        self.load(FULL).catch(function () {});
         return pf;
       });
       this.ready.catch(function () {});
@@ -302,33 +304,38 @@
     return this.ready;
   };
 
-  /** Start the full-text engine (its own Pagefind module and WebAssembly, ~165 KB) before
-   *  it is needed: after the first answer is on screen (never within the first answer's
-   *  downloads), or when the outline shows that the words stand apart in it. */
-  SearchBox.prototype.warmFull = function () {
-    if (!this.fullWarm) {
-      this.fullWarm = this.load("pagefind-full").then(function (pf) { return pf.filters(); });
-      this.fullWarm.catch(function () {});
-    }
-    return this.fullWarm;
-  };
-
-  /** The Pagefind instance of a bundle: "pagefind" (outline) or "pagefind-full". */
+  /** The Pagefind instance of a bundle: OUTLINE or FULL. The outline's is its module's own
+   *  (filters loaded: Pagefind counts filter values only once they are). The full text's
+   *  is a second instance of the same module (`createInstance`), on the module's
+   *  WebAssembly, already compiled and warm: the full-text bundle has no script of its own
+   *  and a stub for the wasm (vanban.search.WASM_STUB, ~70 KB then for its meta index). It
+   *  starts once the outline has (two instances starting together would each set up the
+   *  WebAssembly). */
   SearchBox.prototype.load = function (bundle) {
-    bundle = bundle || "pagefind";
+    bundle = bundle || OUTLINE;
     this.instances = this.instances || {};
     if (this.instances[bundle]) return this.instances[bundle];
     if (location.protocol === "file:") {
       this.instances[bundle] = Promise.reject(new Error("file"));
       return this.instances[bundle];
     }
-    var base = this.root.pathname;
-    this.instances[bundle] = import(new URL(bundle + "/pagefind.js", this.root).href).then(
-      async function (pf) {
-        await pf.options({ baseUrl: base, noWorker: true, excerptLength: 0 });
-        await pf.init();
-        return pf;
+    var options = { baseUrl: this.root.pathname, noWorker: true, excerptLength: 0 };
+    if (bundle === OUTLINE) {
+      this.instances[bundle] = import(new URL(OUTLINE + "/pagefind.js", this.root).href).then(
+        async function (pf) {
+          await pf.options(options);
+          await pf.init();
+          await pf.filters();
+          return pf;
+        });
+    } else {
+      var path = new URL(bundle + "/", this.root).pathname;
+      this.instances[bundle] = this.load().then(async function (pf) {
+        var instance = pf.createInstance(Object.assign({ basePath: path }, options));
+        await instance.init();
+        return instance;
       });
+    }
     return this.instances[bundle];
   };
 
@@ -383,9 +390,8 @@
   /** The answer is on screen: `data-vb-search-ms`, the time from the search's start (after
    *  the typing pause); `data-vb-search-typed-ms`, from the last key typed (benchmarks). */
   SearchBox.prototype.markShown = function (seq, started) {
-    var now = performance.now(), self = this;
+    var now = performance.now();
     this.shownSeq = seq;
-    setTimeout(function () { self.warmFull(); }, 0);
     this.el.setAttribute("data-vb-search-ms", String(Math.round(now - started)));
     this.el.setAttribute("data-vb-search-typed-ms",
                          String(Math.round(now - Math.min(this.typedAt || started, started))));
@@ -404,14 +410,25 @@
   /** An index's answer (both hold syllable pairs): the query's words in pairs (they stand
    *  together on the page), then, when pairs find fewer than RERANK pages, word by word
    *  (pairs' pages first); word by word alone when some pair stands in no page (the first
-   *  result lacks it). */
-  SearchBox.prototype.answer = async function (pf, query, seq) {
+   *  result lacks it). `full`: given for the full text's answer, with `full.early`, its
+   *  first search when the outline's answer has asked for it already. */
+  SearchBox.prototype.answer = async function (pf, query, seq, full) {
     var filters = this.activeFilters();
     var pairs = pairQuery(query);
-    var found = await pf.search(pairs || query, { filters: filters });
+    var found = await ((full && full.early) || pf.search(pairs || query, { filters: filters }));
     if (!pairs || !found || seq !== this.seq) return found;
+    if (!full && found.results.length < RERANK) {
+      // few pages hold the pairs in the outline: the full text will be searched next (see
+      // search); ask it now, while the outline goes on word by word
+      this.early = { seq: seq, found: this.load(FULL).then(function (instance) {
+        return instance.search(pairs, { filters: filters });
+      }) };
+      this.early.found.catch(function () {});
+    }
+    // the first results' texts: the pair check below needs the first, the re-ranking (more)
+    // the others; fetched together (Pagefind keeps each fragment it has fetched)
+    found.results.slice(1, RERANK).forEach(function (r) { r.data().catch(function () {}); });
     if (found.results.length && !holdsPairs(await found.results[0].data(), pairs)) {
-      this.warmFull();      // words apart in the outline: the full text is likely next
       return pf.search(query, { filters: filters });
     }
     if (found.results.length >= RERANK || seq !== this.seq) return found;
@@ -433,11 +450,13 @@
     this.fullSearched = true;
     var pf;
     try {
-      pf = await this.load("pagefind-full");
+      pf = await this.load(FULL);
     } catch (e) {
       return;
     }
-    var found = await this.answer(pf, this.query, seq);
+    var early = this.early && this.early.seq === seq ? this.early.found : null;
+    this.early = null;
+    var found = await this.answer(pf, this.query, seq, { early: early });
     if (seq !== this.seq || !found) return;
     this.results = this.results.concat(found.results);
     await this.more(seq);
