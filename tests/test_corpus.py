@@ -3,6 +3,7 @@ the same for the same N and seed, and a project that builds (--strict) with its 
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -62,8 +63,11 @@ def test_a_generated_portal_builds_strict_with_its_search_index(tmp_path: Path) 
     assert result.returncode == 0, result.stderr[-3000:]
     bundle = tmp_path / "site" / "pagefind"
     assert (bundle / "pagefind.js").is_file()
-    # the full text runs on the outline's engine: no script of its own, stub wasm files
-    full = tmp_path / "site" / "pagefind-full"
+    # the full text runs on the outline's engine: no script of its own, stub wasm files; a
+    # small site's full text is one shard a language
+    assert json.loads((tmp_path / "site" / "pagefind-full" / "shards.json").read_text()) == \
+        {"en": ["0/"], "vi": ["0/"]}
+    full = tmp_path / "site" / "pagefind-full" / "0"
     assert (full / "pagefind-entry.json").is_file() and not (full / "pagefind.js").exists()
     stubs = sorted(full.glob("wasm.*.pagefind"))
     assert [p.name for p in stubs] == sorted(p.name for p in bundle.glob("wasm.*.pagefind"))

@@ -5,10 +5,17 @@ reader on a phone types them, without diacritics."""
 
 from __future__ import annotations
 
+import json
+import shutil
+
 import pytest
-from conftest import ARTIFACTS
+from conftest import ARTIFACTS, local_only_page, serve
+from mkdocs.config import load_config
 from playwright.sync_api import expect
 from test_browser import SUB_PATH, browser_page, portal  # noqa: F401  (fixtures)
+
+from vanban.site import events
+from vanban.site.search import index_site
 
 pytestmark = pytest.mark.browser
 
@@ -105,7 +112,7 @@ def test_body_text_is_searched_on_the_outline_engine(browser_page, portal: str) 
     """Words found only in a document's body ("kế hoạch … thi đua" in the programme's part 3)
     come from the full-text index, searched by a second instance of the outline's Pagefind
     module: no second pagefind.js, and the WebAssembly downloaded once (the full-text bundle
-    holds a 12-byte stub, vanban.search.WASM_STUB)."""
+    holds a 12-byte stub, vanban.search.WASM_STUB; the seed portal's is one shard)."""
     page = browser_page
     responses: list[tuple[str, int]] = []
     page.on("response", lambda r: responses.append((r.url, len(r.body()))) if "/pagefind" in r.url
@@ -119,8 +126,47 @@ def test_body_text_is_searched_on_the_outline_engine(browser_page, portal: str) 
     fetched = {url.split(f"/{SUB_PATH}/", 1)[1].split("?")[0]: size for url, size in responses}
     assert "pagefind/pagefind.js" in fetched and "pagefind-full/pagefind.js" not in fetched
     assert fetched["pagefind/wasm.unknown.pagefind"] > 10_000
-    assert fetched["pagefind-full/wasm.unknown.pagefind"] == len(b"pagefind_dcd")
-    assert any(u.startswith("pagefind-full/index/") for u in fetched), sorted(fetched)
+    assert fetched["pagefind-full/0/wasm.unknown.pagefind"] == len(b"pagefind_dcd")
+    assert any(u.startswith("pagefind-full/0/index/") for u in fetched), sorted(fetched)
+
+
+_FULL_TEXT_URLS = """async ([query, pairs]) => {
+    const full = await window.vbSearch.load('pagefind-full');
+    const found = await full.search(pairs ? window.vbText.pairQuery(query) : query);
+    return Promise.all(found.results.map(r => r.data().then(d => d.url))); }"""
+
+
+def test_full_text_in_shards_is_searched_as_one(chromium, seed_portal, browser_page,
+                                                portal: str, tmp_path) -> None:
+    """A large site's full text is split into shards (vanban.search.SHARD_PAGES: Pagefind's
+    time grows with the square of the pages a word is on); the box searches them as one.
+    The seed portal re-indexed in shards of 8 pages finds the same pages as in one for
+    syllable pairs (the box's first search), and at least those word by word (a word
+    without marks that stands as it is in one index finds only itself there, in another
+    its marked forms too: Pagefind's way with diacritics)."""
+    site = tmp_path / "www" / SUB_PATH
+    shutil.copytree(seed_portal, site)
+    config = load_config(str(seed_portal.parent / "mkdocs.yml"))
+    index_site(events.load(config), site, ["vi", "en"], shard_pages=8)
+    shards = json.loads((site / "pagefind-full" / "shards.json").read_text(encoding="utf-8"))
+    assert len(shards["vi"]) >= 3 and len(shards["en"]) >= 3, shards
+    queries = ["ke hoach thi dua", "cong doan", "bao dam quyen loi"]
+    _search(browser_page, portal, "cong doan")
+    asks = [(q, pairs) for q in queries for pairs in (True, False)]
+    single = [set(browser_page.evaluate(_FULL_TEXT_URLS, ask)) for ask in asks]
+    requested: list[str] = []
+    with serve(tmp_path / "www") as url, local_only_page(chromium) as page:
+        page.on("request", lambda r: requested.append(r.url))
+        base = f"{url}/{SUB_PATH}/"
+        urls = _search(page, base, "ke hoach thi dua")
+        assert urls and urls[0].endswith("/van-ban/ctr-17-ldld-2021/3/"), urls[:3]
+        sharded = [set(page.evaluate(_FULL_TEXT_URLS, ask)) for ask in asks]
+    assert all(single)
+    for (query, pairs), one, split in zip(asks, single, sharded, strict=True):
+        assert (split == one) if pairs else (split >= one), (query, pairs, one ^ split)
+    for name in shards["vi"]:      # every shard of the page's language was asked
+        assert any(f"/pagefind-full/{name}index/" in u for u in requested), name
+    assert not any("/pagefind-full/" in u and u.endswith(".js") for u in requested)
 
 
 def test_marks_case_and_nfd_give_the_same_results(browser_page, portal: str) -> None:

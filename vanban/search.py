@@ -41,12 +41,14 @@ Each index holds one part per language (`<html lang>`: `/` searches the Vietname
 from __future__ import annotations
 
 import html as html_lib
+import json
 import os
 import re
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Iterable, Iterator
+import zlib
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
@@ -74,6 +76,14 @@ UNUSED = ("pagefind-ui.*", "pagefind-component-ui.*", "pagefind-modular-ui.*",
 # (68 KB less for every reader who searches the full text).
 ENGINE_FILES = ("pagefind.js", "pagefind-worker.js")
 WASM_STUB = b"pagefind_dcd"
+# Pagefind 1.5's time for a query grows with the square of the pages its words are on (each
+# matched page is compared with every page entry of the query's words): "kế hoạch" and "thi
+# đua" stand on thousands of pages of the full text. Split into k bundles of at most
+# SHARD_PAGES pages a language, searched together by the box (one Pagefind instance per
+# shard, results merged by score: vb-search.js `Shards`), the same query costs about 1/k.
+# <bundle>/SHARDS_FILE lists each language's bundles.
+SHARD_PAGES = 1500
+SHARDS_FILE = "shards.json"
 MARKER = "⁂⁂"              # starts the index-only block in a result's text (not a word)
 # joins two adjacent syllables into one index word, "‿cong‿doan" (both indexes): a
 # connector Pagefind keeps inside words (its `include_characters`) and does not split on, and
@@ -336,52 +346,93 @@ def executable() -> Path:
 
 def write_index(site_dir: Path, pages: Iterable[tuple[str, str]],
                 exclude: Iterable[str] = (), bundle: str = BUNDLE_DIR,
-                chunk_size: int | None = None, shares_engine: bool = False) -> Stats:
+                chunk_size: int | None = None, shares_engine: bool = False,
+                shard: Callable[[str], int] | None = None) -> Stats:
     """Index `pages` (site-root-relative URL, HTML as it should be indexed) with Pagefind
     into `<site_dir>/<bundle>/`, leaving out elements matching the CSS selectors `exclude`;
     the bundle is replaced as a whole. `chunk_size`: of the index chunks (see
     CHUNK_SIZE), Pagefind's default when None. `shares_engine`: the bundle is searched with
-    another bundle's engine (see WASM_STUB), so it keeps only its index.
+    another bundle's engine (see WASM_STUB), so it keeps only its index. `shard`: a page's
+    URL → the number of its shard (see SHARD_PAGES): `<bundle>/<n>/` is then a bundle of
+    those pages, and `<bundle>/shards.json` lists them by language,
+    `{"vi": ["0/", "1/"], "en": ["0/"]}`.
 
     The pages are written to a temporary copy for the Pagefind binary (Pagefind's Python API
     takes one page per round trip: 100 ms a page, 20 times slower than the binary on files).
     """
     out = site_dir / bundle
-    binary = executable()
     count = 0
     with tempfile.TemporaryDirectory(prefix="vanban-search-") as tmp:
+        sites: set[str] = set()
         for url, html in pages:
-            target = Path(tmp, url, "index.html")
+            name = str(shard(url)) if shard else "."
+            sites.add(name)
+            target = Path(tmp, "site", name, url, "index.html")
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(html, encoding="utf-8")
             count += 1
-        staging = Path(tmp, "_bundle")
-        cmd = [str(binary), "--site", tmp, "--output-path", str(staging), "--silent"]
-        for selector in exclude:
-            cmd += ["--exclude-selectors", selector]
-        env = dict(os.environ)
-        if chunk_size:
-            env["PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE"] = str(chunk_size)
-        try:
-            done = subprocess.run(cmd, capture_output=True, text=True, timeout=1800,
-                                  check=False, env=env)
-        except (OSError, subprocess.TimeoutExpired) as exc:
-            raise SearchError(f"{binary}: {exc}") from None
-        if done.returncode != 0:
-            raise SearchError(f"{binary} exited with {done.returncode}: "
-                              f"{(done.stderr or done.stdout).strip()[-2000:]}")
-        for pattern in (*UNUSED, *(ENGINE_FILES if shares_engine else ())):
-            for f in staging.glob(pattern):
-                f.unlink()
-        if shares_engine:
-            for f in staging.glob("wasm.*.pagefind"):
-                f.write_bytes(WASM_STUB)
+        staging = Path(tmp, "bundle")
+        for name in sorted(sites) or ["."]:
+            _run_pagefind(Path(tmp, "site", name), staging / name, exclude, chunk_size,
+                          shares_engine)
+        languages = {}
+        if shard:
+            languages = {name + "/": _languages(staging / name) for name in sorted(sites, key=int)}
+            by_lang: dict[str, list[str]] = {}
+            for name, langs in languages.items():
+                for lang in langs:
+                    by_lang.setdefault(lang, []).append(name)
+            (staging / SHARDS_FILE).write_text(json.dumps(by_lang, sort_keys=True),
+                                               encoding="utf-8")
         if out.exists():
             shutil.rmtree(out)
         shutil.move(str(staging), str(out))
-    langs = sorted(p.name.split(".")[1].split("_")[0] for p in out.glob("pagefind.*.pf_meta"))
+    langs = sorted({lang for found in languages.values() for lang in found}) if shard \
+        else _languages(out)
     size = sum(f.stat().st_size for f in out.rglob("*") if f.is_file())
     return Stats(count, langs, size)
+
+
+def _languages(bundle: Path) -> list[str]:
+    return sorted(p.name.split(".")[1].split("_")[0] for p in bundle.glob("pagefind.*.pf_meta"))
+
+
+def _run_pagefind(site: Path, dest: Path, exclude: Iterable[str], chunk_size: int | None,
+                  shares_engine: bool) -> None:
+    """One Pagefind bundle of the pages under `site` into `dest` (see write_index)."""
+    binary = executable()
+    site.mkdir(parents=True, exist_ok=True)
+    cmd = [str(binary), "--site", str(site), "--output-path", str(dest), "--silent"]
+    for selector in exclude:
+        cmd += ["--exclude-selectors", selector]
+    env = dict(os.environ)
+    if chunk_size:
+        env["PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE"] = str(chunk_size)
+    try:
+        done = subprocess.run(cmd, capture_output=True, text=True, timeout=1800,
+                              check=False, env=env)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise SearchError(f"{binary}: {exc}") from None
+    if done.returncode != 0:
+        raise SearchError(f"{binary} exited with {done.returncode}: "
+                          f"{(done.stderr or done.stdout).strip()[-2000:]}")
+    for pattern in (*UNUSED, *(ENGINE_FILES if shares_engine else ())):
+        for f in dest.glob(pattern):
+            f.unlink()
+    if shares_engine:
+        for f in dest.glob("wasm.*.pagefind"):
+            f.write_bytes(WASM_STUB)
+
+
+def shards(pages_by_lang: dict[str, int], lang_of: Callable[[str], str],
+           size: int = SHARD_PAGES) -> Callable[[str], int]:
+    """A page's URL → its shard: each language's pages split by a hash of the URL (stable
+    from build to build) into as many shards as `size` pages each need."""
+    counts = {lang: max(1, -(-n // size)) for lang, n in pages_by_lang.items()}
+
+    def shard(url: str) -> int:
+        return zlib.crc32(url.encode("utf-8")) % counts.get(lang_of(url), 1)
+    return shard
 
 
 def extra_for(text: str, terms: Iterable[Term]) -> Extra:

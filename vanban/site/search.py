@@ -13,6 +13,7 @@ import json
 import os
 import re
 import time
+from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -111,8 +112,10 @@ def target_texts(cat: Catalog, slug: str) -> list[str]:
     return [t.text for t in found.targets] if found is not None else []
 
 
-def index_site(cat: Catalog, site_dir: Path, langs: list[str]) -> list[search.Stats]:
-    """Write the outline and full-text Pagefind bundles of the built site."""
+def index_site(cat: Catalog, site_dir: Path, langs: list[str],
+               shard_pages: int = search.SHARD_PAGES) -> list[search.Stats]:
+    """Write the outline and full-text Pagefind bundles of the built site (the full text in
+    shards of at most `shard_pages` pages a language)."""
     docs = {url("document", d.slug, lang): (d, lang) for d in cat.documents for lang in langs}
     # a long document (vanban.site.split): its later parts are searched in the full text only,
     # its one-page print version never (it repeats the parts)
@@ -145,18 +148,27 @@ def index_site(cat: Catalog, site_dir: Path, langs: list[str]) -> list[search.St
             others[page.url] = prepared                 # the same page in the outline too
         return prepared
 
+    built = list(search.built_pages(site_dir, skip))
+
     def items(full: bool):
-        for page in search.built_pages(site_dir, skip):
+        for page in built:
             if full or (page.url not in parts and not page.url.startswith(full_only)):
                 yield page.url, prepare(page, full)
 
+    # the full text in shards (vanban.search.SHARD_PAGES), by language
+    others_first = sorted(langs, key=lambda lang: -len(prefix(lang)))  # "en/" before ""
+
+    def lang_of(page_url: str) -> str:
+        return next(lang for lang in others_first if page_url.startswith(prefix(lang)))
+    counts = Counter(lang_of(page.url) for page in built)
     # the outline is written by a second thread, so that its Pagefind run (a subprocess) goes
     # on while this one prepares the full text's pages: the two cores both work
     with ThreadPoolExecutor(max_workers=1) as pool:
         outline_done = pool.submit(search.write_index, site_dir, items(False), EXCLUDE,
                                    search.BUNDLE_DIR, search.CHUNK_SIZE)
         full = search.write_index(site_dir, items(True), EXCLUDE, search.FULL_BUNDLE_DIR,
-                                  search.CHUNK_SIZE, shares_engine=True)
+                                  search.CHUNK_SIZE, shares_engine=True,
+                                  shard=search.shards(counts, lang_of, shard_pages))
         return [outline_done.result(), full]
 
 

@@ -305,12 +305,12 @@
   };
 
   /** The Pagefind instance of a bundle: OUTLINE or FULL. The outline's is its module's own
-   *  (filters loaded: Pagefind counts filter values only once they are). The full text's
-   *  is a second instance of the same module (`createInstance`), on the module's
-   *  WebAssembly, already compiled and warm: the full-text bundle has no script of its own
-   *  and a stub for the wasm (vanban.search.WASM_STUB, ~70 KB then for its meta index). It
-   *  starts once the outline has (two instances starting together would each set up the
-   *  WebAssembly). */
+   *  (filters loaded: Pagefind counts filter values only once they are). The full text is
+   *  in shards (vanban.search.SHARD_PAGES; <FULL>/shards.json lists the page language's),
+   *  searched as one (Shards) by more instances of the same module (`createInstance`), on
+   *  the module's WebAssembly, already compiled and warm: the full-text bundles have no
+   *  script of their own and a stub for the wasm (vanban.search.WASM_STUB). They start
+   *  once the outline has (instances starting together would each set up the WebAssembly). */
   SearchBox.prototype.load = function (bundle) {
     bundle = bundle || OUTLINE;
     this.instances = this.instances || {};
@@ -319,9 +319,10 @@
       this.instances[bundle] = Promise.reject(new Error("file"));
       return this.instances[bundle];
     }
-    var options = { baseUrl: this.root.pathname, noWorker: true, excerptLength: 0 };
+    var root = this.root;
+    var options = { baseUrl: root.pathname, noWorker: true, excerptLength: 0 };
     if (bundle === OUTLINE) {
-      this.instances[bundle] = import(new URL(OUTLINE + "/pagefind.js", this.root).href).then(
+      this.instances[bundle] = import(new URL(OUTLINE + "/pagefind.js", root).href).then(
         async function (pf) {
           await pf.options(options);
           await pf.init();
@@ -329,14 +330,74 @@
           return pf;
         });
     } else {
-      var path = new URL(bundle + "/", this.root).pathname;
-      this.instances[bundle] = this.load().then(async function (pf) {
-        var instance = pf.createInstance(Object.assign({ basePath: path }, options));
-        await instance.init();
-        return instance;
+      var shards = fetch(new URL(bundle + "/shards.json", root).href).then(function (r) {
+        if (!r.ok) throw new Error(r.status + " " + r.url);
+        return r.json();
+      });
+      this.instances[bundle] = Promise.all([this.load(), shards]).then(async function (got) {
+        var lang = (document.documentElement.lang || "").toLowerCase();
+        var names = got[1][lang] || got[1][lang.split("-")[0]] || [];
+        if (!names.length) throw new Error("no full-text index for " + lang);
+        return new Shards(await Promise.all(names.map(async function (name) {
+          var path = new URL(bundle + "/" + name, root).pathname;
+          var instance = got[0].createInstance(Object.assign({ basePath: path }, options));
+          await instance.init();
+          return instance;
+        })));
       });
     }
     return this.instances[bundle];
+  };
+
+  // a filter no page has: Pagefind then counts a word's pages without scoring them
+  var NOTHING = { type: "\u2205" };
+
+  /** The full text's shards (vanban.search.SHARD_PAGES), searched as one: every shard's
+   *  results, by score, their filter counts added up. Pagefind leaves out of a search the
+   *  words an index does not know, so a shard that lacks a word of the query that another
+   *  shard knows would answer for the other words alone: it holds no page with all of
+   *  them, and its results are left out. */
+  function Shards(parts) {
+    this.parts = parts;
+  }
+
+  Shards.prototype.preload = function (term, options) {
+    return Promise.all(this.parts.map(function (part) { return part.preload(term, options); }));
+  };
+
+  Shards.prototype.search = async function (term, options) {
+    var words = term.split(/\s+/).filter(Boolean);
+    var parts = this.parts;
+    // which words each shard knows (one word, no page scored: cheap), asked first: its
+    // filter chunks load while the shards search
+    var knowing = parts.length < 2 || words.length < 2 ? null : Promise.all(
+      parts.map(function (part) {
+        return Promise.all(words.map(function (word) {
+          return part.search(word, { filters: NOTHING }).then(function (r) {
+            return Boolean(r && r.unfilteredResultCount);
+          });
+        }));
+      }));
+    var found = await Promise.all(parts.map(function (part) {
+      return part.search(term, options);
+    }));
+    var known = await knowing;
+    var results = [], filters = {};
+    found.forEach(function (f, n) {
+      var lacks = known && words.some(function (_, i) {
+        return !known[n][i] && known.some(function (k) { return k[i]; });
+      });
+      if (!f || lacks) return;
+      results = results.concat(f.results);
+      Object.keys(f.filters || {}).forEach(function (key) {
+        var into = filters[key] = filters[key] || {};
+        Object.keys(f.filters[key]).forEach(function (value) {
+          into[value] = (into[value] || 0) + f.filters[key][value];
+        });
+      });
+    });
+    results.sort(function (a, b) { return b.score - a.score; });
+    return { results: results, filters: filters };
   };
 
   /** While the reader types: fetch the index chunks of the words so far, so that the
@@ -419,7 +480,7 @@
     if (!pairs || !found || seq !== this.seq) return found;
     if (!full && found.results.length < RERANK) {
       // few pages hold the pairs in the outline: the full text will be searched next (see
-      // search); ask it now, while the outline goes on word by word
+      // search); ask it now
       this.early = { seq: seq, found: this.load(FULL).then(function (instance) {
         return instance.search(pairs, { filters: filters });
       }) };
@@ -432,6 +493,16 @@
       return pf.search(query, { filters: filters });
     }
     if (found.results.length >= RERANK || seq !== this.seq) return found;
+    if (!full && this.early && this.early.seq === seq) {
+      // the full text holds the pairs in enough pages: its answer comes next (see search),
+      // and scattered words rank below pairs (their search is not made: it is the slowest)
+      var early = await this.early.found.catch(function () { return null; });
+      if (seq !== this.seq) return found;
+      if (early && early.results.length >= RERANK) {
+        early.results.slice(1, RERANK).forEach(function (r) { r.data().catch(function () {}); });
+        if (holdsPairs(await early.results[0].data(), pairs)) return found;
+      }
+    }
     var words = await pf.search(query, { filters: filters });
     if (!words) return found;
     var seen = {};
