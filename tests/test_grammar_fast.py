@@ -25,7 +25,7 @@ WORDS = [
     "tối thiểu ", "không vượt quá ", "quý IV/2021", "trước ngày 30/5", "hoàn thành tháng 01/2022",
     "định kỳ 6 tháng", "Hằng năm", "hàng quý", "thường xuyên", "trong năm 2022", "Đến năm 2025",
     "mỗi năm", "đến hết nhiệm kỳ", "Nhiệm kỳ 2023 - 2028", "CUỐI NHIỆM KỲ", "chủ trì", "CHỦ TRÌ",
-    "phối hợp với ",
+    "phối hợp với ", "nhiệm", "kỳ", "KỲ", "2023",
     "Phấn đấu", "chỉ tiêu", "ít nhất", "từ ", "có ", "dưới", "theo ", "số\t", "Trên đây là",
     "İ", "ı", "ſ", "K", " ", "  ", "\t", "\u00a0", ",", ".", ";", "/", "-", "%", "(", ")", "”",
     "0", "12", "105.000", "1234", "02-NQ/TW", "25/Ctr- LĐLĐ", "x", "a", "đ",
@@ -85,6 +85,42 @@ def test_number_first_patterns_match_like_the_plain_ones(text: str) -> None:
             plain = g.CITE_TYPE.search(text, max(lo, pos - 40), pos)
             assert g.TYPE_BEFORE.find(text, pos, lo) == (
                 (plain.group("type"), plain.start()) if plain else None)
+
+
+# agency names and what ends them: verbs in both cases, spaces, colons, commas
+AGENCY_TEXTS = st.lists(st.sampled_from([
+    "Ban Tổ chức", "Văn phòng", " ", "  ", "\t", "\u00a0", ":", " :", ",", ", ", "chủ trì",
+    "Chủ trì", "tổ chức", "Tổ chức", "làm", "làmx", "phối  hợp", "cần", "x", "\n", "đ",
+]), max_size=12).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(AGENCY_TEXTS)
+def test_class_first_patterns_match_like_the_plain_ones(text: str) -> None:
+    """AGENCY_END and PERCENT, written to start with a character class (so that the engine
+    skips ahead), find what the plain patterns find."""
+    agency_end = re.compile(rf"\s*:|(?<!,)\s+(?:{g._AGENCY_VERBS})\b")
+    assert _spans(g.AGENCY_END.finditer(text)) == _spans(agency_end.finditer(text))
+    for pos in range(len(text) + 1):
+        plain, fast = agency_end.search(text, pos), g.AGENCY_END.search(text, pos)
+        assert (plain and plain.span()) == (fast and fast.span())
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXTS)
+def test_percent_matches_like_the_plain_pattern(text: str) -> None:
+    percent = re.compile(g.PERCENT.pattern.replace(r"\d\d{0,2}", r"\d{1,3}", 1), re.IGNORECASE)
+    assert percent.pattern != g.PERCENT.pattern
+    assert [m.groupdict() | {"span": m.span()} for m in g.PERCENT.finditer(text)] == \
+        [m.groupdict() | {"span": m.span()} for m in percent.finditer(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXTS)
+def test_term_found_like_the_plain_search(text: str) -> None:
+    plain, fast = g.TERM.pattern.search(text), g.find_term(text)
+    assert (plain and plain.span()) == (fast and fast.span())
+    assert g.find_term("Nhiệm  \t kỲ 2020 - 2025 và nhiệm kỳ 2023-2028").span() == (0, 23)
 
 
 @settings(max_examples=400, deadline=None)

@@ -409,8 +409,11 @@ COMPARATOR_AFTER = {"trở lên": "≥", "trở xuống": "≤"}
 # a value's comparator before it, found backwards from the number: "hơn |90%", "ít nhất |01"
 COMPARATOR = WordsBefore(COMPARATOR_BEFORE, r"\s+", window=None)
 # a percentage after its comparator: "hơn 90%", "90% trở lên", "ít nhất 65%", "đạt 100%", "75%"
+# (`\d\d{0,2}`, not `\d{1,3}`: a pattern that starts with a character class lets the engine skip
+# ahead to the places where it can match — a repeat, a case-insensitive letter or a look-around
+# first makes it try the whole pattern at every position)
 PERCENT = re.compile(
-    r"(?P<num>\d{1,3}(?:[.,]\d+)?)\s*%(?:\s+(?P<after>trở\s+lên|trở\s+xuống))?", re.IGNORECASE)
+    r"(?P<num>\d\d{0,2}(?:[.,]\d+)?)\s*%(?:\s+(?P<after>trở\s+lên|trở\s+xuống))?", re.IGNORECASE)
 # a count after its comparator: "105.000 đoàn viên", "ít nhất 01 đoàn viên ưu tú";
 # the number is "105.000" (groups of thousands) or "25", written digit-first for speed
 # (the look-ahead turns away at once a number followed by a word no unit starts with)
@@ -478,17 +481,50 @@ TERM_END = Cued(re.compile(r"(?:đến\s+)?(?:hết|cuối)\s+nhiệm\s+kỳ", r
 TERM = Cued(re.compile(r"nhiệm\s+kỳ\s+(?P<a>\d{4})\s*[-–—]\s*(?P<b>\d{4})", re.IGNORECASE),
             "nhiệm", needs="ỳỲ")
 
+
+def find_term(text: str) -> re.Match[str] | None:
+    """`TERM.search(text)` for a long text (a document's first lines), without lowering it.
+
+    Every match is "nhiệm", spaces, "kỳ": it starts five characters before the run of spaces
+    that ends just before the "k" of a "ỳ" (or "Ỳ", the only characters IGNORECASE takes for
+    it), so only those places are tried, in order.
+    """
+    for y in "ỳỲ":
+        if y in text:
+            break
+    else:
+        return None
+    starts: list[int] = []
+    for y in "ỳỲ":
+        q = text.find(y)
+        while q >= 0:
+            j = q - 1  # the "k"; the spaces end before it
+            while j > 0 and text[j - 1].isspace():
+                j -= 1
+            if j < q - 1 and j >= 5:
+                starts.append(j - 5)
+            q = text.find(y, q + 1)
+    for i in sorted(starts):
+        if m := TERM.pattern.match(text, i):
+            return m
+    return None
+
 # ---- assignments (phân công) -------------------------------------------------------------
 
-# verbs that end an agency name at the start of a sentence
-AGENCY_END = re.compile(  # case-sensitive: "Ban Tổ chức" is a name, "… tổ chức …" a verb
-    r"\s*:|(?<!,)\s+(?:lãnh\s+đạo|chủ\s+trì|phối\s+hợp|tham\s+mưu|chỉ\s+đạo|có\s+trách\s+nhiệm|"
+# verbs that end an agency name at the start of a sentence (case-sensitive: "Ban Tổ chức" is a
+# name, "… tổ chức …" a verb); AGENCY_END gives the same matches as
+# r"\s*:|(?<!,)\s+(?:lãnh\s+đạo|…)\b", written with the first character (a space or ":") as a
+# class, so that the engine skips ahead to the spaces and colons: then ":" alone, or more spaces
+# and ":", or — no "," before the first space — more spaces and a verb.
+_AGENCY_VERBS = (
+    r"lãnh\s+đạo|chủ\s+trì|phối\s+hợp|tham\s+mưu|chỉ\s+đạo|có\s+trách\s+nhiệm|"
     r"thực\s+hiện|căn\s+cứ|theo\s+chức\s+năng|chủ\s+động|tổ\s+chức|xây\s+dựng|hướng\s+dẫn|"
     r"theo\s+dõi|triển\s+khai|tiếp\s+tục|nghiên\s+cứu|rà\s+soát|đề\s+xuất|bảo\s+đảm|đảm\s+bảo|"
     r"kiểm\s+tra|có\s+nhiệm\s+vụ|cần|phải|được|sẽ|thường\s+xuyên|ngoài\s+nhiệm\s+vụ|"
     r"tăng\s+cường|nâng\s+cao|đẩy\s+mạnh|tuyên\s+truyền|vận\s+động|giải\s+quyết|quản\s+lý|"
-    r"giám\s+sát|định\s+hướng|phát\s+huy|làm|đôn\s+đốc)\b",
+    r"giám\s+sát|định\s+hướng|phát\s+huy|làm|đôn\s+đốc"
 )
+AGENCY_END = re.compile(rf"[\s:](?:(?<=:)|\s*:|(?<!,\s)\s*(?:{_AGENCY_VERBS})\b)")
 # partners too vague to be an agency: "các cơ quan liên quan", "các ngành"
 GENERIC_PARTNER = re.compile(r"^(?:các|những)\s+(?:cơ\s+quan|đơn\s+vị|ngành|sở|ban,?\s+ngành)"
                              r"(?:[\s,]+(?:liên\s+quan|chức\s+năng|đơn\s+vị|ban|ngành|"

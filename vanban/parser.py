@@ -801,7 +801,7 @@ def _fill_gaps(doc: Document, lines: list[Line], body_start: int) -> None:
     if doc.signer.name is None and doc.signer.title is None:
         doc.warn(lines[-1].no if lines else 1, "no_signature")
     term_src = " ".join([doc.title or "", *(ln.text for ln in lines[body_start: body_start + 40])])
-    tm = g.TERM.search(term_src)
+    tm = g.find_term(term_src)  # (the Cued search would lower all 40 lines)
     if tm:
         doc.term = (int(tm.group("a")), int(tm.group("b")))
     if doc.issuer is None:
