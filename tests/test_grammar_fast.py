@@ -14,7 +14,13 @@ from hypothesis import strategies as st
 
 from vanban import grammar as g
 from vanban import parser as p
-from vanban.extract import _SUBJECT_TAIL, _drop_subject_tail, _first_digit
+from vanban.extract import (
+    _CLAUSE_END,
+    _SUBJECT_TAIL,
+    _clauses,
+    _drop_subject_tail,
+    _first_digit,
+)
 from vanban.text import _SPACE_RE, at_most_words, clean_spaces
 
 # words the patterns look for, in several cases, and characters that trip case-insensitivity
@@ -25,7 +31,7 @@ WORDS = [
     "tối thiểu ", "không vượt quá ", "quý IV/2021", "trước ngày 30/5", "hoàn thành tháng 01/2022",
     "định kỳ 6 tháng", "Hằng năm", "hàng quý", "thường xuyên", "trong năm 2022", "Đến năm 2025",
     "mỗi năm", "đến hết nhiệm kỳ", "Nhiệm kỳ 2023 - 2028", "CUỐI NHIỆM KỲ", "chủ trì", "CHỦ TRÌ",
-    "phối hợp với ", "nhiệm", "kỳ", "KỲ", "2023",
+    "phối hợp với ", "nhiệm", "kỳ", "KỲ", "2023", "DƯỚI", "Từ", "; ", ";\t\n", "có\n",
     "Phấn đấu", "chỉ tiêu", "ít nhất", "từ ", "có ", "dưới", "theo ", "số\t", "Trên đây là",
     "İ", "ı", "ſ", "K", " ", "  ", "\t", "\u00a0", ",", ".", ";", "/", "-", "%", "(", ")", "”",
     "0", "12", "105.000", "1234", "02-NQ/TW", "25/Ctr- LĐLĐ", "x", "a", "đ",
@@ -117,10 +123,27 @@ def test_percent_matches_like_the_plain_pattern(text: str) -> None:
 
 @settings(max_examples=400, deadline=None)
 @given(TEXTS)
-def test_term_found_like_the_plain_search(text: str) -> None:
-    plain, fast = g.TERM.pattern.search(text), g.find_term(text)
-    assert (plain and plain.span()) == (fast and fast.span())
-    assert g.find_term("Nhiệm  \t kỲ 2020 - 2025 và nhiệm kỳ 2023-2028").span() == (0, 23)
+def test_spaced_words_found_like_the_plain_search(text: str) -> None:
+    """TERM and LEAD_CUE found from their needed characters give the plain search's match."""
+    spaced = [v for v in vars(g).values() if isinstance(v, g.Cued) and v.spaced]
+    assert len(spaced) == 2
+    for cued in spaced:
+        plain, fast = cued.pattern.search(text), cued.search_unlowered(text)
+        assert (plain and plain.span()) == (fast and fast.span()), cued.pattern.pattern
+    assert g.TERM.search_unlowered("Nhiệm  \t kỲ 2020 - 2025 và nhiệm kỳ 2023-2028").span() == \
+        (0, 23)
+    assert g.LEAD_CUE.search_unlowered("X chủ trinh, CHỦ\u00a0 TRÌ, phối hợp").span() == (13, 21)
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXTS)
+def test_clauses_and_count_qualifier_as_the_plain_patterns(text: str) -> None:
+    clauses = _clauses(text)
+    assert [c for _, c in clauses] == _CLAUSE_END.split(text)
+    assert all(text.startswith(c, start) for start, c in clauses)
+    for end in range(len(text) + 1):  # every head a count can have
+        head = text[:end]
+        assert g.count_qualified(head) == bool(g.COUNT_QUALIFIER.pattern.search(head)), head
 
 
 @settings(max_examples=400, deadline=None)

@@ -45,13 +45,20 @@ class Cued:
     `needs`: characters of which every match holds one (in either case, both given), when some
     are rare: a text without any is turned away before it is lowered ("kỳ" of "nhiệm kỳ", "trì"
     of "chủ trì").
+
+    `spaced`: (head, tail) when every match is a word of `head` characters, a run of spaces and
+    `tail` characters before one of `needs` ("nhiệm kỳ": 5, 1): `search_unlowered` then finds
+    the first match from those characters, without lowering the text.
     """
 
-    def __init__(self, pattern: re.Pattern[str], *starts: str, needs: str = "") -> None:
+    def __init__(self, pattern: re.Pattern[str], *starts: str, needs: str = "",
+                 spaced: tuple[int, int] | None = None) -> None:
         assert all(w == lowered(w) for w in starts), "start words are given in lower case"
+        assert spaced is None or needs, "the needed characters end the spaced words"
         self.pattern = pattern
         self.starts = starts
         self.needs = needs
+        self.spaced = spaced
 
     def _lowered(self, text: str) -> str | None:
         """lowered(text), or None when the text lacks every character the pattern needs."""
@@ -79,6 +86,27 @@ class Cued:
             if i >= end and (m := self.pattern.match(text, i)):
                 yield m
                 end = m.end()
+
+    def search_unlowered(self, text: str) -> re.Match[str] | None:
+        """`search(text)` for a long text that is not lowered otherwise (a pattern with
+        `spaced`): a match starts `head` characters before the run of spaces that ends `tail`
+        characters before one of the needed characters, so only those places are tried."""
+        assert self.spaced is not None
+        head, tail = self.spaced
+        starts: list[int] = []
+        for ch in self.needs:
+            q = text.find(ch)
+            while q >= 0:
+                j = q - tail  # where the spaces end
+                while j > 0 and text[j - 1].isspace():
+                    j -= 1
+                if head <= j < q - tail:
+                    starts.append(j - head)
+                q = text.find(ch, q + 1)
+        for i in sorted(starts):
+            if m := self.pattern.match(text, i):
+                return m
+        return None
 
     def search(self, text: str, low: str | None = None) -> re.Match[str] | None:
         low = self._lowered(text) if low is None else low
@@ -465,6 +493,13 @@ def find_values(pattern: re.Pattern[str], text: str, first: int = 0) -> Iterator
 # a count after these words qualifies the subject ("doanh nghiệp có từ 25 lao động trở lên")
 COUNT_QUALIFIER = Cued(re.compile(r"(?:\btừ|\bcó|\bdưới|\btrên)\s*$", re.IGNORECASE),
                        "từ", "có", "dưới", "trên")
+
+
+def count_qualified(head: str) -> bool:
+    """`COUNT_QUALIFIER.search(head)`, looked for at the end only: a match is one of its words
+    (at most four characters) followed by nothing but spaces, so it starts at most four
+    characters before the end of `head.rstrip()` (a long text is not lowered)."""
+    return COUNT_QUALIFIER.pattern.search(head, max(0, len(head.rstrip()) - 4)) is not None
 # "Phấn đấu …", "Chỉ tiêu …", "… 30% trở lên", "ít nhất …", "tối thiểu …", "đạt trên …"
 TARGET_CUE = Cued(re.compile(r"phấn\s+đấu|chỉ\s+tiêu|trở\s+lên|ít\s+nhất|tối\s+thiểu|đạt\s+trên",
                              re.IGNORECASE), "phấn", "chỉ", "trở", "ít", "tối", "đạt")
@@ -479,35 +514,7 @@ TERM_END = Cued(re.compile(r"(?:đến\s+)?(?:hết|cuối)\s+nhiệm\s+kỳ", r
                 "đến", "hết", "cuối", needs="ỳỲ")
 # "nhiệm kỳ 2023 - 2028", "Nhiệm kỳ 2023-2028"
 TERM = Cued(re.compile(r"nhiệm\s+kỳ\s+(?P<a>\d{4})\s*[-–—]\s*(?P<b>\d{4})", re.IGNORECASE),
-            "nhiệm", needs="ỳỲ")
-
-
-def find_term(text: str) -> re.Match[str] | None:
-    """`TERM.search(text)` for a long text (a document's first lines), without lowering it.
-
-    Every match is "nhiệm", spaces, "kỳ": it starts five characters before the run of spaces
-    that ends just before the "k" of a "ỳ" (or "Ỳ", the only characters IGNORECASE takes for
-    it), so only those places are tried, in order.
-    """
-    for y in "ỳỲ":
-        if y in text:
-            break
-    else:
-        return None
-    starts: list[int] = []
-    for y in "ỳỲ":
-        q = text.find(y)
-        while q >= 0:
-            j = q - 1  # the "k"; the spaces end before it
-            while j > 0 and text[j - 1].isspace():
-                j -= 1
-            if j < q - 1 and j >= 5:
-                starts.append(j - 5)
-            q = text.find(y, q + 1)
-    for i in sorted(starts):
-        if m := TERM.pattern.match(text, i):
-            return m
-    return None
+            "nhiệm", needs="ỳỲ", spaced=(5, 1))
 
 # ---- assignments (phân công) -------------------------------------------------------------
 
@@ -534,7 +541,7 @@ PARTNER_END = re.compile(r"\s+(?:trong|để|về|nhằm|theo|khi|tại|cùng|đ
 # "Giao Ban Tuyên giáo - Nữ công tham mưu ...", "Đề nghị Ủy ban MTTQ tỉnh ..."
 GIVE = re.compile(r"^(?P<cue>Giao\s+cho|Giao|Đề\s+nghị|Yêu\s+cầu)\s+(?P<rest>.+)$", re.IGNORECASE)
 # "X chủ trì, phối hợp với Y ..."
-LEAD_CUE = Cued(re.compile(r"\bchủ\s+trì\b", re.IGNORECASE), "chủ", needs="ìÌ")
+LEAD_CUE = Cued(re.compile(r"\bchủ\s+trì\b", re.IGNORECASE), "chủ", needs="ìÌ", spaced=(3, 2))
 # "phối hợp với Sở Thông tin và Truyền thông"
 SUPPORT = Cued(re.compile(r"phối\s+hợp\s+(?:chặt\s+chẽ\s+)?với\s+(?P<who>[^,;.()]+)",
                           re.IGNORECASE), "phối")

@@ -801,7 +801,7 @@ def _fill_gaps(doc: Document, lines: list[Line], body_start: int) -> None:
     if doc.signer.name is None and doc.signer.title is None:
         doc.warn(lines[-1].no if lines else 1, "no_signature")
     term_src = " ".join([doc.title or "", *(ln.text for ln in lines[body_start: body_start + 40])])
-    tm = g.find_term(term_src)  # (the Cued search would lower all 40 lines)
+    tm = g.TERM.search_unlowered(term_src)  # (lowering all 40 lines would cost more)
     if tm:
         doc.term = (int(tm.group("a")), int(tm.group("b")))
     if doc.issuer is None:
