@@ -146,6 +146,21 @@ def test_clauses_and_count_qualifier_as_the_plain_patterns(text: str) -> None:
         assert g.count_qualified(head) == bool(g.COUNT_QUALIFIER.pattern.search(head)), head
 
 
+LINE_STARTS = st.lists(st.sampled_from([
+    "Nơi nhận:", "NƠI  NHẬN", "TM. ", "T/M ", "KT.", "Q/", "PHÓ ", "CHỦ TỊCH", "Bí thư",
+    "TRƯỞNG BAN", "PHỤ LỤC", "Phụ lục", " SỐ", " 2", "I", "KẾ HOẠCH", "Kế hoạch", "chỉ thị",
+    "CHƯƠNG TRÌNH HÀNH ĐỘNG", " ", "\t", "x", "ĐOÀN", "-", ".", ":", "\n",
+]), max_size=6).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(LINE_STARTS)
+def test_closing_or_part_matches_whatever_one_of_its_patterns_matches(text: str) -> None:
+    any_one = any(pat.match(text) for pat in (g.RECIPIENTS, g.AUTHORITY, g.SIGNER_TITLE,
+                                              g.APPENDIX, g.TYPE_LINE))
+    assert bool(p._CLOSING_OR_PART.match(text)) == any_one
+
+
 @settings(max_examples=400, deadline=None)
 @given(TEXTS)
 def test_values_match_like_a_regex_with_the_comparator_in_front(text: str) -> None:
