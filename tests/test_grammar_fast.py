@@ -34,7 +34,7 @@ WORDS = [
     "phối hợp với ", "nhiệm", "kỳ", "KỲ", "2023", "DƯỚI", "Từ", "; ", ";\t\n", "có\n",
     "Phấn đấu", "chỉ tiêu", "ít nhất", "từ ", "có ", "dưới", "theo ", "số\t", "Trên đây là",
     "İ", "ı", "ſ", "K", " ", "  ", "\t", "\u00a0", ",", ".", ";", "/", "-", "%", "(", ")", "”",
-    "0", "12", "105.000", "1234", "02-NQ/TW", "25/Ctr- LĐLĐ", "x", "a", "đ",
+    "0", "12", "105.000", "1234", "02-NQ/TW", "25/Ctr- LĐLĐ", "x", "a", "đ", "012", "00",
 ]
 TEXTS = st.lists(st.sampled_from(WORDS), max_size=14).map("".join)
 
@@ -86,6 +86,9 @@ def test_number_first_patterns_match_like_the_plain_ones(text: str) -> None:
     assert _spans(g.SHORT_NUMBER.finditer(text)) == _spans(short.finditer(text))
     number = re.compile(r"(?<![\w/-])\d+" + g._CITE_CODE_PART)
     assert _spans(g.CITE_NUMBER_RE.finditer(text)) == _spans(number.finditer(text))
+    for numbers in ({"12"}, {"2", "1234"}, {"0"}):  # only the mentions of cited numbers
+        assert g.find_short_citations(text, 0, numbers) == [
+            c for c in g.find_short_citations(text) if (c.number.lstrip("0") or "0") in numbers]
     for pos in range(len(text) + 1):
         for lo in (0, max(0, pos - 40)):
             plain = g.CITE_TYPE.search(text, max(lo, pos - 40), pos)

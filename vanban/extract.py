@@ -204,6 +204,7 @@ def _sentence_start(text: str, pos: int) -> str:
 
 def extract_citations(doc: Document, units: list[_Unit]) -> None:
     by_key: dict[str, Citation] = {}
+    numbers: set[str] = set()  # the numbers of the documents cited, without leading zeros
     own = number_key(doc.number) if doc.number else None
     # (text, line, is_preamble, where its first digit is) for the texts with a digit: every
     # citation has a number
@@ -256,6 +257,9 @@ def extract_citations(doc: Document, units: list[_Unit]) -> None:
                                 relation, summary, line, [line])
                 by_key[key] = cite
                 doc.cites.append(cite)
+                cnum = _DIGITS.match(number)
+                if cnum and cnum.group(0).lstrip("0"):  # (zeros alone match no mention)
+                    numbers.add(cnum.group(0).lstrip("0"))
                 continue
             if line not in cite.mentions:
                 cite.mentions.append(line)
@@ -264,7 +268,8 @@ def extract_citations(doc: Document, units: list[_Unit]) -> None:
             cite.summary = cite.summary or summary
             if _RELATION_RANK[relation] > _RELATION_RANK[cite.relation]:
                 cite.relation = relation
-        for short in g.find_short_citations(text, digit) if doc.cites else []:
+        # a short mention counts only when its number is that of a document cited in full
+        for short in g.find_short_citations(text, digit, numbers) if numbers else []:
             if any(a <= short.start < b for a, b in spans):
                 continue
             code = g.TYPE_NAMES.get(short.type.lower())

@@ -8,7 +8,7 @@ words uses `(?i)` where the documents vary in case.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass
 
 # ---- fast matching helpers -------------------------------------------------------------------
@@ -413,14 +413,21 @@ CITE_SUMMARY = re.compile(r"\s*về\s+(?:“(?P<quoted>[^”]+)”|\"(?P<q2>[^\"
 SHORT_NUMBER = re.compile(r"\d(?<![\w/.,-]\d)\d{0,4}(?![\d/.,-]?\w)")
 
 
-def find_short_citations(text: str, pos: int = 0) -> list[CiteMatch]:
-    """Later mentions that give only type and number (`pos`: where the text's first digit is).
+def find_short_citations(text: str, pos: int = 0, numbers: Container[str] | None = None
+                         ) -> list[CiteMatch]:
+    """Later mentions that give only type and number (`pos`: where the text's first digit is;
+    `numbers`: if given, only mentions of these numbers, written without leading zeros — the
+    type words are then looked for only before those).
 
     >>> [(c.type, c.number) for c in find_short_citations("học tập Nghị quyết 02, Chương")]
     [('Nghị quyết', '02')]
+    >>> [c.number for c in find_short_citations("Nghị quyết 02, Nghị quyết 5", 0, {"5"})]
+    ['5']
     """
     out = []
     for m in SHORT_NUMBER.finditer(text, pos):
+        if numbers is not None and (m.group(0).lstrip("0") or "0") not in numbers:
+            continue
         t = TYPE_BEFORE.find(text, m.start())
         if t and not t[0].isupper():
             out.append(CiteMatch(t[0], m.group(0), None, None, t[1], m.end()))
