@@ -507,6 +507,8 @@ def count_qualified(head: str) -> bool:
     (at most four characters) followed by nothing but spaces, so it starts at most four
     characters before the end of `head.rstrip()` (a long text is not lowered)."""
     return COUNT_QUALIFIER.pattern.search(head, max(0, len(head.rstrip()) - 4)) is not None
+
+
 # "Phấn đấu …", "Chỉ tiêu …", "… 30% trở lên", "ít nhất …", "tối thiểu …", "đạt trên …"
 TARGET_CUE = Cued(re.compile(r"phấn\s+đấu|chỉ\s+tiêu|trở\s+lên|ít\s+nhất|tối\s+thiểu|đạt\s+trên",
                              re.IGNORECASE), "phấn", "chỉ", "trở", "ít", "tối", "đạt")
