@@ -14,7 +14,13 @@ from hypothesis import strategies as st
 
 from vanban import grammar as g
 from vanban import parser as p
-from vanban.extract import _SUBJECT_TAIL, _drop_subject_tail, _first_digit
+from vanban.extract import (
+    _CLAUSE_END,
+    _SUBJECT_TAIL,
+    _clauses,
+    _drop_subject_tail,
+    _first_digit,
+)
 from vanban.text import _SPACE_RE, at_most_words, clean_spaces
 
 # words the patterns look for, in several cases, and characters that trip case-insensitivity
@@ -25,10 +31,10 @@ WORDS = [
     "tối thiểu ", "không vượt quá ", "quý IV/2021", "trước ngày 30/5", "hoàn thành tháng 01/2022",
     "định kỳ 6 tháng", "Hằng năm", "hàng quý", "thường xuyên", "trong năm 2022", "Đến năm 2025",
     "mỗi năm", "đến hết nhiệm kỳ", "Nhiệm kỳ 2023 - 2028", "CUỐI NHIỆM KỲ", "chủ trì", "CHỦ TRÌ",
-    "phối hợp với ",
+    "phối hợp với ", "nhiệm", "kỳ", "KỲ", "2023", "DƯỚI", "Từ", "; ", ";\t\n", "có\n",
     "Phấn đấu", "chỉ tiêu", "ít nhất", "từ ", "có ", "dưới", "theo ", "số\t", "Trên đây là",
     "İ", "ı", "ſ", "K", " ", "  ", "\t", "\u00a0", ",", ".", ";", "/", "-", "%", "(", ")", "”",
-    "0", "12", "105.000", "1234", "02-NQ/TW", "25/Ctr- LĐLĐ", "x", "a", "đ",
+    "0", "12", "105.000", "1234", "02-NQ/TW", "25/Ctr- LĐLĐ", "x", "a", "đ", "012", "00",
 ]
 TEXTS = st.lists(st.sampled_from(WORDS), max_size=14).map("".join)
 
@@ -80,11 +86,82 @@ def test_number_first_patterns_match_like_the_plain_ones(text: str) -> None:
     assert _spans(g.SHORT_NUMBER.finditer(text)) == _spans(short.finditer(text))
     number = re.compile(r"(?<![\w/-])\d+" + g._CITE_CODE_PART)
     assert _spans(g.CITE_NUMBER_RE.finditer(text)) == _spans(number.finditer(text))
+    for numbers in ({"12"}, {"2", "1234"}, {"0"}):  # only the mentions of cited numbers
+        assert g.find_short_citations(text, 0, numbers) == [
+            c for c in g.find_short_citations(text) if (c.number.lstrip("0") or "0") in numbers]
     for pos in range(len(text) + 1):
         for lo in (0, max(0, pos - 40)):
             plain = g.CITE_TYPE.search(text, max(lo, pos - 40), pos)
             assert g.TYPE_BEFORE.find(text, pos, lo) == (
                 (plain.group("type"), plain.start()) if plain else None)
+
+
+# agency names and what ends them: verbs in both cases, spaces, colons, commas
+AGENCY_TEXTS = st.lists(st.sampled_from([
+    "Ban Tổ chức", "Văn phòng", " ", "  ", "\t", "\u00a0", ":", " :", ",", ", ", "chủ trì",
+    "Chủ trì", "tổ chức", "Tổ chức", "làm", "làmx", "phối  hợp", "cần", "x", "\n", "đ",
+]), max_size=12).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(AGENCY_TEXTS)
+def test_class_first_patterns_match_like_the_plain_ones(text: str) -> None:
+    """AGENCY_END and PERCENT, written to start with a character class (so that the engine
+    skips ahead), find what the plain patterns find."""
+    agency_end = re.compile(rf"\s*:|(?<!,)\s+(?:{g._AGENCY_VERBS})\b")
+    assert _spans(g.AGENCY_END.finditer(text)) == _spans(agency_end.finditer(text))
+    for pos in range(len(text) + 1):
+        plain, fast = agency_end.search(text, pos), g.AGENCY_END.search(text, pos)
+        assert (plain and plain.span()) == (fast and fast.span())
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXTS)
+def test_percent_matches_like_the_plain_pattern(text: str) -> None:
+    percent = re.compile(g.PERCENT.pattern.replace(r"\d\d{0,2}", r"\d{1,3}", 1), re.IGNORECASE)
+    assert percent.pattern != g.PERCENT.pattern
+    assert [m.groupdict() | {"span": m.span()} for m in g.PERCENT.finditer(text)] == \
+        [m.groupdict() | {"span": m.span()} for m in percent.finditer(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXTS)
+def test_spaced_words_found_like_the_plain_search(text: str) -> None:
+    """TERM and LEAD_CUE found from their needed characters give the plain search's match."""
+    spaced = [v for v in vars(g).values() if isinstance(v, g.Cued) and v.spaced]
+    assert len(spaced) == 2
+    for cued in spaced:
+        plain, fast = cued.pattern.search(text), cued.search_unlowered(text)
+        assert (plain and plain.span()) == (fast and fast.span()), cued.pattern.pattern
+    assert g.TERM.search_unlowered("Nhiệm  \t kỲ 2020 - 2025 và nhiệm kỳ 2023-2028").span() == \
+        (0, 23)
+    assert g.LEAD_CUE.search_unlowered("X chủ trinh, CHỦ\u00a0 TRÌ, phối hợp").span() == (13, 21)
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXTS)
+def test_clauses_and_count_qualifier_as_the_plain_patterns(text: str) -> None:
+    clauses = _clauses(text)
+    assert [c for _, c in clauses] == _CLAUSE_END.split(text)
+    assert all(text.startswith(c, start) for start, c in clauses)
+    for end in range(len(text) + 1):  # every head a count can have
+        head = text[:end]
+        assert g.count_qualified(head) == bool(g.COUNT_QUALIFIER.pattern.search(head)), head
+
+
+LINE_STARTS = st.lists(st.sampled_from([
+    "Nơi nhận:", "NƠI  NHẬN", "TM. ", "T/M ", "KT.", "Q/", "PHÓ ", "CHỦ TỊCH", "Bí thư",
+    "TRƯỞNG BAN", "PHỤ LỤC", "Phụ lục", " SỐ", " 2", "I", "KẾ HOẠCH", "Kế hoạch", "chỉ thị",
+    "CHƯƠNG TRÌNH HÀNH ĐỘNG", " ", "\t", "x", "ĐOÀN", "-", ".", ":", "\n",
+]), max_size=6).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(LINE_STARTS)
+def test_closing_or_part_matches_whatever_one_of_its_patterns_matches(text: str) -> None:
+    any_one = any(pat.match(text) for pat in (g.RECIPIENTS, g.AUTHORITY, g.SIGNER_TITLE,
+                                              g.APPENDIX, g.TYPE_LINE))
+    assert bool(p._CLOSING_OR_PART.match(text)) == any_one
 
 
 @settings(max_examples=400, deadline=None)

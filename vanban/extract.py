@@ -204,6 +204,7 @@ def _sentence_start(text: str, pos: int) -> str:
 
 def extract_citations(doc: Document, units: list[_Unit]) -> None:
     by_key: dict[str, Citation] = {}
+    numbers: set[str] = set()  # the numbers of the documents cited, without leading zeros
     own = number_key(doc.number) if doc.number else None
     # (text, line, is_preamble, where its first digit is) for the texts with a digit: every
     # citation has a number
@@ -256,6 +257,9 @@ def extract_citations(doc: Document, units: list[_Unit]) -> None:
                                 relation, summary, line, [line])
                 by_key[key] = cite
                 doc.cites.append(cite)
+                cnum = _DIGITS.match(number)
+                if cnum and cnum.group(0).lstrip("0"):  # (zeros alone match no mention)
+                    numbers.add(cnum.group(0).lstrip("0"))
                 continue
             if line not in cite.mentions:
                 cite.mentions.append(line)
@@ -264,7 +268,8 @@ def extract_citations(doc: Document, units: list[_Unit]) -> None:
             cite.summary = cite.summary or summary
             if _RELATION_RANK[relation] > _RELATION_RANK[cite.relation]:
                 cite.relation = relation
-        for short in g.find_short_citations(text, digit) if doc.cites else []:
+        # a short mention counts only when its number is that of a document cited in full
+        for short in g.find_short_citations(text, digit, numbers) if numbers else []:
             if any(a <= short.start < b for a, b in spans):
                 continue
             code = g.TYPE_NAMES.get(short.type.lower())
@@ -315,7 +320,19 @@ def _deadline_of(text: str, term_end: int | None, low: str | None = None
 
 
 _THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")  # Vietnamese thousands: 105.000
-_CLAUSE_END = re.compile(r"(?<=;)\s+")
+_CLAUSE_END = re.compile(r"(?<=;)\s+")  # what _clauses() splits at
+_CLAUSE_BREAK = re.compile(r";\s+")    # the same, with its ";" first (the engine skips to it)
+
+
+def _clauses(text: str) -> list[tuple[int, str]]:
+    """`_CLAUSE_END.split(text)`, each clause with where it starts in the text."""
+    out: list[tuple[int, str]] = []
+    start = 0
+    for m in _CLAUSE_BREAK.finditer(text):
+        out.append((start, text[start: m.start() + 1]))
+        start = m.end()
+    out.append((start, text[start:]))
+    return out
 
 
 def _number(text: str) -> float:
@@ -353,9 +370,10 @@ def extract_targets(doc: Document, units: list[_Unit]) -> None:
                              or g.TERM_END.search(text, low)))):
             continue
         context = u.scope.deadline()
-        # clauses end at "; " — most texts are one clause, whose lowered text is at hand
-        for clause in _CLAUSE_END.split(text) if ";" in text else (text,):
-            own = _deadline_of(clause, term_end, low if clause is text else None)
+        # clauses end at "; " — most texts are one clause; each clause's lowered text is a
+        # slice of the text's (lowering is character for character, see g.lowered)
+        for start, clause in _clauses(text) if ";" in text else ((0, text),):
+            own = _deadline_of(clause, term_end, low[start: start + len(clause)])
             deadline, deadline_text = own or context or (None, None)
             for v, unit in _values(clause, digit if clause is text else None):
                 n += 1
@@ -402,7 +420,7 @@ def _values(clause: str, digit: int | None = None) -> list[tuple[g.Value, str]]:
         if any(a < m.end and m.start < b for a, b in taken):
             continue
         head = clause[: m.start]
-        if g.COUNT_QUALIFIER.search(head) and _QUALIFIED.search(head):
+        if g.count_qualified(head) and _QUALIFIED.search(head):
             continue
         found.append((m, _SPACES.sub(" ", m.unit or "")))
     return sorted(found, key=lambda mu: mu[0].start)
@@ -629,9 +647,8 @@ def _sentence(doc: Document, u: _Unit, text: str, ctx: str | None, zone: bool) -
     own = _own_agency(text, memo) if zone else None
     if not zone:
         m = g.first_match(g.GIVE, text)
-        # "chủ trì" is looked for in the first 200 characters: lowered for it alone, unless the
-        # unit's text is lowered already
-        if m or g.LEAD_CUE.search(text[:200], u.lowered(text)[:200] if u.low else None):
+        # "chủ trì" is looked for in the first 200 characters (from its "ì", not lowered)
+        if m or g.LEAD_CUE.search_unlowered(text[:200]):
             own = _own_agency(text, memo)
             if own and not (m or g.LEAD_CUE.pattern.match(own[1])):
                 own = None

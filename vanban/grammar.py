@@ -8,7 +8,7 @@ words uses `(?i)` where the documents vary in case.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass
 
 # ---- fast matching helpers -------------------------------------------------------------------
@@ -45,13 +45,20 @@ class Cued:
     `needs`: characters of which every match holds one (in either case, both given), when some
     are rare: a text without any is turned away before it is lowered ("kỳ" of "nhiệm kỳ", "trì"
     of "chủ trì").
+
+    `spaced`: (head, tail) when every match is a word of `head` characters, a run of spaces and
+    `tail` characters before one of `needs` ("nhiệm kỳ": 5, 1): `search_unlowered` then finds
+    the first match from those characters, without lowering the text.
     """
 
-    def __init__(self, pattern: re.Pattern[str], *starts: str, needs: str = "") -> None:
+    def __init__(self, pattern: re.Pattern[str], *starts: str, needs: str = "",
+                 spaced: tuple[int, int] | None = None) -> None:
         assert all(w == lowered(w) for w in starts), "start words are given in lower case"
+        assert spaced is None or needs, "the needed characters end the spaced words"
         self.pattern = pattern
         self.starts = starts
         self.needs = needs
+        self.spaced = spaced
 
     def _lowered(self, text: str) -> str | None:
         """lowered(text), or None when the text lacks every character the pattern needs."""
@@ -79,6 +86,27 @@ class Cued:
             if i >= end and (m := self.pattern.match(text, i)):
                 yield m
                 end = m.end()
+
+    def search_unlowered(self, text: str) -> re.Match[str] | None:
+        """`search(text)` for a long text that is not lowered otherwise (a pattern with
+        `spaced`): a match starts `head` characters before the run of spaces that ends `tail`
+        characters before one of the needed characters, so only those places are tried."""
+        assert self.spaced is not None
+        head, tail = self.spaced
+        starts: list[int] = []
+        for ch in self.needs:
+            q = text.find(ch)
+            while q >= 0:
+                j = q - tail  # where the spaces end
+                while j > 0 and text[j - 1].isspace():
+                    j -= 1
+                if head <= j < q - tail:
+                    starts.append(j - head)
+                q = text.find(ch, q + 1)
+        for i in sorted(starts):
+            if m := self.pattern.match(text, i):
+                return m
+        return None
 
     def search(self, text: str, low: str | None = None) -> re.Match[str] | None:
         low = self._lowered(text) if low is None else low
@@ -385,14 +413,21 @@ CITE_SUMMARY = re.compile(r"\s*về\s+(?:“(?P<quoted>[^”]+)”|\"(?P<q2>[^\"
 SHORT_NUMBER = re.compile(r"\d(?<![\w/.,-]\d)\d{0,4}(?![\d/.,-]?\w)")
 
 
-def find_short_citations(text: str, pos: int = 0) -> list[CiteMatch]:
-    """Later mentions that give only type and number (`pos`: where the text's first digit is).
+def find_short_citations(text: str, pos: int = 0, numbers: Container[str] | None = None
+                         ) -> list[CiteMatch]:
+    """Later mentions that give only type and number (`pos`: where the text's first digit is;
+    `numbers`: if given, only mentions of these numbers, written without leading zeros — the
+    type words are then looked for only before those).
 
     >>> [(c.type, c.number) for c in find_short_citations("học tập Nghị quyết 02, Chương")]
     [('Nghị quyết', '02')]
+    >>> [c.number for c in find_short_citations("Nghị quyết 02, Nghị quyết 5", 0, {"5"})]
+    ['5']
     """
     out = []
     for m in SHORT_NUMBER.finditer(text, pos):
+        if numbers is not None and (m.group(0).lstrip("0") or "0") not in numbers:
+            continue
         t = TYPE_BEFORE.find(text, m.start())
         if t and not t[0].isupper():
             out.append(CiteMatch(t[0], m.group(0), None, None, t[1], m.end()))
@@ -409,8 +444,11 @@ COMPARATOR_AFTER = {"trở lên": "≥", "trở xuống": "≤"}
 # a value's comparator before it, found backwards from the number: "hơn |90%", "ít nhất |01"
 COMPARATOR = WordsBefore(COMPARATOR_BEFORE, r"\s+", window=None)
 # a percentage after its comparator: "hơn 90%", "90% trở lên", "ít nhất 65%", "đạt 100%", "75%"
+# (`\d\d{0,2}`, not `\d{1,3}`: a pattern that starts with a character class lets the engine skip
+# ahead to the places where it can match — a repeat, a case-insensitive letter or a look-around
+# first makes it try the whole pattern at every position)
 PERCENT = re.compile(
-    r"(?P<num>\d{1,3}(?:[.,]\d+)?)\s*%(?:\s+(?P<after>trở\s+lên|trở\s+xuống))?", re.IGNORECASE)
+    r"(?P<num>\d\d{0,2}(?:[.,]\d+)?)\s*%(?:\s+(?P<after>trở\s+lên|trở\s+xuống))?", re.IGNORECASE)
 # a count after its comparator: "105.000 đoàn viên", "ít nhất 01 đoàn viên ưu tú";
 # the number is "105.000" (groups of thousands) or "25", written digit-first for speed
 # (the look-ahead turns away at once a number followed by a word no unit starts with)
@@ -462,6 +500,15 @@ def find_values(pattern: re.Pattern[str], text: str, first: int = 0) -> Iterator
 # a count after these words qualifies the subject ("doanh nghiệp có từ 25 lao động trở lên")
 COUNT_QUALIFIER = Cued(re.compile(r"(?:\btừ|\bcó|\bdưới|\btrên)\s*$", re.IGNORECASE),
                        "từ", "có", "dưới", "trên")
+
+
+def count_qualified(head: str) -> bool:
+    """`COUNT_QUALIFIER.search(head)`, looked for at the end only: a match is one of its words
+    (at most four characters) followed by nothing but spaces, so it starts at most four
+    characters before the end of `head.rstrip()` (a long text is not lowered)."""
+    return COUNT_QUALIFIER.pattern.search(head, max(0, len(head.rstrip()) - 4)) is not None
+
+
 # "Phấn đấu …", "Chỉ tiêu …", "… 30% trở lên", "ít nhất …", "tối thiểu …", "đạt trên …"
 TARGET_CUE = Cued(re.compile(r"phấn\s+đấu|chỉ\s+tiêu|trở\s+lên|ít\s+nhất|tối\s+thiểu|đạt\s+trên",
                              re.IGNORECASE), "phấn", "chỉ", "trở", "ít", "tối", "đạt")
@@ -476,19 +523,24 @@ TERM_END = Cued(re.compile(r"(?:đến\s+)?(?:hết|cuối)\s+nhiệm\s+kỳ", r
                 "đến", "hết", "cuối", needs="ỳỲ")
 # "nhiệm kỳ 2023 - 2028", "Nhiệm kỳ 2023-2028"
 TERM = Cued(re.compile(r"nhiệm\s+kỳ\s+(?P<a>\d{4})\s*[-–—]\s*(?P<b>\d{4})", re.IGNORECASE),
-            "nhiệm", needs="ỳỲ")
+            "nhiệm", needs="ỳỲ", spaced=(5, 1))
 
 # ---- assignments (phân công) -------------------------------------------------------------
 
-# verbs that end an agency name at the start of a sentence
-AGENCY_END = re.compile(  # case-sensitive: "Ban Tổ chức" is a name, "… tổ chức …" a verb
-    r"\s*:|(?<!,)\s+(?:lãnh\s+đạo|chủ\s+trì|phối\s+hợp|tham\s+mưu|chỉ\s+đạo|có\s+trách\s+nhiệm|"
+# verbs that end an agency name at the start of a sentence (case-sensitive: "Ban Tổ chức" is a
+# name, "… tổ chức …" a verb); AGENCY_END gives the same matches as
+# r"\s*:|(?<!,)\s+(?:lãnh\s+đạo|…)\b", written with the first character (a space or ":") as a
+# class, so that the engine skips ahead to the spaces and colons: then ":" alone, or more spaces
+# and ":", or — no "," before the first space — more spaces and a verb.
+_AGENCY_VERBS = (
+    r"lãnh\s+đạo|chủ\s+trì|phối\s+hợp|tham\s+mưu|chỉ\s+đạo|có\s+trách\s+nhiệm|"
     r"thực\s+hiện|căn\s+cứ|theo\s+chức\s+năng|chủ\s+động|tổ\s+chức|xây\s+dựng|hướng\s+dẫn|"
     r"theo\s+dõi|triển\s+khai|tiếp\s+tục|nghiên\s+cứu|rà\s+soát|đề\s+xuất|bảo\s+đảm|đảm\s+bảo|"
     r"kiểm\s+tra|có\s+nhiệm\s+vụ|cần|phải|được|sẽ|thường\s+xuyên|ngoài\s+nhiệm\s+vụ|"
     r"tăng\s+cường|nâng\s+cao|đẩy\s+mạnh|tuyên\s+truyền|vận\s+động|giải\s+quyết|quản\s+lý|"
-    r"giám\s+sát|định\s+hướng|phát\s+huy|làm|đôn\s+đốc)\b",
+    r"giám\s+sát|định\s+hướng|phát\s+huy|làm|đôn\s+đốc"
 )
+AGENCY_END = re.compile(rf"[\s:](?:(?<=:)|\s*:|(?<!,\s)\s*(?:{_AGENCY_VERBS})\b)")
 # partners too vague to be an agency: "các cơ quan liên quan", "các ngành"
 GENERIC_PARTNER = re.compile(r"^(?:các|những)\s+(?:cơ\s+quan|đơn\s+vị|ngành|sở|ban,?\s+ngành)"
                              r"(?:[\s,]+(?:liên\s+quan|chức\s+năng|đơn\s+vị|ban|ngành|"
@@ -498,7 +550,7 @@ PARTNER_END = re.compile(r"\s+(?:trong|để|về|nhằm|theo|khi|tại|cùng|đ
 # "Giao Ban Tuyên giáo - Nữ công tham mưu ...", "Đề nghị Ủy ban MTTQ tỉnh ..."
 GIVE = re.compile(r"^(?P<cue>Giao\s+cho|Giao|Đề\s+nghị|Yêu\s+cầu)\s+(?P<rest>.+)$", re.IGNORECASE)
 # "X chủ trì, phối hợp với Y ..."
-LEAD_CUE = Cued(re.compile(r"\bchủ\s+trì\b", re.IGNORECASE), "chủ", needs="ìÌ")
+LEAD_CUE = Cued(re.compile(r"\bchủ\s+trì\b", re.IGNORECASE), "chủ", needs="ìÌ", spaced=(3, 2))
 # "phối hợp với Sở Thông tin và Truyền thông"
 SUPPORT = Cued(re.compile(r"phối\s+hợp\s+(?:chặt\s+chẽ\s+)?với\s+(?P<who>[^,;.()]+)",
                           re.IGNORECASE), "phối")

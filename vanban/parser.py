@@ -327,12 +327,19 @@ def _parse_title(lines: list[Line], i: int, doc: Document) -> int:
 _CLOSING_FIRST = "".join(g.FIRST_CHARS[p] for p in (g.RECIPIENTS, g.AUTHORITY, g.SIGNER_TITLE,
                                                      g.APPENDIX))
 
+# A line that none of these matches starts neither the closing nor a part: one match instead
+# of the four tests below (each a call) on every body line that starts like one of them.
+_CLOSING_OR_PART = re.compile("|".join(
+    f"(?{'i' if p.flags & re.IGNORECASE else '-i'}:{p.pattern})"
+    for p in (g.RECIPIENTS, g.AUTHORITY, g.SIGNER_TITLE, g.APPENDIX, g.TYPE_LINE)))
+
 
 def _closing_start(lines: list[Line], start: int) -> int:
     """Index of the first line of recipients/signature after the body, or len(lines)."""
     for i in range(start, len(lines)):
         t = lines[i].text
-        if not t or (t[0] not in _CLOSING_FIRST and len(t) > g.TYPE_LINE_LONGEST):
+        if not t or (t[0] not in _CLOSING_FIRST and len(t) > g.TYPE_LINE_LONGEST) \
+                or not _CLOSING_OR_PART.match(t):
             continue
         if g.first_match(g.RECIPIENTS, t) or g.first_match(g.AUTHORITY, t):
             return _back_over_initials(lines, start, i)
@@ -484,8 +491,13 @@ def _find_tables(lines: list[Line]) -> list[tuple[int, int, Table]]:
     """(start, end, table) for every flattened table: pipe rows, tab rows, or a "TT" header
     followed by one cell per line (Word tables as plain-text extraction gives them)."""
     found: list[tuple[int, int, Table]] = []
-    i = 0
-    while i < len(lines):
+    end = 0  # where the last table found ends
+    # the lines a table can start on (pipes, a short "TT" cell, three cells): one cheap pass
+    # instead of the three tests below on every line
+    for i in [i for i, ln in enumerate(lines)
+              if "|" in ln.text or 0 < len(ln.text) <= 6 or len(ln.cells) >= 3]:
+        if i < end:
+            continue
         ln = lines[i]
         t = ln.text
         if "|" in t and t.count("|") >= 2:
@@ -498,13 +510,13 @@ def _find_tables(lines: list[Line]) -> list[tuple[int, int, Table]]:
                 j += 1
             if len(rows) >= 2:
                 found.append((i, j, _table(rows)))
-                i = j
+                end = j
                 continue
         if len(t) <= 6 and fold(t) in ("tt", "stt", "so tt"):
             tbl = _cell_per_line_table(lines, i)
             if tbl:
                 found.append(tbl)
-                i = tbl[1]
+                end = tbl[1]
                 continue
         if len(ln.cells) >= 3 and len([c for c in ln.cells if c]) >= 3 and not ln.tabbed:
             j = i
@@ -514,9 +526,8 @@ def _find_tables(lines: list[Line]) -> list[tuple[int, int, Table]]:
                 j += 1
             if len(rows) >= 2:
                 found.append((i, j, _table(rows)))
-                i = j
+                end = j
                 continue
-        i += 1
     return found
 
 
@@ -731,7 +742,7 @@ def parse(text: str, source: str | None = None) -> Document:
     closing_at = _closing_start(lines, body_start)
     # parts (appendices, attachments) after the closing block
     part_starts = [i for i in range(closing_at, len(lines))
-                   if lines[i].text and _part_start(lines, i)]
+                   if _CLOSING_OR_PART.match(lines[i].text) and _part_start(lines, i)]
     closing_end = part_starts[0] if part_starts else len(lines)
     doc.body = parse_body(lines[body_start:closing_at], ids)
     doc.signer = parse_closing(lines[closing_at:closing_end], doc, doc.closing)
@@ -801,7 +812,7 @@ def _fill_gaps(doc: Document, lines: list[Line], body_start: int) -> None:
     if doc.signer.name is None and doc.signer.title is None:
         doc.warn(lines[-1].no if lines else 1, "no_signature")
     term_src = " ".join([doc.title or "", *(ln.text for ln in lines[body_start: body_start + 40])])
-    tm = g.TERM.search(term_src)
+    tm = g.TERM.search_unlowered(term_src)  # (lowering all 40 lines would cost more)
     if tm:
         doc.term = (int(tm.group("a")), int(tm.group("b")))
     if doc.issuer is None:
