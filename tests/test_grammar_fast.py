@@ -16,6 +16,7 @@ from vanban import grammar as g
 from vanban import parser as p
 from vanban.extract import (
     _CLAUSE_END,
+    _HAS_NUMBER,
     _SUBJECT_TAIL,
     _clauses,
     _drop_subject_tail,
@@ -35,6 +36,7 @@ WORDS = [
     "Phấn đấu", "chỉ tiêu", "ít nhất", "từ ", "có ", "dưới", "theo ", "số\t", "Trên đây là",
     "İ", "ı", "ſ", "K", " ", "  ", "\t", "\u00a0", ",", ".", ";", "/", "-", "%", "(", ")", "”",
     "0", "12", "105.000", "1234", "02-NQ/TW", "25/Ctr- LĐLĐ", "x", "a", "đ", "012", "00",
+    "\u0663", "\U0001d7d8", "\u00b2",  # an Arabic-Indic and a mathematical digit, a superscript
 ]
 TEXTS = st.lists(st.sampled_from(WORDS), max_size=14).map("".join)
 
@@ -118,10 +120,32 @@ def test_class_first_patterns_match_like_the_plain_ones(text: str) -> None:
 @settings(max_examples=400, deadline=None)
 @given(TEXTS)
 def test_percent_matches_like_the_plain_pattern(text: str) -> None:
-    percent = re.compile(g.PERCENT.pattern.replace(r"\d\d{0,2}", r"\d{1,3}", 1), re.IGNORECASE)
+    percent = re.compile(g.PERCENT.pattern.replace(g.DIGIT + r"\d{0,2}", r"\d{1,3}", 1),
+                         re.IGNORECASE)
     assert percent.pattern != g.PERCENT.pattern
     assert [m.groupdict() | {"span": m.span()} for m in g.PERCENT.finditer(text)] == \
         [m.groupdict() | {"span": m.span()} for m in percent.finditer(text)]
+
+
+def test_digit_class_is_a_decimal_digit() -> None:
+    """g.DIGIT matches exactly the characters `\\d` matches, in either case mode."""
+    plain = re.compile(r"\d")
+    fast, fast_i = re.compile(g.DIGIT), re.compile(g.DIGIT, re.IGNORECASE)
+    for c in range(0x110000):
+        ch = chr(c)
+        assert bool(fast.match(ch)) == bool(fast_i.match(ch)) == bool(plain.match(ch)), hex(c)
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXTS)
+def test_digit_first_patterns_match_like_the_plain_ones(text: str) -> None:
+    """The patterns that start with g.DIGIT find what they find with `\\d` instead."""
+    for pattern in (g.PERCENT, g.COUNT, g.SHORT_NUMBER, g.CITE_NUMBER_RE, _HAS_NUMBER):
+        assert g.DIGIT in pattern.pattern
+        plain = re.compile(pattern.pattern.replace(g.DIGIT, r"\d"), pattern.flags)
+        for pos in (0, len(text) // 2):
+            assert [m.groupdict() | {"span": m.span()} for m in pattern.finditer(text, pos)] == \
+                [m.groupdict() | {"span": m.span()} for m in plain.finditer(text, pos)]
 
 
 @settings(max_examples=400, deadline=None)

@@ -34,13 +34,12 @@ register({
     ),
 })
 
-# The run of non-digits a text starts with: `\D*` is matched by a tight loop over the
-# characters, a third faster than `re.search(r"\d")`, which tries a match at each of them.
-_NON_DIGITS = re.compile(r"\D*")
+# A digit, found by the engine's skip-ahead over a class of plain ranges (see g.DIGIT)
+_DIGIT = re.compile(g.DIGIT)
 _DIGITS = re.compile(r"\d+")
 # "thực hiện …", "để triển khai thực hiện …": the document implements the one it cites
 _IMPLEMENTING = re.compile(r"(để\s+)?(triển khai\s+)?thực hiện")
-_HAS_NUMBER = re.compile(r"\d\s*[/-]\s*[A-Za-zĐđ]")
+_HAS_NUMBER = re.compile(g.DIGIT + r"\s*[/-]\s*[A-Za-zĐđ]")
 _RELATION_RANK = {"dan_chieu": 0, "thuc_hien": 1, "can_cu": 2}
 
 
@@ -149,8 +148,8 @@ class _Unit:
 
 def _first_digit(text: str) -> int:
     """Where the first digit of a text is, -1 if none."""
-    end = _NON_DIGITS.match(text).end()  # type: ignore[union-attr]  # \D* always matches
-    return end if end < len(text) else -1
+    m = _DIGIT.search(text)
+    return m.start() if m else -1
 
 
 def _units(doc: Document, memo: _Memo) -> list[_Unit]:
