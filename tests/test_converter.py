@@ -425,3 +425,16 @@ def test_labelled_lead_support_and_time_lines() -> None:
         ("Ban Tài chính", "support", "Xây dựng phần mềm quản lý đoàn viên", "Quý II/2026", 5),
         ("Ban Tuyên giáo", "lead", "Tập huấn sử dụng phần mềm", None, 9),
     ]
+
+
+def test_a_cited_number_with_a_letter_is_found() -> None:
+    """"Quyết định số 12a/QĐ-UBND": the letter after the digits (and a code starting with "Ư")
+    is part of a cited number, found by the whole parse, not only by find_citations."""
+    from vanban.parser import parse
+    doc = parse("LIÊN ĐOÀN LAO ĐỘNG TỈNH BÌNH ĐỊNH\nSố: 05/KH-LĐLĐ\n"
+                "Bình Định, ngày 10 tháng 01 năm 2026\nKẾ HOẠCH\nTổ chức Tháng Công nhân\n"
+                "Thực hiện Quyết định số 12a/QĐ-UBND ngày 05/01/2026 của Ủy ban nhân dân tỉnh "
+                "và Thông báo số 7/ƯB ngày 06/01/2026, Ban Thường vụ ban hành Kế hoạch.\n"
+                "I. MỤC ĐÍCH\n1. Tuyên truyền.\n")
+    assert [(c.number, c.date) for c in doc.cites] == [("12a/QĐ-UBND", "2026-01-05"),
+                                                      ("7/ƯB", "2026-01-06")]

@@ -149,6 +149,17 @@ def test_digit_first_patterns_match_like_the_plain_ones(text: str) -> None:
 
 
 @settings(max_examples=400, deadline=None)
+@given(st.one_of(TEXTS, st.lists(st.sampled_from(
+    ["12", "a", "A", "/", "-", " ", "QĐ", "Ư", "ư", "UBND", "TW", "x", "số "]), max_size=12)
+    .map("".join)))
+def test_number_prefilter_never_hides_a_cited_number(text: str) -> None:
+    """extract's _HAS_NUMBER pre-check finds something wherever CITE_NUMBER_RE does ("12a/",
+    codes starting with "Ư"): a narrower check silently dropped those citations."""
+    if g.CITE_NUMBER_RE.search(text):
+        assert _HAS_NUMBER.search(text)
+
+
+@settings(max_examples=400, deadline=None)
 @given(TEXTS)
 def test_spaced_words_found_like_the_plain_search(text: str) -> None:
     """TERM and LEAD_CUE found from their needed characters give the plain search's match."""

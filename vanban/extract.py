@@ -39,7 +39,7 @@ _DIGIT = re.compile(g.DIGIT)
 _DIGITS = re.compile(r"\d+")
 # "thực hiện …", "để triển khai thực hiện …": the document implements the one it cites
 _IMPLEMENTING = re.compile(r"(để\s+)?(triển khai\s+)?thực hiện")
-_HAS_NUMBER = re.compile(g.DIGIT + r"\s*[/-]\s*[A-Za-zĐđ]")
+_HAS_NUMBER = re.compile(g.DIGIT + r"[a-zA-Z]?\s*[/-]\s*[A-Za-zĐđƯư]")  # CITE_NUMBER_RE's start
 _RELATION_RANK = {"dan_chieu": 0, "thuc_hien": 1, "can_cu": 2}
 
 
