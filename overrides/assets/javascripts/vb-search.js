@@ -361,10 +361,6 @@
     this.parts = parts;
   }
 
-  Shards.prototype.preload = function (term, options) {
-    return Promise.all(this.parts.map(function (part) { return part.preload(term, options); }));
-  };
-
   Shards.prototype.search = async function (term, options) {
     var words = term.split(/\s+/).filter(Boolean);
     var parts = this.parts;
