@@ -63,6 +63,7 @@ def test_a_generated_portal_builds_strict_with_its_search_index(tmp_path: Path) 
     assert result.returncode == 0, result.stderr[-3000:]
     bundle = tmp_path / "site" / "pagefind"
     assert (bundle / "pagefind.js").is_file()
+    assert not list(bundle.glob("pagefind-*ui*")) and not (bundle / "pagefind-worker.js").exists()
     # the full text runs on the outline's engine: no script of its own, stub wasm files; a
     # small site's full text is one shard a language
     assert json.loads((tmp_path / "site" / "pagefind-full" / "shards.json").read_text()) == \

@@ -65,16 +65,17 @@ FULL_BUNDLE_DIR = "pagefind-full"  # the full-text index, searched when the outl
 WEIGHT_LABEL = 10.0        # document label, title, number (Pagefind's h1 is 7)
 WEIGHT_NAMES = 6.0         # issuer, place, agencies with tasks
 WEIGHT_VARIANTS = 1.0      # folded "đ" words and glossary expansions (body text is 1)
-# Pagefind's own UIs: the portal has its own (overrides/assets/javascripts/vb-search.js)
+# Pagefind's own UIs: the portal has its own (overrides/assets/javascripts/vb-search.js),
+# which runs Pagefind on the page (`noWorker`: a worker would set up the WebAssembly again)
 UNUSED = ("pagefind-ui.*", "pagefind-component-ui.*", "pagefind-modular-ui.*",
-          "pagefind-highlight.js")
+          "pagefind-highlight.js", "pagefind-worker.js")
 # A bundle searched by a second instance of another bundle's pagefind.js (`createInstance`,
 # as vb-search.js does for the full text) runs on that module's WebAssembly, which the module
 # sets up once: the instance still fetches its own bundle's wasm file but, finding the module
 # set up, throws it away. Such a bundle keeps no script of its own, and its wasm files are
 # stubs: the 12-byte header Pagefind's reader takes as an uncompressed file, then nothing
 # (68 KB less for every reader who searches the full text).
-ENGINE_FILES = ("pagefind.js", "pagefind-worker.js")
+ENGINE_FILES = ("pagefind.js",)
 WASM_STUB = b"pagefind_dcd"
 # Pagefind 1.5's time for a query grows with the square of the pages its words are on (each
 # matched page is compared with every page entry of the query's words): "kế hoạch" and "thi
