@@ -373,29 +373,20 @@ def write_index(site_dir: Path, pages: Iterable[tuple[str, str]],
             target.write_text(html, encoding="utf-8")
             count += 1
         staging = Path(tmp, "bundle")
-        for name in sorted(sites) or ["."]:
+        by_lang: dict[str, list[str]] = {}         # language → its bundles ("0/", "1/", …)
+        for name in sorted(sites, key=int) if shard and sites else ["."]:
             _run_pagefind(Path(tmp, "site", name), staging / name, exclude, chunk_size,
                           shares_engine)
-        languages = {}
+            for meta in (staging / name).glob("pagefind.*.pf_meta"):
+                by_lang.setdefault(meta.name.split(".")[1].split("_")[0], []).append(name + "/")
         if shard:
-            languages = {name + "/": _languages(staging / name) for name in sorted(sites, key=int)}
-            by_lang: dict[str, list[str]] = {}
-            for name, langs in languages.items():
-                for lang in langs:
-                    by_lang.setdefault(lang, []).append(name)
             (staging / SHARDS_FILE).write_text(json.dumps(by_lang, sort_keys=True),
                                                encoding="utf-8")
         if out.exists():
             shutil.rmtree(out)
         shutil.move(str(staging), str(out))
-    langs = sorted({lang for found in languages.values() for lang in found}) if shard \
-        else _languages(out)
     size = sum(f.stat().st_size for f in out.rglob("*") if f.is_file())
-    return Stats(count, langs, size)
-
-
-def _languages(bundle: Path) -> list[str]:
-    return sorted(p.name.split(".")[1].split("_")[0] for p in bundle.glob("pagefind.*.pf_meta"))
+    return Stats(count, sorted(by_lang), size)
 
 
 def _run_pagefind(site: Path, dest: Path, exclude: Iterable[str], chunk_size: int | None,

@@ -464,6 +464,14 @@
     });
   }
 
+  /** Whether a pair search's first result holds every pair (see holdsPairs); the texts of
+   *  the first RERANK results are fetched together, for the re-ranking next (more: Pagefind
+   *  keeps each fragment it has fetched). */
+  async function firstHoldsPairs(found, pairs) {
+    found.results.slice(1, RERANK).forEach(function (r) { r.data().catch(function () {}); });
+    return holdsPairs(await found.results[0].data(), pairs);
+  }
+
   /** An index's answer (both hold syllable pairs): the query's words in pairs (they stand
    *  together on the page), then, when pairs find fewer than RERANK pages, word by word
    *  (pairs' pages first); word by word alone when some pair stands in no page (the first
@@ -482,10 +490,7 @@
       }) };
       this.early.found.catch(function () {});
     }
-    // the first results' texts: the pair check below needs the first, the re-ranking (more)
-    // the others; fetched together (Pagefind keeps each fragment it has fetched)
-    found.results.slice(1, RERANK).forEach(function (r) { r.data().catch(function () {}); });
-    if (found.results.length && !holdsPairs(await found.results[0].data(), pairs)) {
+    if (found.results.length && !(await firstHoldsPairs(found, pairs))) {
       return pf.search(query, { filters: filters });
     }
     if (found.results.length >= RERANK || seq !== this.seq) return found;
@@ -494,9 +499,8 @@
       // and scattered words rank below pairs (their search is not made: it is the slowest)
       var early = await this.early.found.catch(function () { return null; });
       if (seq !== this.seq) return found;
-      if (early && early.results.length >= RERANK) {
-        early.results.slice(1, RERANK).forEach(function (r) { r.data().catch(function () {}); });
-        if (holdsPairs(await early.results[0].data(), pairs)) return found;
+      if (early && early.results.length >= RERANK && await firstHoldsPairs(early, pairs)) {
+        return found;
       }
     }
     var words = await pf.search(query, { filters: filters });
