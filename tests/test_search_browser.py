@@ -108,6 +108,57 @@ def test_outline_answers_pairs_and_scattered_words_come_after(browser_page, port
     assert urls[0].endswith("/van-ban/ctr-17-ldld-2021/"), urls[:3]
 
 
+def test_typing_fetches_the_chunks_the_search_will_need(browser_page, portal: str) -> None:
+    """While the reader types, the box fetches the index chunks of the words so far: of the
+    outline, and of the full text when the outline holds the pairs in too few pages (the
+    search will ask it); nothing for a word's first letters, which begin words in many
+    chunks. No search is made or shown meanwhile."""
+    page = browser_page
+    page.goto(portal)
+    page.keyboard.press("/")
+    page.wait_for_selector("[data-vb-search-ready]", state="attached", timeout=20000)
+    page.evaluate("async () => { await window.vbSearch.load('pagefind-full'); }")
+    chunks: list[str] = []
+    page.on("request", lambda r: chunks.append(r.url.split(f"/{SUB_PATH}/", 1)[1])
+            if "/index/" in r.url else None)
+
+    def preload(text: str) -> list[str]:
+        chunks.clear()
+        page.evaluate("""async (text) => {
+            window.vbSearch.input.value = text;
+            await window.vbSearch.preload(); }""", text)
+        return list(chunks)
+
+    assert preload("ke hoach thi d") == []
+    # many outline pages hold "công đoàn": the search will not ask the full text
+    assert not any(c.startswith("pagefind-full/") for c in preload("cong doan"))
+    # no outline page holds both pairs; the programme's part 3 (full text) does
+    fetched = preload("ke hoach thi dua")
+    assert any(c.startswith("pagefind-full/0/index/") for c in fetched), fetched
+    assert page.locator("[data-vb-search]").get_attribute("data-vb-search-shown") is None
+    assert _search(page, portal, "ke hoach thi dua")[0].endswith("/van-ban/ctr-17-ldld-2021/3/")
+
+
+def test_next_query_ranks_as_on_a_fresh_page(browser_page, portal: str) -> None:
+    """A page found by both indexes is listed once (the full text's copy skipped); those
+    skips are the query's own: the next query, typed in the same box, lists its pages from
+    its first result (it started after the skips of the one before, so a reader who paused
+    while typing saw the best page missing)."""
+    page = browser_page
+    fresh = _search(page, portal, "17/CTr-LĐLĐ")
+    assert fresh[0].endswith("/van-ban/ctr-17-ldld-2021/"), fresh[:3]
+    _search(page, portal, "dien bien chi thi")
+    assert page.evaluate("window.vbSearch.skipped()") > 0     # pages found twice
+    page.locator("[data-vb-search-query]").fill("")
+    page.keyboard.type("17/CTr-LĐLĐ")
+    page.wait_for_function("""() => {
+        const box = document.querySelector('[data-vb-search]');
+        return box.getAttribute('data-vb-search-for') === '17/CTr-LĐLĐ'
+            && box.getAttribute('data-vb-search-done') === box.getAttribute('data-vb-search-shown');
+        }""", timeout=20000)
+    assert _shown(page)[:5] == fresh[:5]
+
+
 def test_body_text_is_searched_on_the_outline_engine(browser_page, portal: str) -> None:
     """Words found only in a document's body ("kế hoạch … thi đua" in the programme's part 3)
     come from the full-text index, searched by a second instance of the outline's Pagefind

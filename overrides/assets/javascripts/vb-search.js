@@ -78,6 +78,7 @@
 
   // ---- 2. ranking and excerpts --------------------------------------------------------------
   var MARKER = "⁂⁂";          // starts the index-only block (vanban.search.MARKER)
+  var PRELOAD_FROM = 3;       // letters of the word being typed before its chunks are fetched
   var RERANK = 5;             // results whose text is loaded and re-ranked per page of results
   var WORD_CHAR = /[\p{L}\p{N}]/u;
 
@@ -361,6 +362,10 @@
     this.parts = parts;
   }
 
+  Shards.prototype.preload = function (term, options) {
+    return Promise.all(this.parts.map(function (part) { return part.preload(term, options); }));
+  };
+
   Shards.prototype.search = async function (term, options) {
     var words = term.split(/\s+/).filter(Boolean);
     var parts = this.parts;
@@ -397,13 +402,25 @@
   };
 
   /** While the reader types: fetch the index chunks of the words so far, so that the
-   *  search, after the typing pause, finds them loaded. */
+   *  search, after the typing pause, finds them loaded. Pagefind reads each word as the
+   *  start of longer ones, and a short start ("d", "chi") begins words in many chunks that
+   *  the finished query does not need: nothing is fetched while the last word has fewer
+   *  than PRELOAD_FROM letters, and a word left out of the pairs (the third of "dien bien
+   *  chi") waits for the next one. When the outline holds the pairs in fewer than RERANK
+   *  pages, the search will ask the full text: its shards' chunks are fetched too. */
   SearchBox.prototype.preload = function () {
-    var query = this.input.value.normalize("NFC").trim();
-    if (!query || !this.ready) return;
+    var words = this.input.value.normalize("NFC").trim().split(/\s+/);
+    if (words.length > 1 && words.length % 2) words.pop();
+    if (!this.ready || words[words.length - 1].length < PRELOAD_FROM) return Promise.resolve();
+    var self = this, query = words.join(" "), pairs = pairQuery(query);
     var filters = this.activeFilters();
-    this.ready.then(function (pf) {
-      return pf.preload(pairQuery(query) || query, { filters: filters });
+    return this.ready.then(async function (pf) {
+      await pf.preload(pairs || query, { filters: filters });
+      if (!pairs || !self.instances[FULL]) return;
+      var found = await pf.search(pairs, { filters: filters });
+      if (found && found.results.length < RERANK) {
+        await (await self.instances[FULL]).preload(pairs, { filters: filters });
+      }
     }).catch(function () {});
   };
 
@@ -429,6 +446,7 @@
     this.results = found.results;      // outline results, then full-text ones (see fullText)
     this.fullSearched = false;
     this.seen = {};
+    this.dupes = 0;
     this.scored = [];
     this.renderFilters(found.filters || {});
     await this.more(seq);
@@ -445,10 +463,13 @@
   };
 
   /** The answer is on screen: `data-vb-search-ms`, the time from the search's start (after
-   *  the typing pause); `data-vb-search-typed-ms`, from the last key typed (benchmarks). */
+   *  the typing pause); `data-vb-search-typed-ms`, from the last key typed;
+   *  `data-vb-search-for`, its query (benchmarks: an answer to the words typed so far may
+   *  come first when the reader pauses). */
   SearchBox.prototype.markShown = function (seq, started) {
     var now = performance.now();
     this.shownSeq = seq;
+    this.el.setAttribute("data-vb-search-for", this.query);
     this.el.setAttribute("data-vb-search-ms", String(Math.round(now - started)));
     this.el.setAttribute("data-vb-search-typed-ms",
                          String(Math.round(now - Math.min(this.typedAt || started, started))));
