@@ -37,6 +37,8 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from conftest import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
 from make_corpus import copy_portal, make_corpus  # noqa: E402
 
+from vanban.site.search import minify_script  # noqa: E402
+
 QUERIES = ["dien bien chi thi", "thoa uoc lao dong tap the", "chu tich cdcs",
            "cong doan co so", "17/CTr-LĐLĐ", "bảo hiểm xã hội", "nu cong", "ke hoach thi dua",
            "an toan ve sinh lao dong", "Điện Biên"]
@@ -184,6 +186,7 @@ def main() -> None:
             seconds = float("nan")
             for asset in (ROOT / "overrides" / "assets").rglob("vb-search.*"):
                 shutil.copy(asset, site / asset.relative_to(ROOT / "overrides"))
+            minify_script(site)           # as the build publishes it
         else:
             seconds = build(proj, site)
             print(f"{engine}: built in {seconds:.1f} s", flush=True)

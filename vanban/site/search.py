@@ -17,6 +17,7 @@ from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import rjsmin
 from jinja2 import Environment
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
@@ -188,6 +189,19 @@ def on_env(env: Environment, config: MkDocsConfig) -> Environment:
     return env
 
 
+SCRIPT = "assets/javascripts/vb-search.js"
+
+
+def minify_script(site: Path) -> None:
+    """The search box's script, as published, without its comments and spaces (rjsmin):
+    17 KB instead of 30 KB, loaded before the first answer on every static host, also those
+    that do not compress. Its commented source stays in overrides/."""
+    path = site / SCRIPT
+    if path.is_file():
+        code = path.read_text(encoding="utf-8")
+        path.write_text(rjsmin.jsmin(code, keep_bang_comments=True), encoding="utf-8")
+
+
 def on_post_build(config: MkDocsConfig) -> None:
     """Index the site once, after the last language is written (mkdocs-static-i18n runs the
     other languages' builds inside the first build's on_post_build, flagged `building`).
@@ -195,6 +209,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     index could not be loaded)."""
     if events.other_language_building(config):
         return
+    minify_script(Path(config.site_dir))
     if os.environ.get("VANBAN_SEARCH_INDEX") == "0":
         log.info("VANBAN_SEARCH_INDEX=0: no search index written")
         return

@@ -404,24 +404,55 @@
   /** While the reader types: fetch the index chunks of the words so far, so that the
    *  search, after the typing pause, finds them loaded. Pagefind reads each word as the
    *  start of longer ones, and a short start ("d", "chi") begins words in many chunks that
-   *  the finished query does not need: nothing is fetched while the last word has fewer
-   *  than PRELOAD_FROM letters, and a word left out of the pairs (the third of "dien bien
-   *  chi") waits for the next one. When the outline holds the pairs in fewer than RERANK
-   *  pages, the search will ask the full text: its shards' chunks are fetched too. */
+   *  the finished query does not need: nothing is fetched for one word of fewer than
+   *  PRELOAD_FROM letters, and a word left out of the pairs (the third of "dien bien chi")
+   *  waits for the next one ("‿chi‿t" begins few words). When the outline holds the pairs
+   *  in fewer than RERANK pages, the search will ask the full text: its shards fetch their
+   *  chunks, and once the last word has PRELOAD_FROM letters the full text is searched (the
+   *  search after the pause takes that answer when the words are the same: fullPairs) and
+   *  the first results' texts are fetched. */
   SearchBox.prototype.preload = function () {
     var words = this.input.value.normalize("NFC").trim().split(/\s+/);
     if (words.length > 1 && words.length % 2) words.pop();
-    if (!this.ready || words[words.length - 1].length < PRELOAD_FROM) return Promise.resolve();
+    var last = words[words.length - 1];
+    if (!this.ready || !last || (words.length < 2 && last.length < PRELOAD_FROM)) {
+      return Promise.resolve();
+    }
     var self = this, query = words.join(" "), pairs = pairQuery(query);
     var filters = this.activeFilters();
     return this.ready.then(async function (pf) {
       await pf.preload(pairs || query, { filters: filters });
       if (!pairs || !self.instances[FULL]) return;
-      var found = await pf.search(pairs, { filters: filters });
-      if (found && found.results.length < RERANK) {
+      var found = await self.outlinePairs(pf, pairs, filters);
+      if (!found || found.results.length >= RERANK) return;
+      if (last.length < PRELOAD_FROM) {
         await (await self.instances[FULL]).preload(pairs, { filters: filters });
+        return;
       }
+      var full = await self.fullPairs(pairs, filters);
+      if (full && full.results.length) await firstHoldsPairs(full, pairs);
     }).catch(function () {});
+  };
+
+  /** The outline's search for `pairs`: made once for the words typed so far (preload) and
+   *  used again by the search after the typing pause, when the words are the same. */
+  SearchBox.prototype.outlinePairs = function (pf, pairs, filters) {
+    var key = pairs + "\n" + JSON.stringify(filters);
+    if (!this.pairsFound || this.pairsFound.key !== key) {
+      this.pairsFound = { key: key, found: pf.search(pairs, { filters: filters }) };
+    }
+    return this.pairsFound.found;
+  };
+
+  /** The full text's search for `pairs`, kept like outlinePairs'. */
+  SearchBox.prototype.fullPairs = function (pairs, filters) {
+    var key = pairs + "\n" + JSON.stringify(filters);
+    if (!this.fullFound || this.fullFound.key !== key) {
+      this.fullFound = { key: key, found: this.load(FULL).then(function (instance) {
+        return instance.search(pairs, { filters: filters });
+      }) };
+    }
+    return this.fullFound.found;
   };
 
   SearchBox.prototype.search = async function () {
@@ -501,14 +532,13 @@
   SearchBox.prototype.answer = async function (pf, query, seq, full) {
     var filters = this.activeFilters();
     var pairs = pairQuery(query);
-    var found = await ((full && full.early) || pf.search(pairs || query, { filters: filters }));
+    var found = await (full ? full.early || pf.search(pairs || query, { filters: filters })
+      : pairs ? this.outlinePairs(pf, pairs, filters) : pf.search(query, { filters: filters }));
     if (!pairs || !found || seq !== this.seq) return found;
     if (!full && found.results.length < RERANK) {
       // few pages hold the pairs in the outline: the full text will be searched next (see
       // search); ask it now
-      this.early = { seq: seq, found: this.load(FULL).then(function (instance) {
-        return instance.search(pairs, { filters: filters });
-      }) };
+      this.early = { seq: seq, found: this.fullPairs(pairs, filters) };
       this.early.found.catch(function () {});
     }
     if (found.results.length && !(await firstHoldsPairs(found, pairs))) {
