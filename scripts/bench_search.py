@@ -210,7 +210,8 @@ def main() -> None:
     print(f"Query times, each query on a freshly opened page, {typing} as soon as the engine "
           "is ready (it loads when the box gets focus: \"focus → ready\"): \"typed → "
           "shown\", measured by the page from the last key to the answer on screen, the 120 "
-          "ms typing pause included; \"search alone\", from the end of that pause; "
+          "ms typing pause included (a paste is searched at once); \"search alone\", from "
+          "the end of that pause; "
           "\"driver\": as Playwright saw it from the last key (adds its own round trips). "
           "Pagefind only; MkDocs' search is timed by the driver.")
     print("| engine | build | index on disk | downloaded to 1st answer | focus → ready, "

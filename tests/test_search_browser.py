@@ -148,6 +148,30 @@ def test_typing_fetches_the_chunks_the_search_will_need(browser_page, portal: st
     assert _search(page, portal, "ke hoach thi dua")[0].endswith("/van-ban/ctr-17-ldld-2021/3/")
 
 
+def _lag(page) -> float:
+    """Milliseconds from the last input to the search's start (typed-ms minus ms)."""
+    box = page.locator("[data-vb-search]")
+    return (float(box.get_attribute("data-vb-search-typed-ms") or "nan")
+            - float(box.get_attribute("data-vb-search-ms") or "nan"))
+
+
+def test_keys_wait_for_the_typing_pause_and_a_paste_does_not(browser_page, portal: str
+                                                             ) -> None:
+    """Key by key, the search starts 120 ms after the last key (the reader may type on);
+    text that arrives whole (pasted, or a word picked from a phone keyboard's suggestions)
+    is searched at once."""
+    page = browser_page
+    _search(page, portal, "dien bien")
+    assert _lag(page) >= 120
+    box = page.locator("[data-vb-search-query]")
+    box.fill("")
+    box.fill("17/CTr-LĐLĐ")               # one input event with the whole text, as a paste
+    page.wait_for_function("""() => document.querySelector('[data-vb-search]')
+        .getAttribute('data-vb-search-for') === '17/CTr-LĐLĐ'""", timeout=20000)
+    assert _lag(page) < 100
+    assert _shown(page)[0].endswith("/van-ban/ctr-17-ldld-2021/")
+
+
 def test_next_query_ranks_as_on_a_fresh_page(browser_page, portal: str) -> None:
     """A page found by both indexes is listed once (the full text's copy skipped); those
     skips are the query's own: the next query, typed in the same box, lists its pages from

@@ -78,6 +78,7 @@
 
   // ---- 2. ranking and excerpts --------------------------------------------------------------
   var MARKER = "⁂⁂";          // starts the index-only block (vanban.search.MARKER)
+  var TYPING_PAUSE = 120;     // ms after a key before the search starts
   var PRELOAD_FROM = 3;       // letters of the word being typed before its chunks are fetched
   var RERANK = 5;             // results whose text is loaded and re-ranked per page of results
   var WORD_CHAR = /[\p{L}\p{N}]/u;
@@ -216,11 +217,16 @@
     this.el.querySelectorAll("label[for='__search']").forEach(function (label) {
       label.addEventListener("pointerdown", function () { self.warm(); }, { passive: true });
     });
+    var typed = "";
     this.input.addEventListener("input", function () {
       clearTimeout(timer);
       self.typedAt = performance.now();
       self.preload();
-      timer = setTimeout(function () { self.search(); }, 120);
+      // a key: wait for the next one (TYPING_PAUSE); text pasted, or a word picked from a
+      // phone keyboard's suggestions, arrives whole: search at once
+      var whole = self.input.value.length - typed.length > 1;
+      typed = self.input.value;
+      timer = setTimeout(function () { self.search(); }, whole ? 0 : TYPING_PAUSE);
     });
     this.el.querySelector("form").addEventListener("reset", function () {
       setTimeout(function () { self.search(); self.input.focus(); }, 0);
