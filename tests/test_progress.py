@@ -304,6 +304,23 @@ def test_every_problem_with_file_line_and_key_path(case: str,
     assert info.value.messages("en") == [prefix + en for _, en in CASES[case]]
 
 
+def test_a_number_too_large_is_reported_not_a_crash(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """YAML reads "1e999" as infinity (found by the fuzz test): the same error as any text
+    that is no figure, with its line; no OverflowError."""
+    monkeypatch.chdir(ROOT)
+    source = (FIXTURES / "valid" / "ctr-17-ldld-2021.yml").read_text(encoding="utf-8")
+    assert "    value: 96400\n" in source
+    (tmp_path / "ctr-17-ldld-2021.yml").write_text(
+        source.replace("    value: 96400\n", "    value: 1e999\n"), encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        load_progress(tmp_path, DOCS, load_agencies(ROOT / "data" / "agencies.yml"), 2026)
+    assert [m.split(": ", 1)[1] for m in info.value.messages("en")] == [
+        "targets[0].measurements[1].value: expected a number, found '1e999' — write the number "
+        "with a decimal point and no thousands separator, e.g. 92.5 or 105000"]
+    assert info.value.messages("en")[0].split(": ", 1)[0].endswith("ctr-17-ldld-2021.yml:18")
+
+
 def test_valid_file_loads_with_statuses(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
     progress = _load("valid")

@@ -20,6 +20,7 @@ document), `measurements`.
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -269,6 +270,8 @@ class _Reader:
         text = raw.strip().replace("_", "")
         if isinstance(node, yaml.ScalarNode) and not _is_null(node) and _NUMBER.match(text):
             value = float(text)
+            if not math.isfinite(value):          # "1e999": too large for any figure
+                value = None
         if value is None:
             check.add(_line(node), path, "progress_number", expected="@number",
                       found=_found(node))
@@ -527,7 +530,7 @@ def _read_cached(path: Path, docs: Mapping[str, DocInfo], registry: AgencyRegist
 
 
 def _show(value: float) -> str:
-    return str(int(value)) if value == int(value) else str(value)
+    return str(int(value)) if math.isfinite(value) and value == int(value) else str(value)
 
 
 

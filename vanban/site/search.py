@@ -197,9 +197,11 @@ def minify_script(site: Path) -> None:
     17 KB instead of 30 KB, loaded before the first answer on every static host, also those
     that do not compress. Its commented source stays in overrides/."""
     path = site / SCRIPT
-    if path.is_file():
-        code = path.read_text(encoding="utf-8")
-        path.write_text(rjsmin.jsmin(code, keep_bang_comments=True), encoding="utf-8")
+    if not path.is_file():
+        log.warning(f"{SCRIPT} is not in the site: the search box will not work")
+        return
+    code = path.read_text(encoding="utf-8")
+    path.write_text(rjsmin.jsmin(code), encoding="utf-8")
 
 
 def on_post_build(config: MkDocsConfig) -> None:

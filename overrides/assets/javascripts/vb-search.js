@@ -79,6 +79,7 @@
   // ---- 2. ranking and excerpts --------------------------------------------------------------
   var MARKER = "⁂⁂";          // starts the index-only block (vanban.search.MARKER)
   var TYPING_PAUSE = 120;     // ms after a key before the search starts
+  var WHOLE_INPUT = /^insert(FromPaste|FromDrop|ReplacementText|FromYank)$/;
   var PRELOAD_FROM = 3;       // letters of the word being typed before its chunks are fetched
   var RERANK = 5;             // results whose text is loaded and re-ranked per page of results
   var WORD_CHAR = /[\p{L}\p{N}]/u;
@@ -217,15 +218,16 @@
     this.el.querySelectorAll("label[for='__search']").forEach(function (label) {
       label.addEventListener("pointerdown", function () { self.warm(); }, { passive: true });
     });
-    var typed = "";
-    this.input.addEventListener("input", function () {
+    this.input.addEventListener("input", function (ev) {
       clearTimeout(timer);
       self.typedAt = performance.now();
-      self.preload();
-      // a key: wait for the next one (TYPING_PAUSE); text pasted, or a word picked from a
-      // phone keyboard's suggestions, arrives whole: search at once
-      var whole = self.input.value.length - typed.length > 1;
-      typed = self.input.value;
+      // a key: fetch what the words so far need and wait for the next key (TYPING_PAUSE);
+      // text pasted, dropped or picked from a phone keyboard's suggestions arrives whole:
+      // search at once (a word being composed by a Vietnamese keyboard, "insertComposition
+      // Text", is typing)
+      var whole = WHOLE_INPUT.test(ev.inputType || "") ||
+        (ev.inputType === "insertText" && (ev.data || "").length > 1);
+      if (!whole) self.preload();
       timer = setTimeout(function () { self.search(); }, whole ? 0 : TYPING_PAUSE);
     });
     this.el.querySelector("form").addEventListener("reset", function () {
@@ -418,21 +420,23 @@
    *  search after the pause takes that answer when the words are the same: fullPairs) and
    *  the first results' texts are fetched. */
   SearchBox.prototype.preload = function () {
-    var words = this.input.value.normalize("NFC").trim().split(/\s+/);
+    var value = this.input.value.normalize("NFC").trim();
+    var words = terms(value);                   // the words as pairQuery splits them
     if (words.length > 1 && words.length % 2) words.pop();
-    var last = words[words.length - 1];
-    if (!this.ready || !last || (words.length < 2 && last.length < PRELOAD_FROM)) {
+    var last = words[words.length - 1] || "";
+    if (!this.ready || (words.length < 2 && last.length < PRELOAD_FROM)) {
       return Promise.resolve();
     }
-    var self = this, query = words.join(" "), pairs = pairQuery(query);
+    // a number goes to Pagefind as typed (pairQuery), one word as typed, more in pairs
+    var self = this, pairs = /\d/.test(value) ? null : pairQuery(words.join(" "));
     var filters = this.activeFilters();
     return this.ready.then(async function (pf) {
-      await pf.preload(pairs || query, { filters: filters });
-      if (!pairs || !self.instances[FULL]) return;
+      await pf.preload(pairs || value, { filters: filters });
+      if (!pairs) return;
       var found = await self.outlinePairs(pf, pairs, filters);
       if (!found || found.results.length >= RERANK) return;
       if (last.length < PRELOAD_FROM) {
-        await (await self.instances[FULL]).preload(pairs, { filters: filters });
+        await (await self.load(FULL)).preload(pairs, { filters: filters });
         return;
       }
       var full = await self.fullPairs(pairs, filters);
@@ -445,7 +449,7 @@
   SearchBox.prototype.outlinePairs = function (pf, pairs, filters) {
     var key = pairs + "\n" + JSON.stringify(filters);
     if (!this.pairsFound || this.pairsFound.key !== key) {
-      this.pairsFound = { key: key, found: pf.search(pairs, { filters: filters }) };
+      this.pairsFound = this.kept(key, "pairsFound", pf.search(pairs, { filters: filters }));
     }
     return this.pairsFound.found;
   };
@@ -454,11 +458,18 @@
   SearchBox.prototype.fullPairs = function (pairs, filters) {
     var key = pairs + "\n" + JSON.stringify(filters);
     if (!this.fullFound || this.fullFound.key !== key) {
-      this.fullFound = { key: key, found: this.load(FULL).then(function (instance) {
+      this.fullFound = this.kept(key, "fullFound", this.load(FULL).then(function (instance) {
         return instance.search(pairs, { filters: filters });
-      }) };
+      }));
     }
     return this.fullFound.found;
+  };
+
+  /** A search kept under `key` in this[slot], forgotten if it fails (the next asks again). */
+  SearchBox.prototype.kept = function (key, slot, found) {
+    var self = this, entry = { key: key, found: found };
+    found.catch(function () { if (self[slot] === entry) self[slot] = null; });
+    return entry;
   };
 
   SearchBox.prototype.search = async function () {
