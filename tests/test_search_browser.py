@@ -108,6 +108,41 @@ def test_outline_answers_pairs_and_scattered_words_come_after(browser_page, port
     assert urls[0].endswith("/van-ban/ctr-17-ldld-2021/"), urls[:3]
 
 
+_RECORD_OUTLINE_SEARCHES = """() => {
+    const box = window.vbSearch;
+    window.asked = [];
+    box.ready = box.ready.then((pf) => ({
+        search: (term, options) => { window.asked.push(term); return pf.search(term, options); },
+        preload: (term, options) => pf.preload(term, options) })); }"""
+
+
+@pytest.mark.parametrize(("query", "word_search"), [
+    ("giam sat", False),     # "giám sát": in no outline page, in ≥ 5 full-text pages
+    ("dang vien", True),     # "đảng viên": in no outline page, in < 5 full-text pages
+])
+def test_outline_words_are_not_searched_when_the_full_text_holds_the_pairs(
+        browser_page, portal: str, query: str, word_search: bool) -> None:
+    """When the outline holds the pairs in fewer than 5 pages the full text is asked at
+    once; if it holds them in 5 or more, the outline's word-by-word search (the slowest,
+    and its scattered words rank below pairs) is not made."""
+    page = browser_page
+    page.goto(portal)
+    page.keyboard.press("/")
+    page.wait_for_selector("[data-vb-search-ready]", state="attached", timeout=20000)
+    page.evaluate(_RECORD_OUTLINE_SEARCHES)
+    page.keyboard.type(query)
+    page.wait_for_selector("[data-vb-search-done]", state="attached", timeout=20000)
+    asked = page.evaluate("window.asked")
+    pairs = page.evaluate("(q) => window.vbText.pairQuery(q)", query)
+    assert pairs in asked
+    assert (query in asked) == word_search, asked
+    urls = _shown(page)
+    assert len(urls) >= (5 if not word_search else 1), urls
+    first = page.locator(".md-search-result__list .md-search-result__article").first
+    text = page.evaluate("(t) => window.vbText.fold(t)", first.inner_text())
+    assert all(word in text for word in query.split()), text
+
+
 def test_published_script_is_the_source_minified(seed_portal) -> None:
     """The search box's script is published without its comments and spaces (rjsmin, in
     vanban.site.search.minify_script); every test of this file runs on that copy."""
