@@ -186,6 +186,15 @@ def test_typing_fetches_the_chunks_the_search_will_need(browser_page, portal: st
     assert _search(page, portal, "ke hoach thi dua")[0].endswith("/van-ban/ctr-17-ldld-2021/3/")
 
 
+def _wait_for_answer(page, query: str) -> None:
+    """Until the box shows its whole answer to `query` (typed or pasted by the test)."""
+    page.wait_for_function("""(q) => {
+        const box = document.querySelector('[data-vb-search]');
+        return box.getAttribute('data-vb-search-for') === q
+            && box.getAttribute('data-vb-search-done') === box.getAttribute('data-vb-search-shown');
+        }""", arg=query, timeout=20000)
+
+
 def _lag(page) -> float:
     """Milliseconds from the last input to the search's start (typed-ms minus ms)."""
     box = page.locator("[data-vb-search]")
@@ -204,16 +213,14 @@ def test_keys_wait_for_the_typing_pause_and_a_paste_does_not(browser_page, porta
     box = page.locator("[data-vb-search-query]")
     box.fill("")
     box.fill("17/CTr-LĐLĐ")               # one input event with the whole text, as a paste
-    page.wait_for_function("""() => document.querySelector('[data-vb-search]')
-        .getAttribute('data-vb-search-for') === '17/CTr-LĐLĐ'""", timeout=20000)
+    _wait_for_answer(page, "17/CTr-LĐLĐ")
     assert _lag(page) < 100
     assert _shown(page)[0].endswith("/van-ban/ctr-17-ldld-2021/")
     page.evaluate("""() => {                 // a paste from the clipboard (no data)
         const input = document.querySelector('[data-vb-search-query]');
         input.value = 'dien bien chi thi';
         input.dispatchEvent(new InputEvent('input', { inputType: 'insertFromPaste' })); }""")
-    page.wait_for_function("""() => document.querySelector('[data-vb-search]')
-        .getAttribute('data-vb-search-for') === 'dien bien chi thi'""", timeout=20000)
+    _wait_for_answer(page, "dien bien chi thi")
     assert _lag(page) < 100
 
 
@@ -229,11 +236,7 @@ def test_next_query_ranks_as_on_a_fresh_page(browser_page, portal: str) -> None:
     assert page.evaluate("window.vbSearch.skipped()") > 0     # pages found twice
     page.locator("[data-vb-search-query]").fill("")
     page.keyboard.type("17/CTr-LĐLĐ")
-    page.wait_for_function("""() => {
-        const box = document.querySelector('[data-vb-search]');
-        return box.getAttribute('data-vb-search-for') === '17/CTr-LĐLĐ'
-            && box.getAttribute('data-vb-search-done') === box.getAttribute('data-vb-search-shown');
-        }""", timeout=20000)
+    _wait_for_answer(page, "17/CTr-LĐLĐ")
     assert _shown(page)[:5] == fresh[:5]
 
 

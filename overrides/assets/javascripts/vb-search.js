@@ -416,9 +416,9 @@
    *  PRELOAD_FROM letters, and a word left out of the pairs (the third of "dien bien chi")
    *  waits for the next one ("‿chi‿t" begins few words). When the outline holds the pairs
    *  in fewer than RERANK pages, the search will ask the full text: its shards fetch their
-   *  chunks, and once the last word has PRELOAD_FROM letters the full text is searched (the
-   *  search after the pause takes that answer when the words are the same: fullPairs) and
-   *  the first results' texts are fetched. */
+   *  chunks, and once the last word has PRELOAD_FROM letters the full text is searched and
+   *  the first results' texts are fetched. Both searches are kept (pairSearch) for the
+   *  search after the pause. */
   SearchBox.prototype.preload = function () {
     var value = this.input.value.normalize("NFC").trim();
     var words = terms(value);                   // the words as pairQuery splits them
@@ -433,43 +433,31 @@
     return this.ready.then(async function (pf) {
       await pf.preload(pairs || value, { filters: filters });
       if (!pairs) return;
-      var found = await self.outlinePairs(pf, pairs, filters);
+      var found = await self.pairSearch(OUTLINE, pairs, filters);
       if (!found || found.results.length >= RERANK) return;
       if (last.length < PRELOAD_FROM) {
         await (await self.load(FULL)).preload(pairs, { filters: filters });
         return;
       }
-      var full = await self.fullPairs(pairs, filters);
+      var full = await self.pairSearch(FULL, pairs, filters);
       if (full && full.results.length) await firstHoldsPairs(full, pairs);
     }).catch(function () {});
   };
 
-  /** The outline's search for `pairs`: made once for the words typed so far (preload) and
-   *  used again by the search after the typing pause, when the words are the same. */
-  SearchBox.prototype.outlinePairs = function (pf, pairs, filters) {
-    var key = pairs + "\n" + JSON.stringify(filters);
-    if (!this.pairsFound || this.pairsFound.key !== key) {
-      this.pairsFound = this.kept(key, "pairsFound", pf.search(pairs, { filters: filters }));
+  /** A bundle's (OUTLINE or FULL) search for `pairs`, kept while the words and filters stay
+   *  the same: made while the reader types (preload), taken again by the search after the
+   *  typing pause; forgotten if it fails (the next asks again). */
+  SearchBox.prototype.pairSearch = function (bundle, pairs, filters) {
+    var self = this, slot = "kept:" + bundle, key = pairs + "\n" + JSON.stringify(filters);
+    if (!this[slot] || this[slot].key !== key) {
+      var engine = bundle === OUTLINE ? this.warm() : this.load(FULL);
+      var entry = { key: key, found: engine.then(function (pf) {
+        return pf.search(pairs, { filters: filters });
+      }) };
+      entry.found.catch(function () { if (self[slot] === entry) self[slot] = null; });
+      this[slot] = entry;
     }
-    return this.pairsFound.found;
-  };
-
-  /** The full text's search for `pairs`, kept like outlinePairs'. */
-  SearchBox.prototype.fullPairs = function (pairs, filters) {
-    var key = pairs + "\n" + JSON.stringify(filters);
-    if (!this.fullFound || this.fullFound.key !== key) {
-      this.fullFound = this.kept(key, "fullFound", this.load(FULL).then(function (instance) {
-        return instance.search(pairs, { filters: filters });
-      }));
-    }
-    return this.fullFound.found;
-  };
-
-  /** A search kept under `key` in this[slot], forgotten if it fails (the next asks again). */
-  SearchBox.prototype.kept = function (key, slot, found) {
-    var self = this, entry = { key: key, found: found };
-    found.catch(function () { if (self[slot] === entry) self[slot] = null; });
-    return entry;
+    return this[slot].found;
   };
 
   SearchBox.prototype.search = async function () {
@@ -544,28 +532,25 @@
   /** An index's answer (both hold syllable pairs): the query's words in pairs (they stand
    *  together on the page), then, when pairs find fewer than RERANK pages, word by word
    *  (pairs' pages first); word by word alone when some pair stands in no page (the first
-   *  result lacks it). `full`: given for the full text's answer, with `full.early`, its
-   *  first search when the outline's answer has asked for it already. */
+   *  result lacks it). `full`: true for the full text's answer (pf its Shards). */
   SearchBox.prototype.answer = async function (pf, query, seq, full) {
     var filters = this.activeFilters();
     var pairs = pairQuery(query);
-    var found = await (full ? full.early || pf.search(pairs || query, { filters: filters })
-      : pairs ? this.outlinePairs(pf, pairs, filters) : pf.search(query, { filters: filters }));
+    var found = await (pairs ? this.pairSearch(full ? FULL : OUTLINE, pairs, filters)
+                             : pf.search(query, { filters: filters }));
     if (!pairs || !found || seq !== this.seq) return found;
-    if (!full && found.results.length < RERANK) {
-      // few pages hold the pairs in the outline: the full text will be searched next (see
-      // search); ask it now
-      this.early = { seq: seq, found: this.fullPairs(pairs, filters) };
-      this.early.found.catch(function () {});
-    }
+    // few pages hold the pairs in the outline: the full text will be searched next (see
+    // search); ask it now
+    var fullFound = !full && found.results.length < RERANK ?
+      this.pairSearch(FULL, pairs, filters).catch(function () { return null; }) : null;
     if (found.results.length && !(await firstHoldsPairs(found, pairs))) {
       return pf.search(query, { filters: filters });
     }
     if (found.results.length >= RERANK || seq !== this.seq) return found;
-    if (!full && this.early && this.early.seq === seq) {
+    if (fullFound) {
       // the full text holds the pairs in enough pages: its answer comes next (see search),
       // and scattered words rank below pairs (their search is not made: it is the slowest)
-      var early = await this.early.found.catch(function () { return null; });
+      var early = await fullFound;
       if (seq !== this.seq) return found;
       if (early && early.results.length >= RERANK && await firstHoldsPairs(early, pairs)) {
         return found;
@@ -593,9 +578,7 @@
     } catch (e) {
       return;
     }
-    var early = this.early && this.early.seq === seq ? this.early.found : null;
-    this.early = null;
-    var found = await this.answer(pf, this.query, seq, { early: early });
+    var found = await this.answer(pf, this.query, seq, true);
     if (seq !== this.seq || !found) return;
     this.results = this.results.concat(found.results);
     await this.more(seq);
