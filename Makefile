@@ -30,7 +30,10 @@ help:
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
 
-$(STAMP): pyproject.toml | $(BIN)/python
+# the install also compiles the converter's modules (setup.py): again after any of them changes
+COMPILED := setup.py $(addprefix vanban/,$(addsuffix .py,text grammar model messages slug parser extract))
+
+$(STAMP): pyproject.toml $(COMPILED) | $(BIN)/python
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e ".[test]"
 	rm -f $(VENV)/.installed-*

@@ -13,4 +13,49 @@ Layers (each module depends only on those above it):
     site      build-time pages for MkDocs (indexes, agency pages, glossary)
 """
 
+import os as _os
+import sys as _sys
+from importlib.machinery import EXTENSION_SUFFIXES as _SUFFIXES
+from importlib.util import spec_from_file_location as _spec_from_file
+
 __version__ = "0.1.0"
+
+# The converter's modules that setup.py compiles with mypyc (C extensions beside the source).
+COMPILED = ("text", "grammar", "model", "messages", "slug", "parser", "extract")
+_HERE = _os.path.dirname(__file__)
+
+
+def compiled_in_use() -> bool:
+    """Are the converter's modules the compiled ones (else their source)?"""
+    from . import parser
+
+    return not parser.__file__.endswith(".py")
+
+
+def _extensions_current() -> bool:
+    """Every compiled module present, none older than its source, and their shared library
+    (mypyc's group) beside the package: else the source is imported, all of it."""
+    if _os.environ.get("VANBAN_PURE"):
+        return False
+    group = _os.path.join(_os.path.dirname(_HERE), "vanban__mypyc" + _SUFFIXES[0])
+    try:
+        return _os.path.exists(group) and all(
+            _os.stat(_os.path.join(_HERE, name + _SUFFIXES[0])).st_mtime
+            >= _os.stat(_os.path.join(_HERE, name + ".py")).st_mtime for name in COMPILED)
+    except OSError:  # an extension (or a source file) missing
+        return False
+
+
+class _SourceFirst:
+    """Finds the converter's modules as source files, ahead of their extensions."""
+
+    @staticmethod
+    def find_spec(fullname: str, path: object = None, target: object = None) -> object:
+        package, _, name = fullname.partition(".")
+        if package == __name__ and name in COMPILED:
+            return _spec_from_file(fullname, _os.path.join(_HERE, name + ".py"))
+        return None
+
+
+if not _extensions_current():
+    _sys.meta_path.insert(0, _SourceFirst)  # type: ignore[arg-type]

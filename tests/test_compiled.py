@@ -1,0 +1,157 @@
+"""The converter's modules compiled with mypyc (setup.py) behave exactly as their source.
+
+`make setup` (pip install -e .) compiles them in place; `vanban/__init__.py` imports the
+source instead when an extension is missing or older than its source file, or when
+VANBAN_PURE is set. These tests compare the two on real and mutated documents, run the
+compiled modules' doctests from source, and check the fallback.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+from importlib.machinery import EXTENSION_SUFFIXES
+from pathlib import Path
+
+import pytest
+
+import vanban
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGE = Path(vanban.__file__).parent
+SUFFIX = EXTENSION_SUFFIXES[0]
+FIXTURES = ROOT / "tests" / "fixtures" / "convert"
+
+
+def _stale() -> list[str]:
+    """Compiled modules older than their source (edited since `make setup`)."""
+    return [name for name in vanban.COMPILED if (PACKAGE / f"{name}{SUFFIX}").exists()
+            and (PACKAGE / f"{name}{SUFFIX}").stat().st_mtime
+            < (PACKAGE / f"{name}.py").stat().st_mtime]
+
+
+needs_compiled = pytest.mark.skipif(
+    not vanban.compiled_in_use(),
+    reason="the converter runs from source here (VANBAN_PURE, not compiled, or edited since "
+           "`make setup`): nothing compiled to compare")
+
+
+def _pure_env() -> dict[str, str]:
+    return {**os.environ, "VANBAN_PURE": "1"}
+
+
+def test_setup_compiles_the_modules_the_package_lists() -> None:
+    tree = ast.parse((ROOT / "setup.py").read_text(encoding="utf-8"))
+    listed = next(node.value for node in tree.body if isinstance(node, ast.Assign)
+                  and any(getattr(t, "id", None) == "COMPILED" for t in node.targets))
+    assert tuple(ast.literal_eval(listed)) == vanban.COMPILED
+    make = next(line for line in (ROOT / "Makefile").read_text(encoding="utf-8").splitlines()
+                if line.startswith("COMPILED :="))  # what `make` recompiles after an edit
+    assert make.split("addsuffix .py,")[1].split(")")[0].split() == list(vanban.COMPILED)
+
+
+def test_the_converter_runs_compiled() -> None:
+    """Fails when the install did not compile (no C compiler, a type error mypyc refused)."""
+    if os.environ.get("VANBAN_PURE"):
+        pytest.skip("VANBAN_PURE is set: the source is used on purpose")
+    if stale := _stale():
+        pytest.skip(f"{', '.join(stale)} edited since `make setup` compiled it: run `make setup`")
+    import importlib
+
+    files = {name: importlib.import_module(f"vanban.{name}").__file__ for name in vanban.COMPILED}
+    assert all(f and f.endswith(SUFFIX) for f in files.values()), files
+    assert vanban.compiled_in_use()
+
+
+def _inputs() -> list[tuple[str, str]]:
+    """The golden cases' inputs and variants of them: lines shuffled, reversed, upper case,
+    tabs for spaces, cut in half."""
+    from vanban.sources import read_source
+
+    out = []
+    for case in sorted(p for p in FIXTURES.iterdir() if p.is_dir()):
+        src = next(p for p in case.iterdir() if p.stem == "input")
+        text = read_source(src)
+        lines = text.split("\n")
+        shuffled = lines[:]
+        random.Random(case.name).shuffle(shuffled)
+        out += [(case.name, text), (f"{case.name}-shuffled", "\n".join(shuffled)),
+                (f"{case.name}-reversed", "\n".join(reversed(lines))),
+                (f"{case.name}-upper", text.upper()),
+                (f"{case.name}-tabs", text.replace(" ", "\t", 200)),
+                (f"{case.name}-half", text[: len(text) // 2])]
+    return out
+
+
+_DUMP = """
+import json, sys
+import vanban
+from vanban.parser import parse
+from vanban.render import render_markdown, render_targets_yaml
+out = []
+for name, text in json.load(sys.stdin):
+    doc = parse(text, name)
+    out.append([name, doc.to_json("vi"), doc.to_json("en"), render_markdown(doc),
+                render_targets_yaml(doc) if doc.targets else None,
+                [[r.role, r.text, r.line] for r in doc.removed]])
+print(json.dumps({"compiled": vanban.compiled_in_use(), "out": out}, ensure_ascii=False))
+"""
+
+
+def _dump(inputs: list[tuple[str, str]], env: dict[str, str]) -> dict:
+    run = subprocess.run([sys.executable, "-c", _DUMP], input=json.dumps(inputs), env=env,
+                         capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode == 0, run.stderr
+    return json.loads(run.stdout)
+
+
+@needs_compiled
+def test_compiled_and_source_give_the_same_documents() -> None:
+    inputs = _inputs()
+    compiled = _dump(inputs, dict(os.environ))
+    source = _dump(inputs, _pure_env())
+    assert compiled["compiled"] and not source["compiled"]
+    assert len(compiled["out"]) == len(inputs) == 36
+    for c, s in zip(compiled["out"], source["out"], strict=True):
+        assert c == s, f"{c[0]}: the compiled converter differs from its source"
+
+
+@needs_compiled
+def test_doctests_of_the_compiled_modules_pass_from_source() -> None:
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--doctest-modules",
+         *(f"vanban/{name}.py" for name in vanban.COMPILED)],
+        env=_pure_env(), capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert " passed" in run.stdout and "11 passed" in run.stdout, run.stdout
+
+
+@needs_compiled
+def test_an_edited_module_is_imported_from_source_until_compiled_again(tmp_path: Path) -> None:
+    """An extension older than its source (an edit since `make setup`) is not used; then none
+    is, as the compiled modules call each other directly."""
+    shutil.copytree(PACKAGE, tmp_path / "vanban", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(PACKAGE.parent / f"vanban__mypyc{SUFFIX}", tmp_path)
+    probe = ("import vanban, vanban.parser, vanban.text; "
+             "print(vanban.compiled_in_use(), vanban.text.__file__.endswith('.py'))")
+
+    def imported() -> str:
+        return subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True,
+                              text=True, check=True, env={**os.environ, "PYTHONPATH": str(tmp_path)}
+                              ).stdout.strip()
+
+    ext = tmp_path / "vanban" / f"parser{SUFFIX}"
+    source = tmp_path / "vanban" / "parser.py"
+    for name in vanban.COMPILED:  # as after `make setup`: every extension newer than its source
+        os.utime(tmp_path / "vanban" / f"{name}{SUFFIX}", (2e9, 2e9))
+    assert imported() == "True False"
+    os.utime(source, (ext.stat().st_mtime + 10,) * 2)  # parser.py edited
+    assert imported() == "False True"
+    os.utime(source, (ext.stat().st_mtime - 10,) * 2)
+    ext.unlink()  # an extension missing
+    assert imported() == "False True"
