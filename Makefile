@@ -30,16 +30,23 @@ help:
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
 
-# the install also compiles the converter's modules (setup.py): again after any of them changes
-COMPILED := setup.py $(addprefix vanban/,$(addsuffix .py,text grammar model messages slug parser extract))
-
-$(STAMP): pyproject.toml $(COMPILED) | $(BIN)/python
+# the packages; the converter's modules are compiled by the next rule
+$(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e ".[test]"
+	VANBAN_PURE=1 $(BIN)/python -m pip install -q -e ".[test]"
 	rm -f $(VENV)/.installed-*
 	touch $@
 
-setup: $(STAMP)
+# the converter's modules compiled with mypyc (setup.py), again after any of them changes
+# (no download: setuptools and mypy are in the venv); until then their source runs
+COMPILED := setup.py $(addprefix vanban/,$(addsuffix .py,text grammar model messages slug parser extract))
+READY   := $(VENV)/.compiled
+
+$(READY): $(STAMP) $(COMPILED)
+	$(BIN)/python -m pip install -q --no-deps --no-build-isolation -e .
+	touch $@
+
+setup: $(READY)
 
 chromium:
 	@test -x /usr/bin/chromium || { $(SUDO) apt-get update -qq && \
@@ -52,50 +59,50 @@ poppler:
 
 # --dirty: after the first (full) build, an edit renders only the pages it reaches
 # (vanban/site/incremental.py); the search index stays the first build's until restarted
-serve: $(STAMP)
+serve: $(READY)
 	$(BIN)/mkdocs serve --strict --dirty -a 127.0.0.1:8000
 
-build: $(STAMP)
+build: $(READY)
 	$(BIN)/mkdocs build --strict --clean
 
 # VANBAN_SITE_URL=https://example.org/portal/ make dist   for canonical URLs and sitemap.xml
 dist: build
 	$(BIN)/python -m vanban.dist site $(DIST)
 
-lint: $(STAMP)
+lint: $(READY)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
 # `vanban check`: every problem of the documents, data files and links, as file:line — fix
-check: $(STAMP)
+check: $(READY)
 	$(BIN)/vanban check
 
-test: $(STAMP) chromium poppler lint check
+test: $(READY) chromium poppler lint check
 	$(BIN)/pytest -q
 
-test-fast: $(STAMP) lint check
+test-fast: $(READY) lint check
 	$(BIN)/pytest -q -m "not browser and not slow"
 
 # the slow tests alone (long fuzz runs, a generated portal with its search index); `make test`
 # runs them too
-test-slow: $(STAMP) chromium
+test-slow: $(READY) chromium
 	$(BIN)/pytest -q -m slow
 
 # build benchmark (CONTRIBUTING.md "Build performance"): N = 500, 1,000, 2,000 documents
 # BENCH_ARGS="--with-4000" adds 4,000; "--runs 1" for a quicker look
-bench: $(STAMP)
+bench: $(READY)
 	$(BIN)/python scripts/bench_build.py $(BENCH_ARGS)
 
 # mkdocs serve: seconds until an edited document is served again, at 500 documents
-bench-serve: $(STAMP)
+bench-serve: $(READY)
 	$(BIN)/python scripts/bench_build.py --serve --sizes 500
 
-sample: $(STAMP)
+sample: $(READY)
 	$(BIN)/vanban import --force $(SEEDS)/*.txt
 
 # 2,000 generated documents built with Pagefind and with MkDocs' own search, measured in
 # Chromium (slow: several minutes; not part of `make test`). N=500 make bench-search
-bench-search: $(STAMP) chromium
+bench-search: $(READY) chromium
 	$(BIN)/python scripts/bench_search.py --n $(or $(N),2000)
 
 clean:

@@ -316,7 +316,7 @@ def test_ci_templates_check_test_build_and_deploy_from_main() -> None:
     assert re.search(r"^build: .*\n\t\$\(BIN\)/mkdocs build --strict", makefile, re.MULTILINE)
     assert re.search(r"^dist: build\n", makefile, re.MULTILINE)
     # `make test` (what .ci/run runs) checks the content after the linters, before the tests
-    assert re.search(r"^check: \$\(STAMP\)\n\t\$\(BIN\)/vanban check\n", makefile, re.MULTILINE)
+    assert re.search(r"^check: \$\(READY\)\n\t\$\(BIN\)/vanban check\n", makefile, re.MULTILINE)
     assert re.search(r"^test: .* lint check\n", makefile, re.MULTILINE)
 
     gh = yaml.safe_load((ROOT / ".github" / "workflows" / "portal.yml").read_text("utf-8"))

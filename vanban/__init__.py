@@ -15,6 +15,7 @@ Layers (each module depends only on those above it):
 
 import os as _os
 import sys as _sys
+from hashlib import sha256 as _sha256
 from importlib.machinery import EXTENSION_SUFFIXES as _SUFFIXES
 from importlib.util import spec_from_file_location as _spec_from_file
 
@@ -33,17 +34,24 @@ def compiled_in_use() -> bool:
 
 
 def _extensions_current() -> bool:
-    """Every compiled module present, none older than its source, and their shared library
-    (mypyc's group) beside the package: else the source is imported, all of it."""
+    """Every compiled module present beside its source, the source the one compiled
+    (`_built.py`, written by setup.py) and mypyc's shared library beside the package: else
+    the source is imported, of all seven modules."""
     if _os.environ.get("VANBAN_PURE"):
         return False
-    group = _os.path.join(_os.path.dirname(_HERE), "vanban__mypyc" + _SUFFIXES[0])
     try:
-        return _os.path.exists(group) and all(
-            _os.stat(_os.path.join(_HERE, name + _SUFFIXES[0])).st_mtime
-            >= _os.stat(_os.path.join(_HERE, name + ".py")).st_mtime for name in COMPILED)
-    except OSError:  # an extension (or a source file) missing
+        from ._built import SOURCES
+    except ImportError:  # never compiled
         return False
+    if not _os.path.exists(_os.path.join(_os.path.dirname(_HERE), "vanban__mypyc" + _SUFFIXES[0])):
+        return False
+    for name in COMPILED:
+        if not _os.path.exists(_os.path.join(_HERE, name + _SUFFIXES[0])):
+            return False
+        with open(_os.path.join(_HERE, name + ".py"), "rb") as f:
+            if _sha256(f.read()).hexdigest() != SOURCES.get(name):
+                return False  # edited since it was compiled
+    return True
 
 
 class _SourceFirst:
