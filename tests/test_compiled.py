@@ -9,7 +9,7 @@ compiled modules' doctests from source, and check the fallback.
 from __future__ import annotations
 
 import ast
-import hashlib
+import importlib
 import json
 import os
 import random
@@ -29,16 +29,6 @@ ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = Path(vanban.__file__).parent
 SUFFIX = EXTENSION_SUFFIXES[0]
 FIXTURES = ROOT / "tests" / "fixtures" / "convert"
-
-
-def _stale() -> list[str]:
-    """Compiled modules whose source was edited since setup.py compiled it."""
-    try:
-        from vanban._built import SOURCES
-    except ImportError:
-        return []
-    return [name for name in vanban.COMPILED if SOURCES.get(name) != hashlib.sha256(
-        (PACKAGE / f"{name}.py").read_bytes()).hexdigest()]
 
 
 needs_compiled = pytest.mark.skipif(
@@ -69,10 +59,8 @@ def test_the_converter_runs_compiled() -> None:
     """Fails when the install did not compile (no C compiler, a type error mypyc refused)."""
     if os.environ.get("VANBAN_PURE"):
         pytest.skip("VANBAN_PURE is set: the source is used on purpose")
-    if stale := _stale():
+    if stale := vanban.edited_since_compiled():
         pytest.skip(f"{', '.join(stale)} edited since `make setup` compiled it: run `make setup`")
-    import importlib
-
     files = {name: importlib.import_module(f"vanban.{name}").__file__ for name in vanban.COMPILED}
     assert all(f and f.endswith(SUFFIX) for f in files.values()), files
     assert vanban.compiled_in_use()

@@ -33,25 +33,36 @@ def compiled_in_use() -> bool:
     return not parser.__file__.endswith(".py")
 
 
-def _extensions_current() -> bool:
-    """Every compiled module present beside its source, the source the one compiled
-    (`_built.py`, written by setup.py) and mypyc's shared library beside the package: else
-    the source is imported, of all seven modules."""
-    if _os.environ.get("VANBAN_PURE"):
-        return False
+def _compiled_sources() -> dict[str, str] | None:
+    """The SHA-256 of each source setup.py compiled (`_built.py`); None if it compiled none."""
     try:
         from ._built import SOURCES
-    except ImportError:  # never compiled
+    except ImportError:
+        return None
+    return SOURCES
+
+
+def edited_since_compiled() -> list[str]:
+    """The compiled modules whose source differs from the one setup.py compiled."""
+    sources = _compiled_sources() or {}
+    edited = []
+    for name in sources:
+        with open(_os.path.join(_HERE, name + ".py"), "rb") as f:
+            if _sha256(f.read()).hexdigest() != sources[name]:
+                edited.append(name)
+    return edited
+
+
+def _extensions_current() -> bool:
+    """Every compiled module present beside its source, the source the one compiled and
+    mypyc's shared library beside the package: else the source is imported, of all seven
+    modules."""
+    if _os.environ.get("VANBAN_PURE") or _compiled_sources() is None:
         return False
     if not _os.path.exists(_os.path.join(_os.path.dirname(_HERE), "vanban__mypyc" + _SUFFIXES[0])):
         return False
-    for name in COMPILED:
-        if not _os.path.exists(_os.path.join(_HERE, name + _SUFFIXES[0])):
-            return False
-        with open(_os.path.join(_HERE, name + ".py"), "rb") as f:
-            if _sha256(f.read()).hexdigest() != SOURCES.get(name):
-                return False  # edited since it was compiled
-    return True
+    return all(_os.path.exists(_os.path.join(_HERE, name + _SUFFIXES[0])) for name in COMPILED) \
+        and not edited_since_compiled()
 
 
 class _SourceFirst:
