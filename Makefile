@@ -30,22 +30,13 @@ help:
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
 
-# the packages; the converter's modules are compiled by the next rule
 $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install -q --upgrade pip
-	VANBAN_PURE=1 $(BIN)/python -m pip install -q -e ".[test]"
+	$(BIN)/python -m pip install -q -e ".[test]"
 	rm -f $(VENV)/.installed-*
 	touch $@
 
-# the converter's modules compiled with mypyc (setup.py), again after any of them changes
-# (no download: setuptools and mypy are in the venv); until then their source runs
-COMPILED := setup.py $(addprefix vanban/,$(addsuffix .py,text grammar model messages slug parser extract))
-READY   := $(VENV)/.compiled
-
-$(READY): $(STAMP) $(COMPILED)
-	$(BIN)/python -m pip install -q --no-deps --no-build-isolation -e .
-	touch $@
-
+READY   := $(STAMP)
 setup: $(READY)
 
 chromium:

@@ -6,8 +6,7 @@
 Prints one table; the goal is ≥ 500 documents/s for parsing on one core. Each figure is the
 best of three runs, timed twice: by the wall clock and by the CPU time of this process (the
 work one core does, which other programs on a shared machine do not add to). Every round
-parses every seed afresh, exactly as an import does. The converter's modules run compiled
-(setup.py) unless VANBAN_PURE=1 is set, which times their source.
+parses every seed afresh, exactly as an import does.
 """
 
 from __future__ import annotations
@@ -21,7 +20,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-import vanban  # noqa: E402
 from vanban.parser import parse  # noqa: E402
 from vanban.render import render_markdown  # noqa: E402
 from vanban.sources import read_source  # noqa: E402
@@ -51,9 +49,7 @@ def main() -> None:
         rows.append((label, docs / min(wall), docs / min(cpu),
                      size * args.rounds / min(cpu) / 2**20, statistics.median(cpu) / docs * 1000))
     print(f"{len(texts)} seed documents ({size / 1024:.0f} KB), {args.rounds} rounds, one core")
-    print(f"Python {sys.version.split()[0]} ({sys.executable}); converter",
-          "compiled with mypyc" if vanban.compiled_in_use()
-          else "from source (VANBAN_PURE, or not compiled since the last edit: `make setup`)")
+    print(f"Python {sys.version.split()[0]} ({sys.executable})")
     print(f"{'step':<26}{'docs/s':>9}{'docs/s CPU':>12}{'MB/s CPU':>10}{'ms/doc CPU':>12}")
     for label, wall_dps, dps, mbs, ms in rows:
         print(f"{label:<26}{wall_dps:>9.0f}{dps:>12.0f}{mbs:>10.1f}{ms:>12.2f}")
