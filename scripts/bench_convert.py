@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from vanban.parser import parse  # noqa: E402
+from vanban.pipeline import convert  # noqa: E402
 from vanban.render import render_markdown  # noqa: E402
 from vanban.sources import read_source  # noqa: E402
 
@@ -35,8 +35,8 @@ def main() -> None:
         sys.exit(f"no seeds in {args.seeds}")
     size = sum(len(t.encode()) for _, t in texts)
     rows = []
-    for label, fn in (("parse", lambda t, n: parse(t, n)),
-                      ("parse + render Markdown", lambda t, n: render_markdown(parse(t, n)))):
+    for label, fn in (("parse", lambda t, n: convert(t, n)),
+                      ("parse + render Markdown", lambda t, n: render_markdown(convert(t, n)))):
         wall, cpu = [], []
         for _ in range(3):
             start, start_cpu = time.perf_counter(), time.process_time()

@@ -4,7 +4,7 @@
 
 Each document is a variant of one seed text (../shared/seeds/*.txt): another number, date,
 title topic and target values, sections kept or repeated (length), then imported through the
-real converter (vanban.parser.parse → vanban.render), exactly as `vanban import` does, into
+real converter (vanban.pipeline.convert → vanban.render), exactly as `vanban import` does, into
 OUT/docs/van-ban/ and OUT/data/targets/. OUT also gets the repository's mkdocs.yml, hooks/,
 overrides/, data/*.yml and hand-written docs (as tests/conftest.py make_project does), so
 `mkdocs build -f OUT/mkdocs.yml` builds it. The same N and seed give the same files.
@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from vanban.parser import parse  # noqa: E402
+from vanban.pipeline import convert  # noqa: E402
 from vanban.render import render_markdown, render_targets_yaml  # noqa: E402
 from vanban.text import normalize  # noqa: E402
 
@@ -119,7 +119,7 @@ def make_corpus(n: int, out: Path, seed: int = 1, seeds: Path | None = None) -> 
             # the first variant of each seed keeps the seed's number (17/CTr-LĐLĐ exists once)
             text_i = variant(text, rng, index + attempt * n,
                              keep_number=index < len(texts) and attempt == 0)
-            doc = parse(text_i, source=f"{index:05d}_{name}")
+            doc = convert(text_i, source=f"{index:05d}_{name}")
             if doc.slug and doc.slug not in taken:
                 break
         else:

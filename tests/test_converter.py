@@ -20,7 +20,7 @@ from click.testing import CliRunner
 
 from vanban.cli import main
 from vanban.lossless import missing_words
-from vanban.parser import parse
+from vanban.pipeline import convert as parse
 from vanban.render import render_markdown
 from vanban.sources import read_source
 
@@ -430,7 +430,7 @@ def test_labelled_lead_support_and_time_lines() -> None:
 def test_a_cited_number_with_a_letter_is_found() -> None:
     """"Quyết định số 12a/QĐ-UBND": the letter after the digits (and a code starting with "Ư")
     is part of a cited number, found by the whole parse, not only by find_citations."""
-    from vanban.parser import parse
+    from vanban.pipeline import convert as parse
     doc = parse("LIÊN ĐOÀN LAO ĐỘNG TỈNH BÌNH ĐỊNH\nSố: 05/KH-LĐLĐ\n"
                 "Bình Định, ngày 10 tháng 01 năm 2026\nKẾ HOẠCH\nTổ chức Tháng Công nhân\n"
                 "Thực hiện Quyết định số 12a/QĐ-UBND ngày 05/01/2026 của Ủy ban nhân dân tỉnh "

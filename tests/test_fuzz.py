@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from vanban.lossless import missing_words
-from vanban.parser import parse
+from vanban.pipeline import convert as parse
 from vanban.render import render_markdown
 
 SEED = (Path(__file__).parent / "fixtures" / "convert" / "seed-003-chuong-trinh" / "input.txt"

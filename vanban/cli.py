@@ -15,7 +15,7 @@ from pathlib import Path
 import click
 
 from .messages import message, register
-from .parser import parse
+from .pipeline import convert
 from .sources import SourceError, read_source
 
 register({
@@ -65,7 +65,7 @@ def parse_cmd(ctx: click.Context, file: Path, as_json: bool) -> None:
     except SourceError as exc:
         click.echo(exc.message(lang), err=True)
         sys.exit(2)
-    doc = parse(text, source=file.name)
+    doc = convert(text, source=file.name)
     if as_json:
         click.echo(json.dumps(doc.to_json(lang), ensure_ascii=False, indent=2))
     else:

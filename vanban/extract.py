@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import grammar as g
+from .fields import canonical_number, iso_date, type_code
 from .messages import register
 from .model import (
     Assignment,
@@ -24,7 +25,6 @@ from .model import (
     Table,
     Target,
 )
-from .parser import _iso_date, _type_code, canonical_number
 from .text import at_most_words, fold, number_key
 
 register({
@@ -243,7 +243,7 @@ def extract_citations(doc: Document, units: list[_Unit]) -> None:
             if m.date:
                 d = m.date
                 parts = _DIGITS.findall(d)
-                date = _iso_date(parts[2], parts[1], parts[0], doc, line, d)
+                date = iso_date(parts[2], parts[1], parts[0], doc, line, d)
             issuer = m.issuer.strip() if m.issuer else None
             summary = None
             sm = g.CITE_SUMMARY.match(text, m.end)
@@ -286,7 +286,7 @@ _NUMBER_REST = re.compile(r"^\d+[a-zA-Z]?[/-](?P<rest>.+)$")
 
 def _cite_type(word: str, number: str) -> DocType:
     m = _NUMBER_REST.match(number)
-    code = _type_code(m.group("rest")) if m else None
+    code = type_code(m.group("rest")) if m else None
     written = g.TYPE_NAMES.get(word.lower())
     if written and (code is None or code == "CV"):
         code = written

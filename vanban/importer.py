@@ -25,7 +25,7 @@ import yaml
 
 from .messages import message, register
 from .model import Document
-from .parser import parse
+from .pipeline import convert
 from .render import render_markdown, render_targets_yaml, targets_data
 from .sources import SourceError, read_source
 
@@ -83,7 +83,7 @@ def plan_import(files: list[Path], docs_dir: Path, data_dir: Path, force: bool =
         except SourceError as exc:
             result.errors.append(exc.message(lang))
             continue
-        doc = parse(text, source=path.name)
+        doc = convert(text, source=path.name)
         slug = doc.slug or path.stem
         if slug in by_slug:
             result.errors.append(message("imp_duplicate", lang, file=path, slug=slug,

@@ -12,11 +12,11 @@ Every node keeps the number of the source line it starts on.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 
 from . import grammar as g
+from .fields import iso_date, parse_number
 from .messages import register
 from .model import (
     DocType,
@@ -30,8 +30,9 @@ from .model import (
     SourceLine,
     Table,
 )
-from .slug import document_slug, paragraph_id, section_id
-from .text import at_most_words, clean_spaces, fold, normalize
+from .normalise import Normalised
+from .slug import paragraph_id, section_id
+from .text import at_most_words, clean_spaces, fold
 
 register({
     "number_placeholder": (
@@ -96,13 +97,12 @@ class Line:
 
 # ---- 1. lines ---------------------------------------------------------------------------------
 
-def clean_lines(text: str, doc: Document) -> list[Line]:
-    text = normalize(text)
-    raw_lines = text.split("\n")
-    gazette = any(g.GAZETTE_HEADER.match(clean_spaces(r)) for r in raw_lines  # "CÔNG BÁO/…"
+def clean_lines(numbered: list[tuple[int, str]], doc: Document) -> list[Line]:
+    """The normalised lines (`vanban.normalise`) as `Line`s: emphasis and artefacts removed."""
+    gazette = any(g.GAZETTE_HEADER.match(clean_spaces(r)) for _, r in numbered  # "CÔNG BÁO/…"
                   if "/" in r and r.lstrip()[:4].upper() == "CÔNG")
     out: list[Line] = []
-    for no, raw in enumerate(raw_lines, 1):
+    for no, raw in numbered:
         if not raw:  # an empty line (half of a document's lines): nothing to clean or drop
             out.append(Line(no, raw, raw, [raw]))
             continue
@@ -153,55 +153,6 @@ def _segments(line: Line) -> list[str]:
             if i < len(mottos):
                 out.append(mottos[i])
     return out
-
-
-def _iso_date(y: str, m: str, d: str, doc: Document, line: int, text: str) -> str | None:
-    try:
-        year = int(y)
-        if len(y) == 2:
-            year += 2000 if year < 50 else 1900
-        value = dt.date(year, int(m), int(d))
-    except ValueError:
-        doc.warn(line, "bad_date", text=text)
-        return None
-    if not 1930 <= value.year <= dt.date.today().year + 1:
-        doc.warn(line, "bad_year", text=text, year=value.year)
-        return None
-    return value.isoformat()
-
-
-# "/" or "-" in a document number, with any spaces around it: "01 /CTr-CDVC", "25/Ctr- LĐLĐ"
-_SEPARATOR = re.compile(r"\s*([/-])\s*")
-_SEPARATOR_ONLY = re.compile(r"([/-])")
-
-
-def parse_number(value: str, doc: Document, line: int) -> tuple[str | None, str | None]:
-    """"17/CTr-LĐLĐ" → ("17/CTr-LĐLĐ", "CTr"); "*M* /KH-LĐLĐ" → (None, "KH") + warning."""
-    value = value.replace("*", "").strip()
-    compact = "".join(_SEPARATOR.split(value))  # _SEPARATOR.sub(r"\1", …) without a template
-    m = g.NUMBER.match(compact)
-    code = _type_code(compact.split("/", 1)[-1] if m is None else m.group("rest"))
-    if m is None or not re.match(r"\d", compact):
-        doc.warn(line, "number_placeholder", value=value)
-        return None, code
-    return canonical_number(compact), code
-
-
-def canonical_number(number: str) -> str:
-    """Spaces dropped, the type code in its canonical case: "25/Ctr- LĐLĐ" → "25/CTr-LĐLĐ"."""
-    # the pieces between separators and the separators, spaces around them dropped
-    parts = _SEPARATOR.split(number.strip().replace("–", "-"))
-    return "".join(g.CODE_ALIASES.get(p.lower(), p) if i > 0 and i % 2 == 0 else p
-                   for i, p in enumerate(parts))
-
-
-def _type_code(rest: str) -> str | None:
-    """Type code from the part after the number: "CTr-LĐLĐ" → "CTr", "NQ/TW" → "NQ"."""
-    first = _SEPARATOR_ONLY.split(rest.strip(), maxsplit=1)[0] if rest else ""
-    code = g.CODE_ALIASES.get(first.lower())
-    if code:
-        return code
-    return "CV" if first else None
 
 
 def parse_header(lines: list[Line], doc: Document) -> int:
@@ -285,7 +236,7 @@ def _header_segment(seg: str, no: int, doc: Document, orgs: list[SourceLine]) ->
     if m and doc.date is None:
         doc.head.append(SourceLine("place_date", seg, no))
         doc.place = clean_spaces(m.group("place"))
-        doc.date = _iso_date(m.group("y"), m.group("m"), m.group("d"), doc, no, m.group(0))
+        doc.date = iso_date(m.group("y"), m.group("m"), m.group("d"), doc, no, m.group(0))
         return
     m = g.VV_LINE.match(seg)
     if m:  # a công văn's summary sits in the header block; it stays there, in order
@@ -731,12 +682,15 @@ def _split_heading(rest: str) -> tuple[str, str | None]:
 
 # ---- 5. the whole document -------------------------------------------------------------------
 
-def parse(text: str, source: str | None = None) -> Document:
-    """Parse one document's text. Never raises for odd input: problems become warnings."""
-    from .extract import extract_all  # late import: extract depends on this module's output
-
+def parse(norm: Normalised, source: str | None = None) -> Document:
+    """Parse one document's normalised lines into its header, body tree, closing and parts
+    (citations, targets and assignments are `vanban.extract`'s; `vanban.pipeline` runs both).
+    Never raises for odd input: problems become warnings."""
     doc = Document(source=source)
-    lines = clean_lines(text, doc)
+    doc.removed += [SourceLine(kind, text, no) for kind, text, no in norm.removed]
+    for no, code in norm.warnings:
+        doc.warn(no, code)
+    lines = clean_lines(norm.lines, doc)
     body_start = parse_header(lines, doc)
     ids = _Ids()
     closing_at = _closing_start(lines, body_start)
@@ -750,8 +704,6 @@ def parse(text: str, source: str | None = None) -> Document:
         end = part_starts[n + 1] if n + 1 < len(part_starts) else len(lines)
         doc.parts.append(_parse_part(lines[start:end], ids))
     _fill_gaps(doc, lines, body_start)
-    extract_all(doc)
-    doc.slug = document_slug(doc.type.code, doc.number, doc.date, doc.place)
     return doc
 
 

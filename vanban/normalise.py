@@ -1,0 +1,345 @@
+"""Normalising: whatever layout a document arrives in → the same clean lines for the parser.
+
+Staff have text pasted from Word (the seeds' layout), Word files, PDF text (`pdftotext
+-layout`: the two header columns side by side, hard-wrapped lines, page numbers, footnotes),
+OCR of scans, .docx converted to Markdown (`#`, `**`, `\\-`, pipe tables) and text copied from
+a legal web portal (a caption line, then the whole header run together on one line). Each is
+turned into one shape, the seeds' shape, so the parser has one grammar to know:
+
+- one paragraph per line (hard-wrapped lines joined, also across page breaks);
+- header and signature columns as tab-separated cells of one line ("Số: 17/CTr-LĐLĐ\\tBình
+  Định, ngày 23 tháng 11 năm 2021"), and a header run together split at "Số", the place and
+  date, the type word and "V/v";
+- no markup: Markdown headings, emphasis, escapes and table rules removed, table rows as
+  tab-separated cells;
+- page furniture (page numbers, running headers, OCR page marks, rules) dropped and recorded
+  in `removed`, so that the lossless check knows every word that is not carried over.
+
+Each output line keeps the number of the source line it starts on.
+
+>>> n = normalise("Số: 435/QĐ-UBND Kon Tum, ngày 04 tháng 5 năm 2020 QUYẾT ĐỊNH V/v ban hành X")
+>>> [t for _, t in n.lines]
+['Số: 435/QĐ-UBND\\tKon Tum, ngày 04 tháng 5 năm 2020', 'QUYẾT ĐỊNH', 'V/v ban hành X']
+>>> [t for _, t in normalise("**I\\\\. MỤC ĐÍCH**\\n\\\\- Nâng cao", "md").lines]
+['I. MỤC ĐÍCH', '- Nâng cao']
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from . import grammar as g
+from .text import clean_spaces, normalize
+
+Line = tuple[int, str]  # (source line number, text)
+
+
+@dataclass
+class Normalised:
+    lines: list[Line]
+    layout: str                                   # plain | markdown | pdf | ocr | portal
+    removed: list[tuple[str, str, int]] = field(default_factory=list)  # (kind, text, line)
+    warnings: list[tuple[int, str]] = field(default_factory=list)      # (line, message code)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(t for _, t in self.lines)
+
+
+# ---- what a layout looks like ----------------------------------------------------------------
+
+# "===== Trang 3 =====", the "[OCR]" note a scanner writes first
+OCR_PAGE = re.compile(r"^\s*=+\s*Trang\s+\d+\s*=+\s*$", re.IGNORECASE)
+OCR_NOTE = re.compile(r"^\s*\[OCR[^\]]*\]", re.IGNORECASE)
+# Markdown: "# CHÍNH PHỦ", "**KẾ HOẠCH**", "\-", "| a | b |", "*   item", "```"
+MD_HEADING = re.compile(r"^\s*#{1,6}\s+")
+MD_MARKUP = re.compile(r"^\s*#{1,6}\s|\\[-.*_()#+!\[\]]|^\s*\|.*\|\s*$|^\s*\*\*\S|^```")
+# a web portal's caption: "Quyết định 435/QĐ-UBND năm 2020 về ..."; "Kế hoạch 12/KH-UBND 2021"
+PORTAL_CAPTION = re.compile(
+    r"^(?:Quyết định|Kế hoạch|Chỉ thị|Nghị quyết|Chương trình(?: hành động)?|Hướng dẫn|"
+    r"Thông báo|Công văn|Thông tư|Nghị định|Luật|Quy định|Quy chế|Đề án|Báo cáo|Kết luận)"
+    r"\s+(?:số\s+)?\d[\w/.-]*-?[\w/.-]*\s+(?:năm\s+)?\d{4}\b")
+# two columns on one line of PDF text: three or more spaces between two pieces of text
+COLUMN_GAP = re.compile(r"(?<=\S)\s{3,}(?=\S)")
+PAGE_NO = re.compile(r"^(?:[-–]\s*)?\d{1,3}(?:\s*[-–])?$|^Trang\s+\d{1,3}(?:\s*/\s*\d{1,3})?$",
+                     re.IGNORECASE)
+# a footnote at the foot of a PDF page: "   1 Các quy định của Luật ..."
+FOOTNOTE = re.compile(r"^\s*\d{1,2}\s+[A-ZĐÀ-Ỹ]")
+# a pipe-table rule row: "|---|:---:|"
+TABLE_RULE = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$")
+# Markdown escapes and emphasis (bold/italic) around words
+MD_ESCAPE = re.compile(r"\\([-.*_()#+!\[\]`>|~])")
+MD_EMPHASIS = re.compile(r"(?<![\w*])(\*{1,3}|_{2,3})(?=\S)(.+?)(?<=\S)\1(?![\w*])")
+MD_BULLET = re.compile(r"^\s*[*+]\s{1,4}(?=\S)")
+# the header pieces a run-together header is cut before: "Số:", "<Place>, ngày", type, "V/v"
+_HEAD_CUTS = re.compile(
+    r"(?<=\S)\s+(?=Số\s*:?\s*(?:\d|[.…_\s]*/)|V/v\b|"
+    rf"(?:{'|'.join(sorted((re.escape(n.upper()) for n in g.TYPE_NAMES), key=len, reverse=True))})"
+    r"(?:\s|$))"
+)
+
+
+def detect_layout(lines: list[str], kind: str = "txt") -> str:
+    """The layout family of a text (see the module's docstring)."""
+    head = [ln for ln in lines[:400] if ln.strip()]
+    if any(OCR_PAGE.match(ln) for ln in head) or (head and OCR_NOTE.match(head[0])):
+        return "ocr"
+    if kind in ("pdf", "md"):
+        return {"pdf": "pdf", "md": "markdown"}[kind]
+    if head and PORTAL_CAPTION.match(head[0].strip()):
+        return "portal"
+    if kind in ("txt", "md") and sum(1 for ln in head if MD_MARKUP.search(ln)) >= 3:
+        return "markdown"
+    indented = sum(1 for ln in head if ln.startswith("  ") and not ln.startswith("\t"))
+    columns = sum(1 for ln in head[:15] if COLUMN_GAP.search(ln.strip()))
+    if columns >= 1 and indented >= max(5, len(head) // 5):
+        return "pdf"
+    return "plain"
+
+
+# ---- the stage ---------------------------------------------------------------------------------
+
+def normalise(text: str, kind: str = "txt") -> Normalised:
+    raw = normalize(text).split("\n")
+    out = Normalised([], detect_layout(raw, kind))
+    lines: list[Line] = list(enumerate(raw, 1))
+    if out.layout == "ocr":
+        out.warnings.append((1, "ocr_text"))
+        lines = _drop(lines, out, lambda t: bool(OCR_PAGE.match(t) or OCR_NOTE.match(t)), "ocr")
+    if out.layout in ("pdf", "ocr"):
+        lines = _page_furniture(lines, out)
+        lines = _pdf_paragraphs(lines)
+    if out.layout == "markdown":
+        lines = _unmark(lines, out)
+    if out.layout == "portal":
+        out.removed.append(("caption", clean_spaces(lines[0][1]), lines[0][0]))
+        lines = lines[1:]
+    lines = [(no, _pipe_row(t)) if t.lstrip().startswith("|") else (no, t) for no, t in lines]
+    lines = _split_header(lines)
+    lines = _join_continuations(lines)
+    out.lines = lines
+    return out
+
+
+def _drop(lines: list[Line], out: Normalised, test, kind: str) -> list[Line]:
+    kept = []
+    for no, t in lines:
+        if t.strip() and test(t):
+            out.removed.append((kind, clean_spaces(t), no))
+        else:
+            kept.append((no, t))
+    return kept
+
+
+# ---- PDF and OCR text --------------------------------------------------------------------------
+
+def _page_furniture(lines: list[Line], out: Normalised) -> list[Line]:
+    """Page numbers (a lone number, centred or at a page's foot) and running headers (the same
+    short line, numbers aside, at the top of three or more pages)."""
+    shape = Counter(re.sub(r"\d+", "#", t.strip()) for _, t in lines if t.strip())
+    kept: list[Line] = []
+    for no, t in lines:
+        s = t.strip()
+        if s and PAGE_NO.match(s) and (len(t) - len(t.lstrip()) >= 10 or s.isdigit() is False):
+            out.removed.append(("page_number", s, no))
+            continue
+        key = re.sub(r"\d+", "#", s)
+        if s and "#" in key and shape[key] >= 3 and len(s) < 60 and s[0] not in "-+•(" \
+                and not g.PLACE_DATE.search(s):
+            out.removed.append(("running_header", s, no))
+            continue
+        kept.append((no, t))
+    return kept
+
+
+def _indent(t: str) -> int:
+    return len(t) - len(t.lstrip(" "))
+
+
+def _pdf_paragraphs(lines: list[Line]) -> list[Line]:
+    """Columns split into cells; a paragraph's wrapped lines joined. In `pdftotext -layout`
+    text a paragraph's first line is indented and the lines that continue it are not, so an
+    unindented line that starts no numbered item continues the line before it."""
+    out: list[Line] = []
+    footnote = False
+    for no, t in lines:
+        s = t.strip()
+        if not s:
+            out.append((no, ""))
+            continue
+        cells = COLUMN_GAP.split(s)
+        if len(cells) > 1:
+            out.append((no, "\t".join(cells)))
+            footnote = False
+            continue
+        prev = _last_text(out)
+        starts_block = _starts_block(s)
+        if footnote or (FOOTNOTE.match(t) and prev is not None and prev[1] == ""):
+            # a footnote: kept as its own paragraph, never joined to the body around it
+            footnote = not starts_block or FOOTNOTE.match(t) is not None
+            if FOOTNOTE.match(t) or prev is None or prev[1] == "":
+                out.append((no, s))
+            else:
+                out[prev[0]] = (out[prev[0]][0], _glue(out[prev[0]][1], s))
+            continue
+        if (prev is not None and prev[1] and "\t" not in prev[1] and _indent(t) < 3
+                and not starts_block and not _closes(prev[1])):
+            out[prev[0]] = (out[prev[0]][0], _glue(prev[1], s))
+            continue
+        out.append((no, s))
+    return out
+
+
+def _last_text(out: list[Line]) -> tuple[int, str] | None:
+    """Index and text of the last non-blank output line, skipping the blank lines a page
+    break leaves; None at the start."""
+    for i in range(len(out) - 1, -1, -1):
+        if out[i][1]:
+            # only page-break blanks may be skipped: at most two blank lines in between
+            return (i, out[i][1]) if len(out) - 1 - i <= 3 else None
+    return None
+
+
+def _starts_block(s: str) -> bool:
+    """A line that starts a heading, a numbered or bulleted item, or a closing piece."""
+    return bool(
+        g.ROMAN.match(s) or g.ARABIC.match(s) or g.DOTTED.match(s) or g.ALPHA.match(s)
+        or g.PAREN.match(s) or g.BULLET.match(s) or g.ARTICLE.match(s) or g.CHAPTER.match(s)
+        or g.RECIPIENTS.match(s) or g.AUTHORITY.match(s) or g.APPENDIX.match(s)
+        or g.NUMBER_LINE.match(s) or g.VV_LINE.match(s)
+    )
+
+
+def _closes(text: str) -> bool:
+    """The line ends a paragraph: a sentence mark, or a heading's colon."""
+    return g.ends_sentence(text) or text.endswith(":")
+
+
+def _glue(a: str, b: str) -> str:
+    """Join a wrapped line: "217/2025/NĐ-" + "CP" → "217/2025/NĐ-CP"; else with a space."""
+    if a.endswith(("-", "/")) and re.search(r"\d[\w/]*[/-]$|/[A-ZĐ]+-$", a) and b[:1].isalpha() \
+            and b[:1].isupper():
+        return a + b
+    return f"{a} {b}"
+
+
+# ---- Markdown ----------------------------------------------------------------------------------
+
+def _unmark(lines: list[Line], out: Normalised) -> list[Line]:
+    kept: list[Line] = []
+    for no, t in lines:
+        s = t.strip()
+        if s.startswith("```") or (s and g.RULE_LINE.match(s) and not s.strip("*-_ ")):
+            if s:
+                out.removed.append(("markup", s, no))
+            kept.append((no, ""))
+            continue
+        if TABLE_RULE.match(s):
+            continue
+        s = MD_HEADING.sub("", s)
+        s = MD_BULLET.sub("- ", s)
+        if "\\" in s:
+            s = MD_ESCAPE.sub(r"\1", s)
+        for _ in range(2):  # nested: ***x*** or **x *y* z**
+            s = MD_EMPHASIS.sub(r"\2", s)
+        kept.append((no, s.strip()))
+    return kept
+
+
+def _pipe_row(t: str) -> str:
+    """"| Số: 01/KH | | Hà Nội, ngày … |" → "Số: 01/KH\\tHà Nội, ngày …" (empty cells dropped;
+    a cell's own runs of spaces, where Word's line breaks were, split it further)."""
+    s = t.strip()
+    if not (s.startswith("|") and s.endswith("|") and len(s) > 1):
+        return t
+    cells = [clean_spaces(c) for c in COLUMN_GAP.split("\t".join(s[1:-1].split("|")))]
+    pieces = [p for c in cells for p in c.split("\t")]
+    return "\t".join(clean_spaces(p) for p in pieces if clean_spaces(p))
+
+
+# ---- every layout ----------------------------------------------------------------------------
+
+def _split_header(lines: list[Line]) -> list[Line]:
+    """In the header (before the type line), a line holding several header pieces run
+    together is cut before "Số", the place and date, the type word and "V/v": the pieces
+    before the type word stay cells of one line; the type word and the title start lines."""
+    out: list[Line] = []
+    seen = 0
+    for i, (no, t) in enumerate(lines):
+        if seen > 12 or not t.strip():
+            out.append((no, t))
+            continue
+        seen += 1
+        cells: list[str] = []
+        for cell in t.split("\t"):
+            cells += _cut_header_piece(cell)
+        typed = [k for k, c in enumerate(cells) if g.TYPE_LINE.match(c.strip())
+                 and _upper(c)]
+        if typed and (typed[0] > 0 or len(cells) > 1) and len(cells) > 1:
+            k = typed[0]
+            if cells[:k]:
+                out.append((no, "\t".join(cells[:k])))
+            out.append((no, cells[k]))
+            if cells[k + 1:]:
+                out.append((no, " ".join(cells[k + 1:])))
+            out += lines[i + 1:]
+            return out
+        out.append((no, "\t".join(cells) if len(cells) > 1 else t))
+        if any(g.TYPE_LINE.match(c.strip()) and _upper(c) for c in cells):
+            out += lines[i + 1:]
+            return out
+    return out
+
+
+def _cut_header_piece(piece: str) -> list[str]:
+    s = clean_spaces(piece)
+    if len(s) < 25 or not (("Số" in s) + bool(g.PLACE_DATE.search(s)) + ("V/v" in s)
+                           + any(n.upper() in s for n in ("QUYẾT ĐỊNH", "KẾ HOẠCH"))) >= 2:
+        return [piece]
+    cuts: list[str] = []
+    last = 0
+    for m in _HEAD_CUTS.finditer(s):
+        cuts.append(s[last:m.start()])
+        last = m.end()
+    cuts.append(s[last:])
+    out: list[str] = []
+    for c in cuts:
+        pd = g.PLACE_DATE.search(c)
+        if pd and pd.start() > 0:
+            out += [c[: pd.start()].strip(), c[pd.start():].strip()]
+        else:
+            out.append(c.strip())
+    return [c for c in out if c]
+
+
+def _upper(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and sum(ch.isupper() for ch in letters) >= 0.85 * len(letters)
+
+
+def _join_continuations(lines: list[Line]) -> list[Line]:
+    """A paragraph that Word or a converter broke in two: the second part starts with a
+    lower-case word (no number, no bullet) and the first does not end a sentence; joined also
+    across the blank lines between them."""
+    out: list[Line] = []
+    blanks = 0
+    for no, t in lines:
+        s = t.strip()
+        if not s:
+            blanks += 1
+            out.append((no, t))
+            continue
+        if (s[0].islower() and "\t" not in t and not _starts_block(s) and out):
+            j = len(out) - 1 - blanks
+            prev = out[j][1].strip() if j >= 0 else ""
+            if blanks <= 3 and prev and "\t" not in out[j][1] and not _closes(prev) \
+                    and not _upper(prev):  # a heading or type line is followed, not continued
+                out[j] = (out[j][0], _glue(out[j][1].rstrip(), s))
+                del out[j + 1:]
+                blanks = 0
+                continue
+        blanks = 0
+        out.append((no, t))
+    return out
