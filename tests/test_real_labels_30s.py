@@ -80,7 +80,7 @@ def test_label_values_are_in_the_document(label: Path) -> None:
     wanted = [*expected.get("citations", []), expected["issuer"], expected["parent_issuer"]]
     signer = expected.get("signer") or {}
     wanted += [v for v in (signer.get("name"), signer.get("title"), expected.get("place")) if v]
-    wanted += expected.get("agencies") or []
+    wanted += [expected.get("title"), *(expected.get("agencies") or [])]
     # compared without spaces: a number is labelled "01-KH/ĐTN" where the text has "01 - KH/ĐTN"
     squeezed = text.replace(" ", "")
     for value in filter(None, wanted):
