@@ -56,7 +56,7 @@ sys.path.insert(0, str(ROOT))
 from vanban import grammar as g  # noqa: E402
 from vanban.lossless import missing_words  # noqa: E402
 from vanban.model import Document  # noqa: E402
-from vanban.parser import parse  # noqa: E402
+from vanban.pipeline import convert_file  # noqa: E402
 from vanban.render import render_markdown  # noqa: E402
 from vanban.sources import SourceError, read_source  # noqa: E402
 from vanban.text import fold, number_key  # noqa: E402
@@ -65,8 +65,8 @@ REAL = ROOT / "tests" / "fixtures" / "real"
 
 
 def convert(path: Path) -> Document:
-    """The converter under test (the lead switches this to the new pipeline)."""
-    return parse(read_source(path), source=path.name)
+    """The converter under test: the same pipeline as `vanban import`."""
+    return convert_file(path)
 
 
 def source_text(path: Path) -> str:
