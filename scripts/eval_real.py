@@ -367,7 +367,7 @@ def evaluate_one(label: dict[str, Any], real: Path = REAL) -> DocResult:
             if kind != "right":
                 res.problems.append((name, kind, str(value), str(got[name])))
     try:
-        lost = missing_words(source_text(path), render_markdown(doc))
+        lost = missing_words(source_text(path), render_markdown(doc), doc.removed)
         res.lossless, res.missing_words = not lost, len(lost)
     except Exception as exc:
         res.error = f"render: {exc}"

@@ -8,13 +8,21 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
+from collections.abc import Iterable
 
 from . import grammar as g
+from .model import SourceLine
 from .text import clean_spaces, normalize, words
 
 
-def source_words(text: str) -> list[tuple[str, int]]:
-    """(word, line) of the source, artefacts left out."""
+def source_words(text: str, removed: Iterable[SourceLine] = ()) -> list[tuple[str, int]]:
+    """(word, line) of the source, artefacts left out: those the patterns below know, and
+    those the converter recorded as removed (`Document.removed`: page numbers, running
+    headers, OCR page marks, a web portal's caption line)."""
+    dropped: dict[int, Counter[str]] = {}
+    for r in removed:
+        dropped.setdefault(r.line, Counter()).update(words(r.text))
     lines = normalize(text).split("\n")
     gazette = any(g.GAZETTE_HEADER.match(clean_spaces(ln)) for ln in lines)
     out: list[tuple[str, int]] = []
@@ -26,7 +34,12 @@ def source_words(text: str) -> list[tuple[str, int]]:
         ) or g.RULE_LINE.match(flat):  # "____" is a word to \w+, but only a rule
             continue
         line = g.MOTTO.sub(" ", line)
-        out += [(w, no) for w in words(line)]
+        skip = dropped.get(no)
+        for w in words(line):
+            if skip and skip[w] > 0:
+                skip[w] -= 1
+                continue
+            out.append((w, no))
     return out
 
 
@@ -40,12 +53,14 @@ def markdown_words(markdown: str) -> list[str]:
     return words(body)
 
 
-def missing_words(source: str, markdown: str) -> list[tuple[str, int]]:
-    """Source words not found, in order, in the Markdown (empty when lossless)."""
+def missing_words(source: str, markdown: str, removed: Iterable[SourceLine] = ()
+                  ) -> list[tuple[str, int]]:
+    """Source words not found, in order, in the Markdown (empty when lossless); `removed`:
+    the artefacts the converter dropped and recorded (`Document.removed`)."""
     target = markdown_words(markdown)
     missing: list[tuple[str, int]] = []
     j = 0
-    for word, line in source_words(source):
+    for word, line in source_words(source, removed):
         k = j
         while k < len(target) and target[k] != word:
             k += 1

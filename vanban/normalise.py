@@ -185,7 +185,7 @@ def _pdf_paragraphs(lines: list[Line]) -> list[Line]:
                 out[prev[0]] = (out[prev[0]][0], _glue(out[prev[0]][1], s))
             continue
         if (prev is not None and prev[1] and "\t" not in prev[1] and _indent(t) < 3
-                and not starts_block and not _closes(prev[1])):
+                and not starts_block and not _closes(prev[1]) and not _upper(prev[1])):
             out[prev[0]] = (out[prev[0]][0], _glue(prev[1], s))
             continue
         out.append((no, s))
