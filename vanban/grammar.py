@@ -174,7 +174,7 @@ TYPE_LINE_LONGEST = max(map(len, TYPE_NAMES)) + 1  # a longer line is no type li
 
 # "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập – Tự do – Hạnh phúc", "ĐẢNG CỘNG SẢN VIỆT NAM"
 MOTTO = re.compile(
-    r"C[ỘO]NG\s+H[ÒOÓ]A\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM"
+    r"C[ỘO]NG\s+H(?:[ÒOÓ]A|O[ÀÁ])\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM"
     r"|Đ[ỘO]C\s+L[ẬA]P\s*[-–—]\s*T[ỰU]\s+DO\s*[-–—]\s*H[ẠA]NH\s+PH[ÚU]C"
     r"|Đ[ẢA]NG\s+C[ỘO]NG\s+S[ẢA]N\s+VI[ỆE]T\s+NAM",
     re.IGNORECASE,
@@ -193,6 +193,13 @@ NUMBER = re.compile(
 PLACE_DATE = re.compile(
     r"(?:(?<=\s)|^)(?P<place>[A-ZĐÀ-Ỹ][^,\d/]{0,40}?)\s*,\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})"
     r"\s+năm\s+(?P<y>\d{4})",
+    re.IGNORECASE,
+)
+# a place with a date left blank to be filled in when signed: "Lào Cai, ngày    tháng 4 năm 2026",
+# "Hà Nội, ngày … tháng … năm 2025"
+PLACE_BLANK_DATE = re.compile(
+    r"(?:(?<=\s)|^)(?P<place>[A-ZĐÀ-Ỹ][^,\d/]{0,40}?)\s*,\s*ngày[\s.…_]*(?:\d{1,2}[\s.…_]+)?tháng"
+    r"[\s.…_]*(?:\d{1,2}[\s.…_]*)?năm\s*(?P<y>\d{4})?",
     re.IGNORECASE,
 )
 # a date without place: "ngày 23 tháng 11 năm 2021"
@@ -222,6 +229,10 @@ _ORG_ALT = "|".join(sorted((re.escape(h) for h in ORG_HEADS), key=len, reverse=T
 # "Ban Tổ chức Tỉnh ủy", "Các ban LĐLĐ tỉnh", "Sở Thông tin và Truyền thông"
 ORG_START = re.compile(rf"^{_first_letters(ORG_HEADS)}(?:{_ORG_ALT})(?=[\s,:;.)\-–]|$)",
                        re.IGNORECASE)
+
+# A header line (upper case) that starts a body of its own, beside ORG_START's heads: "ĐOÀN KIỂM
+# TRA", "TIỂU BAN THÔNG TIN…", "BCH ĐOÀN XÃ PHÚC THỊNH" (never a word inside an agency name)
+HEADER_ORG_START = re.compile(r"^(?:ĐOÀN|TIỂU\s+BAN|TỔ\s+(?!CHỨC)|BCH|BAN)\b")
 
 # ---- body numbering schemes ------------------------------------------------------------------
 
@@ -273,7 +284,8 @@ _CLOSERS = "”\"»)"
 RECIPIENTS = re.compile(r"^Nơi\s+nhận\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
 # "TM. BAN CHẤP HÀNH", "T/M BAN THƯỜNG VỤ", "KT. CHỦ TỊCH", "K/T TRƯỞNG BAN", "TL. CHỦ TỊCH"
 AUTHORITY = re.compile(
-    r"^(?P<prefix>T\.?M\.|T/M|KT\.|K/T|K\.T\.|TL\.|T/L|T\.L\.|TUQ\.|T/UQ|Q\.|Q/)\s*(?P<body>\S.*)$"
+    r"^(?P<prefix>T\.?M\.|T/M\.?|KT\.|K/T\.?|K\.T\.|TL\.|T/L\.?|T\.L\.|TUQ\.|T/UQ\.?|Q\.|Q/)\s*"
+    r"(?P<body>[^\s.]\S*.*)$"
 )
 # "(Đã ký)", "(Đã ký và đóng dấu)", "(ký)", "[đã ký]"
 SIGNED = re.compile(r"^[(\[]\s*(?:Đã\s+)?ký(?:\s+và\s+đóng\s+dấu)?\s*[)\]]$", re.IGNORECASE)

@@ -56,11 +56,13 @@ OCR_NOTE = re.compile(r"^\s*\[OCR[^\]]*\]", re.IGNORECASE)
 # Markdown: "# CHÍNH PHỦ", "**KẾ HOẠCH**", "\-", "| a | b |", "*   item", "```"
 MD_HEADING = re.compile(r"^\s*#{1,6}\s+")
 MD_MARKUP = re.compile(r"^\s*#{1,6}\s|\\[-.*_()#+!\[\]]|^\s*\|.*\|\s*$|^\s*\*\*\S|^```")
-# a web portal's caption: "Quyết định 435/QĐ-UBND năm 2020 về ..."; "Kế hoạch 12/KH-UBND 2021"
-PORTAL_CAPTION = re.compile(
-    r"^(?:Quyết định|Kế hoạch|Chỉ thị|Nghị quyết|Chương trình(?: hành động)?|Hướng dẫn|"
-    r"Thông báo|Công văn|Thông tư|Nghị định|Luật|Quy định|Quy chế|Đề án|Báo cáo|Kết luận)"
-    r"\s+(?:số\s+)?\d[\w/.-]*-?[\w/.-]*\s+(?:năm\s+)?\d{4}\b")
+# a caption a web portal or a converter puts first: "Quyết định 435/QĐ-UBND năm 2020 về …",
+# "Kế hoạch 12/KH-UBND 2021", "## Công Văn Số 402-CV/VPĐU" (a type name in title case and a number)
+CAPTION = re.compile(
+    r"^(?:#+\s*)?(?:Quyết định|Kế hoạch|Chỉ thị|Nghị quyết|Chương trình(?: hành động)?|Hướng dẫn|"
+    r"Thông báo|Công [Vv]ăn|Thông tư|Nghị định|Luật|Quy định|Quy chế|Đề án|Báo cáo|Kết luận|"
+    r"Tờ trình)\s+(?:[Ss]ố\s+)?\d+[a-zA-Z]?\s*[/-]\s*[\wĐđ/.-]*(?:\s|$)")
+PORTAL_CAPTION = re.compile(CAPTION.pattern + r"(?:năm\s+)?\d{4}\b")
 # two columns on one line of PDF text: three or more spaces between two pieces of text
 COLUMN_GAP = re.compile(r"(?<=\S)\s{3,}(?=\S)")
 PAGE_NO = re.compile(r"^(?:[-–]\s*)?\d{1,3}(?:\s*[-–])?$|^Trang\s+\d{1,3}(?:\s*/\s*\d{1,3})?$",
@@ -73,10 +75,12 @@ TABLE_RULE = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$")
 MD_ESCAPE = re.compile(r"\\([-.*_()#+!\[\]`>|~])")
 MD_EMPHASIS = re.compile(r"(?<![\w*])(\*{1,3}|_{2,3})(?=\S)(.+?)(?<=\S)\1(?![\w*])")
 MD_BULLET = re.compile(r"^\s*[*+]\s{1,4}(?=\S)")
+_TYPE_NAMES_UPPER = "|".join(sorted((re.escape(n.upper()) for n in g.TYPE_NAMES), key=len,
+                                    reverse=True))
 # the header pieces a run-together header is cut before: "Số:", "<Place>, ngày", type, "V/v"
 _HEAD_CUTS = re.compile(
     r"(?<=\S)\s+(?=Số\s*:?\s*(?:\d|[.…_\s]*/)|V/v\b|"
-    rf"(?:{'|'.join(sorted((re.escape(n.upper()) for n in g.TYPE_NAMES), key=len, reverse=True))})"
+    rf"(?:{_TYPE_NAMES_UPPER})"
     r"(?:\s|$))"
 )
 
@@ -113,11 +117,15 @@ def normalise(text: str, kind: str = "txt") -> Normalised:
         lines = _pdf_paragraphs(lines)
     if out.layout == "markdown":
         lines = _unmark(lines, out)
-    if out.layout == "portal":
-        out.removed.append(("caption", clean_spaces(lines[0][1]), lines[0][0]))
-        lines = lines[1:]
+    first = next((i for i, (_, t) in enumerate(lines) if t.strip()), None)
+    if first is not None and CAPTION.match(lines[first][1].strip()):
+        # the portal's or converter's caption repeats the header below it: recorded, dropped
+        no, t = lines[first]
+        out.removed.append(("caption", clean_spaces(MD_HEADING.sub("", t)), no))
+        lines = lines[:first] + lines[first + 1:]
     lines = [(no, _pipe_row(t)) if t.lstrip().startswith("|") else (no, t) for no, t in lines]
     lines = _split_header(lines)
+    lines = [piece for line in lines for piece in _split_type_of(line)]
     lines = _join_continuations(lines)
     out.lines = lines
     return out
@@ -169,7 +177,7 @@ def _pdf_paragraphs(lines: list[Line]) -> list[Line]:
         if not s:
             out.append((no, ""))
             continue
-        cells = COLUMN_GAP.split(s)
+        cells = split_columns(s)
         if len(cells) > 1:
             out.append((no, "\t".join(cells)))
             footnote = False
@@ -254,9 +262,28 @@ def _pipe_row(t: str) -> str:
     s = t.strip()
     if not (s.startswith("|") and s.endswith("|") and len(s) > 1):
         return t
-    cells = [clean_spaces(c) for c in COLUMN_GAP.split("\t".join(s[1:-1].split("|")))]
-    pieces = [p for c in cells for p in c.split("\t")]
+    pieces = [p for c in s[1:-1].split("|") for p in split_columns(c.strip())]
     return "\t".join(clean_spaces(p) for p in pieces if clean_spaces(p))
+
+
+# a blank left to fill in is no column gap: "Số:      /KH-UBND", "ngày     tháng     năm 2026"
+_BLANK_BEFORE = re.compile(r"(?:Số\s*:?|ngày|tháng|[Ss]ố\s*:?\s*[-/]?)$")
+_BLANK_AFTER = re.compile(r"^(?:[-/]|tháng|năm\b)")
+
+
+def split_columns(text: str) -> list[str]:
+    """Pieces of a line separated by three or more spaces (two columns side by side, or Word
+    line breaks flattened), except where the spaces are a blank to fill in."""
+    pieces = COLUMN_GAP.split(text)
+    if len(pieces) == 1:
+        return pieces
+    out = [pieces[0]]
+    for p in pieces[1:]:
+        if _BLANK_BEFORE.search(out[-1]) or _BLANK_AFTER.match(p):
+            out[-1] = f"{out[-1]} {p}"
+        else:
+            out.append(p)
+    return out
 
 
 # ---- every layout ----------------------------------------------------------------------------
@@ -295,8 +322,7 @@ def _split_header(lines: list[Line]) -> list[Line]:
 
 def _cut_header_piece(piece: str) -> list[str]:
     s = clean_spaces(piece)
-    if len(s) < 25 or not (("Số" in s) + bool(g.PLACE_DATE.search(s)) + ("V/v" in s)
-                           + any(n.upper() in s for n in ("QUYẾT ĐỊNH", "KẾ HOẠCH"))) >= 2:
+    if len(s) < 20 or not (_HEAD_CUTS.search(s) or _place_after_upper(s)):
         return [piece]
     cuts: list[str] = []
     last = 0
@@ -306,12 +332,44 @@ def _cut_header_piece(piece: str) -> list[str]:
     cuts.append(s[last:])
     out: list[str] = []
     for c in cuts:
-        pd = g.PLACE_DATE.search(c)
-        if pd and pd.start() > 0:
-            out += [c[: pd.start()].strip(), c[pd.start():].strip()]
-        else:
-            out.append(c.strip())
+        for rule in re.split(r"\s+(?:\*{3,}|-{3,}|_{3,})\s+", c):  # "BCH ĐOÀN XÃ *** Số: …"
+            k = _place_after_upper(rule)
+            if k:
+                out += [rule[:k].strip(), rule[k:].strip()]
+            else:
+                pd = g.PLACE_DATE.search(rule)
+                if pd and pd.start() > 0:
+                    out += [rule[: pd.start()].strip(), rule[pd.start():].strip()]
+                else:
+                    out.append(rule.strip())
     return [c for c in out if c]
+
+
+_UPPER_THEN_PLACE = re.compile(
+    r"^(?P<upper>[A-ZĐÀ-Ỹ0-9][A-ZĐÀ-Ỹ0-9 ,.-]*[A-ZĐÀ-Ỹ0-9])\s+"
+    r"(?P<place>[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){0,4}\s*,\s*ngày\b)")
+
+
+def _place_after_upper(text: str) -> int:
+    """Where the place starts in "ĐOÀN TNCS HỒ CHÍ MINH Phúc Thịnh, ngày 7 tháng 1 năm 2025"
+    (an upper-case header piece run into the place and date); 0 when it is not so."""
+    m = _UPPER_THEN_PLACE.match(text)
+    return m.start("place") if m else 0
+
+
+_TYPE_OF = re.compile(rf"^(?P<type>{_TYPE_NAMES_UPPER})\s+(?P<of>CỦA\s+\S.*)$")
+
+
+def _split_type_of(line: Line) -> list[Line]:
+    """"CHƯƠNG TRÌNH HÀNH ĐỘNG CỦA CHÍNH PHỦ" → the type line, then "CỦA CHÍNH PHỦ" (as a
+    Party document prints it on two lines: "NGHỊ QUYẾT" / "CỦA BỘ CHÍNH TRỊ")."""
+    no, t = line
+    if " CỦA " not in t or len(t) > 120:
+        return [line]
+    m = _TYPE_OF.match(t.strip())
+    if m is None or not _upper(t):
+        return [line]
+    return [(no, m.group("type")), (no, m.group("of"))]
 
 
 def _upper(text: str) -> bool:

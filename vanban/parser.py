@@ -175,11 +175,10 @@ def parse_header(lines: list[Line], doc: Document) -> int:
         for i, ln in enumerate(lines):
             if not ln.text:  # blank
                 continue
-            if _headerish(ln.text):
+            if _headerish(ln.text) or g.VV_LINE.match(ln.text):
+                # the motto and the place and date may follow the V/v line (Party style)
                 end = i + 1
                 continue
-            if g.VV_LINE.match(ln.text):
-                end = i + 1
             break
     for ln in lines[:end]:
         for seg in _segments(ln):
@@ -187,7 +186,7 @@ def parse_header(lines: list[Line], doc: Document) -> int:
     # issuer lines: join continuations ("BAN CHẤP HÀNH CÔNG ĐOÀN" / "VIÊN CHỨC TỈNH")
     joined: list[SourceLine] = []
     for o in orgs:
-        if joined and not g.ORG_START.match(o.text):
+        if joined and not (g.ORG_START.match(o.text) or g.HEADER_ORG_START.match(o.text)):
             joined[-1] = SourceLine("issuer", f"{joined[-1].text} {o.text}", joined[-1].line)
         else:
             joined.append(o)
@@ -218,6 +217,7 @@ def _headerish(text: str) -> bool:
 
 
 def _header_segment(seg: str, no: int, doc: Document, orgs: list[SourceLine]) -> None:
+    seg = seg.lstrip("/ ") if seg.startswith("/") and len(seg) > 2 else seg  # "/ỦY BAN MTTQ"
     if g.MOTTO.fullmatch(seg.strip(" .")):
         doc.removed.append(SourceLine("motto", seg, no))
         return
@@ -238,6 +238,12 @@ def _header_segment(seg: str, no: int, doc: Document, orgs: list[SourceLine]) ->
         doc.place = clean_spaces(m.group("place"))
         doc.date = iso_date(m.group("y"), m.group("m"), m.group("d"), doc, no, m.group(0))
         return
+    m = g.PLACE_BLANK_DATE.search(seg)
+    if m and doc.place is None and (m.start() == 0 or not _is_upper(seg[: m.start()])):
+        # the date is left blank until signing ("Lào Cai, ngày    tháng 4 năm 2026")
+        doc.head.append(SourceLine("place_date", seg, no))
+        doc.place = clean_spaces(m.group("place"))
+        return
     m = g.VV_LINE.match(seg)
     if m:  # a công văn's summary sits in the header block; it stays there, in order
         doc.head.append(SourceLine("vv", seg, no))
@@ -254,6 +260,13 @@ def _header_segment(seg: str, no: int, doc: Document, orgs: list[SourceLine]) ->
 def _parse_title(lines: list[Line], i: int, doc: Document) -> int:
     while i < len(lines) and lines[i].blank:
         i += 1
+    if i < len(lines) and doc.type_line and _OF_ISSUER.match(lines[i].text) \
+            and _is_upper(lines[i].text):  # "NGHỊ QUYẾT" / "CỦA BỘ CHÍNH TRỊ": the type line's
+        tl = doc.type_line
+        doc.type_line = SourceLine("type", f"{tl.text} {lines[i].text}", tl.line)
+        i += 1
+        while i < len(lines) and lines[i].blank:
+            i += 1
     title: list[Line] = []
     while i < len(lines) and not lines[i].blank:
         ln = lines[i]
@@ -269,6 +282,9 @@ def _parse_title(lines: list[Line], i: int, doc: Document) -> int:
         doc.title_lines += [SourceLine("title", t.text, t.no) for t in title]
         doc.title = " ".join(t.text for t in title)
     return i
+
+
+_OF_ISSUER = re.compile(r"^CỦA\s+\S")  # "CỦA BỘ CHÍNH TRỊ" under "NGHỊ QUYẾT"
 
 
 # ---- 3. zones after the body -------------------------------------------------------------------
@@ -335,7 +351,7 @@ def parse_closing(lines: list[Line], doc: Document | None, closing: list[SourceL
     authority: list[str] = []
     mode = "other"
     for ln in lines:
-        pieces = [c for c in ln.cells if c] if ln.tabbed else [ln.text] if ln.text else []
+        pieces = [c for c in ln.cells if c] if len(ln.cells) > 1 else [ln.text] if ln.text else []
         for piece in pieces:
             # a recipient line with a second column run into it: "- Ban Dân vận;      Báo cáo"
             cols = [c for c in _COLUMN_GAP.split(ln.raw.strip()) if c] if len(pieces) == 1 \
@@ -382,6 +398,13 @@ def _closing_piece(text: str, no: int, mode: str, signer: Signer, authority: lis
         closing.append(SourceLine("title", text, no))
         signer.title = f"{signer.title} {text}" if mode == "title" and signer.title else text
         return "title"
+    if mode == "recipients" and not _is_upper(text) and doc is not None and doc.recipients \
+            and closing[-1].role == "recipient" and not closing[-1].text.endswith((";", ",", ".")):
+        # a recipient wrapped onto the next line: "- Văn phòng Sở (Bố trí kinh phí, phương" /
+        # "tiện Phục vụ Đoàn kiểm tra);"
+        closing.append(SourceLine("recipient", text, no))
+        doc.recipients[-1] = _recipient(f"{doc.recipients[-1]} {text}")
+        return "recipients"
     if mode == "recipients" and text.endswith((";", ",")) and not _is_upper(text):
         closing.append(SourceLine("recipient", text, no))
         if doc is not None:
