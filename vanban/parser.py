@@ -751,7 +751,7 @@ def parse(text: str, source: str | None = None) -> Document:
         doc.parts.append(_parse_part(lines[start:end], ids))
     _fill_gaps(doc, lines, body_start)
     extract_all(doc)
-    doc.slug = document_slug(doc.type.code, doc.number, doc.date, doc.place)
+    doc.slug = document_slug(doc.type.code, doc.number, doc.date, doc.place, doc.title, source)
     return doc
 
 
