@@ -104,6 +104,9 @@ register({
         "nếu biết",
         "{file}: target {id} has no deadline in the document — write its 'deadline' in "
         "{target} if it is known"),
+    "imp_no_title": (
+        "{file}: không thấy trích yếu — trang lấy tiêu đề '{title}'; sửa 'title' trong {page}",
+        "{file}: no title found — the page is titled '{title}'; correct 'title' in {page}"),
     "imp_agencies_note": ("Thêm khi nhập {file} ({slug}): cần xem lại",
                           "Added by importing {file} ({slug}): to review"),
 })
@@ -255,6 +258,10 @@ class _Session:
                 notes.append(message("imp_renamed", lang, file=path, base=base, slug=doc.slug))
         slug = doc.slug
         page = self.folder / f"{slug}.md"
+        if not (doc.title or "").strip():     # the page needs a title: the type, or the file
+            doc.title = " ".join(p for p in (doc.type.name, doc.number) if p) or path.stem
+            notes.append(message("imp_no_title", lang, file=path, title=doc.title,
+                                 page=display_path(page)))
         planned = Planned(path, doc, page, None, notes=notes, replaces=replaces)
         problems: list[str] = []
         registry = self._add_agencies(planned)
