@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import ROOT
 
 from vanban.cli import main
 from vanban.lossless import missing_words
@@ -287,8 +288,9 @@ def test_bad_input_is_refused_and_nothing_written(tmp_path: Path, name: str, con
     docs = tmp_path / "docs"
     result = runner.invoke(main, ["--lang", "en", "import", str(path), "--docs", str(docs),
                                   "--data", str(tmp_path / "data")])
-    assert result.exit_code == 2
+    assert result.exit_code == 1                    # a refused file: exit 1 (issue 19)
     assert f"{path}: {en}" in result.output
+    assert "Imported 0 files, refused 1." in result.output
     assert "Traceback" not in result.output
     assert not docs.exists()
     vi = runner.invoke(main, ["--lang", "vi", "parse", str(path)])
@@ -315,6 +317,8 @@ def test_import_writes_refuses_overwrite_and_forces(tmp_path: Path) -> None:
     src = _input("seed-003-chuong-trinh")
     args = ["--lang", "en", "import", str(src), "--docs", str(tmp_path / "docs"),
             "--data", str(tmp_path / "data")]
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "agencies.yml").write_bytes((ROOT / "data" / "agencies.yml").read_bytes())
     first = runner.invoke(main, args)
     assert first.exit_code == 0, first.output
     page = tmp_path / "docs" / "van-ban" / "ctr-17-ldld-2021.md"
@@ -323,30 +327,33 @@ def test_import_writes_refuses_overwrite_and_forces(tmp_path: Path) -> None:
     assert "Warnings to review (1):" in first.output
     page.write_text(page.read_text(encoding="utf-8") + "\nSửa tay.\n", encoding="utf-8")
     second = runner.invoke(main, args)
-    assert second.exit_code == 2
-    assert f"{page} already exists (it may have been edited) — not overwritten" in second.output
+    assert second.exit_code == 1
+    label = page.relative_to(Path.cwd()) if page.is_relative_to(Path.cwd()) else page
+    assert f"{src}: this document is already imported as {label} (same number, issuer, place " \
+        "and date) — not imported again; use --force to re-import it" in second.output
     assert page.read_text(encoding="utf-8").endswith("Sửa tay.\n")
     third = runner.invoke(main, [*args, "--force"])
     assert third.exit_code == 0
     assert not page.read_text(encoding="utf-8").endswith("Sửa tay.\n")
     original = page.with_suffix(".txt")                 # the imported file, kept for download
     assert original.read_bytes() == src.read_bytes()
-    assert f"{original} already exists (it may have been edited) — not overwritten" \
-        in second.output
     # no temp files left
     assert sorted(p.name for p in page.parent.iterdir()) == [page.name, original.name]
 
 
-def test_import_refuses_two_files_with_the_same_slug(tmp_path: Path) -> None:
+def test_import_refuses_the_same_document_twice_in_a_batch(tmp_path: Path) -> None:
     src = _input("seed-004-chuong-trinh")
     copy = tmp_path / "copy.txt"
     copy.write_bytes(src.read_bytes())
     result = CliRunner().invoke(main, ["--lang", "en", "import", str(src), str(copy),
                                        "--docs", str(tmp_path / "docs"),
                                        "--data", str(tmp_path / "data")])
-    assert result.exit_code == 2
-    assert f"{copy}: same document id 'ctr-01-cdvc-2024' as {src}" in result.output
-    assert not (tmp_path / "docs").exists()
+    assert result.exit_code == 1
+    assert f"{copy}: the same document as {src} in this import (same number, issuer, place " \
+        "and date) — imported once" in result.output
+    assert "Imported 1 files, refused 1." in result.output
+    assert sorted(p.name for p in (tmp_path / "docs" / "van-ban").iterdir()) == [
+        "ctr-01-cdvc-2024.md", "ctr-01-cdvc-2024.txt"]
 
 
 def test_family_decision_with_attachment_gazette_and_stamps() -> None:

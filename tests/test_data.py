@@ -362,9 +362,9 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
          F + "unknown-key.yml:5: agencies[0].alias: unknown key 'alias' — did you mean "
          "'aliases'?"),
         (F + "unknown-key.yml:6: agencies[0].colour: khóa lạ 'colour' — các khóa dùng được ở "
-         "đây: id, name, name_en, abbr, aliases, parent, place, kind",
+         "đây: id, name, name_en, abbr, aliases, parent, place, kind, review",
          F + "unknown-key.yml:6: agencies[0].colour: unknown key 'colour' — the keys allowed "
-         "here are id, name, name_en, abbr, aliases, parent, place, kind")]),
+         "here are id, name, name_en, abbr, aliases, parent, place, kind, review")]),
     ("dup-key.yml", [(
         F + "dup-key.yml:5: agencies[0].name: khóa 'name' xuất hiện hai lần trong mục này (lần "
         "đầu ở dòng 3) — chỉ giữ một",

@@ -460,13 +460,17 @@ def test_forced_import_refuses_to_lose_figures(tmp_path: Path) -> None:
         pytest.skip("seeds not found")
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data)
+    shutil.copytree(ROOT / "docs" / "van-ban", tmp_path / "docs" / "van-ban")
     path = data / "targets" / "ctr-17-ldld-2021.yml"
     before = path.read_text(encoding="utf-8")
     path.write_text(before.replace("text: Phấn đấu có 130.000 đoàn viên công đoàn;",
                                    "text: Một câu đã sửa tay."), encoding="utf-8")
     edited = path.read_text(encoding="utf-8")
     result = run_import(seeds, tmp_path / "docs", data, force=True, lang="en")
-    assert result.written == []
+    # that one file is refused; the other three seeds are re-imported (each file on its own)
+    assert [p.page.name for p in result.planned] == [
+        "ct-2021-11-10-dien-bien.md", "kh-2020-03-12-ninh-binh.md", "ctr-01-cdvc-2024.md"]
+    assert not any("ctr-17" in p.name for p in result.written)
     assert result.errors == [
         f"{seeds[2]}: target 't33' of {path} has figures but the new import has no such "
         "target ('Một câu đã sửa tay.') — move the figures to the right target or remove "

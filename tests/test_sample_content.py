@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -27,8 +28,11 @@ def _split(text: str) -> tuple[dict, str]:
 def test_committed_pages_equal_a_fresh_import(tmp_path: Path) -> None:
     seeds = sorted(SEEDS.glob("*.txt"))
     assert len(seeds) == 4
+    (tmp_path / "data").mkdir()
+    shutil.copy(ROOT / "data" / "agencies.yml", tmp_path / "data")   # knows every agency
     result = plan_import(seeds, tmp_path / "docs", tmp_path / "data", force=True)
     assert result.errors == []
+    assert [p.new_agencies for p in result.planned] == [[], [], [], []]
     for planned in result.planned:
         for target, content in planned.contents.items():
             committed = ROOT / target.relative_to(tmp_path)

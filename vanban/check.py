@@ -6,7 +6,9 @@ What it checks (each a function in `CHECKS`, returning problems; add one there):
   the same validation the build runs (vanban.site.catalog);
 - every other YAML file under data/ (syntax: the line of the error);
 - the news posts' front matter and their translations (vanban.news.check_posts);
-- every internal link and #anchor of every Markdown page under docs/ (vanban.links).
+- every internal link and #anchor of every Markdown page under docs/ (vanban.links);
+- notices, not errors: the agencies an import added to data/agencies.yml (`review: true`)
+  that staff have not reviewed yet (`notice` is true: `vanban check` still passes).
 
 Each problem reads `file:line: key.path: what is wrong — how to fix it`, in Vietnamese or
 English; paths are relative to the project folder. It reads front matter and scans text: no
@@ -20,7 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
-from .data import DataError, Problem, load_yaml_nodes
+from .data import DataError, Problem, load_agencies, load_yaml_nodes, review_notices
 from .site.catalog import Catalog, Sources, load_catalog, read_documents
 
 
@@ -123,8 +125,25 @@ def check_links(root: Path, as_of: int = 0) -> list[Reportable]:
     return problems
 
 
+def check_review(root: Path, as_of: int = 0) -> list[Reportable]:
+    """Notices: agencies added by an import and still marked `review: true`."""
+    path = root / "data" / "agencies.yml"
+    try:
+        registry = load_agencies(path)
+    except DataError:
+        return []                   # reported by check_data
+    label = path.resolve().relative_to(root.resolve()).as_posix() \
+        if path.resolve().is_relative_to(root.resolve()) else path.as_posix()
+    return list(review_notices(registry, label))
+
+
+def is_notice(problem: Reportable) -> bool:
+    """Something to review, not an error."""
+    return bool(getattr(problem, "notice", False))
+
+
 CHECKS: list[Callable[[Path, int], list[Reportable]]] = [check_data, check_yaml, check_news,
-                                                         check_links]
+                                                         check_links, check_review]
 
 
 def check(root: Path, as_of: int = 0) -> list[Reportable]:

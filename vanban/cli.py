@@ -20,13 +20,17 @@ from .sources import SourceError, read_source
 
 register({
     "cli_written": ("Đã ghi {n} tệp:", "Wrote {n} files:"),
-    "cli_nothing": ("Không ghi tệp nào vì có lỗi:", "Nothing was written because of errors:"),
+    "cli_refused": ("Từ chối {n} tệp:", "Refused {n} files:"),
+    "cli_import_summary": ("Đã nhập {imported} tệp, từ chối {refused} tệp.",
+                           "Imported {imported} files, refused {refused}."),
     "cli_warnings": ("Cảnh báo cần xem lại ({n}):", "Warnings to review ({n}):"),
     "cli_no_warnings": ("Không có cảnh báo.", "No warnings."),
     "cli_reading": ("Đang đọc", "Reading"),
     "cli_check_ok": ("Không có lỗi: dữ liệu và văn bản hợp lệ.",
                      "No problems: the data and the documents are valid."),
     "cli_check_found": ("Có {n} lỗi cần sửa:", "{n} problems to fix:"),
+    "cli_check_notices": ("Cần xem lại ({n}, không phải lỗi):",
+                          "To review ({n}, not errors):"),
     "cli_check_no_project": (
         "'{root}' không phải thư mục của cổng (không có docs/ và data/) — chạy lệnh trong thư "
         "mục có mkdocs.yml, hoặc chỉ ra thư mục đó: vanban check --root <thư mục>",
@@ -76,7 +80,8 @@ def parse_cmd(ctx: click.Context, file: Path, as_json: bool) -> None:
 
 @main.command("import")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--force", is_flag=True, help="Ghi đè trang đã có (mất các sửa tay).")
+@click.option("--force", is_flag=True,
+              help="Nhập lại văn bản đã nhập (thay trang, mất các sửa tay; giữ số liệu).")
 @click.option("--docs", "docs_dir", type=click.Path(path_type=Path), default=Path("docs"),
               show_default=True, help="Thư mục nội dung của cổng.")
 @click.option("--data", "data_dir", type=click.Path(path_type=Path), default=Path("data"),
@@ -84,7 +89,8 @@ def parse_cmd(ctx: click.Context, file: Path, as_json: bool) -> None:
 @click.pass_context
 def import_cmd(ctx: click.Context, files: tuple[Path, ...], force: bool, docs_dir: Path,
                data_dir: Path) -> None:
-    """Nhập văn bản vào docs/van-ban/ (và chỉ tiêu vào data/targets/)."""
+    """Nhập văn bản vào docs/van-ban/ (và chỉ tiêu vào data/targets/); mỗi tệp được nhập hoặc
+    từ chối riêng; có tệp bị từ chối → mã thoát 1."""
     from rich.progress import Progress
 
     from .importer import run_import
@@ -98,21 +104,26 @@ def import_cmd(ctx: click.Context, files: tuple[Path, ...], force: bool, docs_di
                                 progress=lambda _p: bar.advance(task))
     else:
         result = run_import(paths, docs_dir, data_dir, force, lang)
-    if result.errors:
-        click.echo(message("cli_nothing", lang), err=True)
+    if result.written:
+        click.echo(message("cli_written", lang, n=len(result.written)))
+        for path in result.written:
+            click.echo(f"  {path}")
+    review = [f"{p.source}:{w.line}: {w.message(lang)}" for p in result.planned
+              for w in p.doc.warnings] + [n for p in result.planned for n in p.notes]
+    if review:
+        click.echo(message("cli_warnings", lang, n=len(review)))
+        for line in review:
+            click.echo(f"  {line}")
+    elif result.planned:
+        click.echo(message("cli_no_warnings", lang))
+    if result.refused:
+        click.echo(message("cli_refused", lang, n=len(result.refused)), err=True)
         for e in result.errors:
             click.echo(f"  {e}", err=True)
-        sys.exit(2)
-    click.echo(message("cli_written", lang, n=len(result.written)))
-    for path in result.written:
-        click.echo(f"  {path}")
-    warnings = [(p.source, w) for p in result.planned for w in p.doc.warnings]
-    if warnings:
-        click.echo(message("cli_warnings", lang, n=len(warnings)))
-        for source, w in warnings:
-            click.echo(f"  {source}:{w.line}: {w.message(lang)}")
-    else:
-        click.echo(message("cli_no_warnings", lang))
+    click.echo(message("cli_import_summary", lang, imported=len(result.planned),
+                       refused=len(result.refused)))
+    if result.refused:
+        sys.exit(1)
 
 
 @main.command("check")
@@ -127,13 +138,19 @@ def check_cmd(ctx: click.Context, root: Path, as_of: int, lang_opt: str | None) 
     """Kiểm tra văn bản, tin tức, tệp dữ liệu YAML và liên kết; có lỗi → mã thoát 1.
 
     Check the documents, news posts, YAML data files and links; problems → exit code 1."""
-    from .check import check
+    from .check import check, is_notice
 
     lang = lang_opt or _lang(ctx)
     if not ((root / "docs").is_dir() and (root / "data").is_dir()):
         click.echo(message("cli_check_no_project", lang, root=root), err=True)
         sys.exit(2)
-    problems = check(root, as_of)
+    found = check(root, as_of)
+    notices = [p for p in found if is_notice(p)]
+    problems = [p for p in found if not is_notice(p)]
+    if notices:
+        click.echo(message("cli_check_notices", lang, n=len(notices)))
+        for p in notices:
+            click.echo(p.message(lang))
     if not problems:
         click.echo(message("cli_check_ok", lang))
         return

@@ -117,6 +117,14 @@ register({
                          "'{value}' and '{other}' (line {first}) would share the anchor "
                          "'#{anchor}' on the glossary page — keep one entry and mention the "
                          "other spelling in its note"),
+    "data_review": ("cơ quan '{name}' được thêm tự động khi nhập văn bản — kiểm tra tên, tên "
+                    "tiếng Anh (name_en), cấp trên (parent) và loại (kind), hoặc nếu là một cơ "
+                    "quan đã có thì ghi tên này vào 'aliases' của cơ quan đó và xóa mục này; "
+                    "xong thì xóa dòng 'review: true'",
+                    "agency '{name}' was added by an import — check its name, English name "
+                    "(name_en), parent and kind, or, if it is an agency already listed, add this "
+                    "name to that agency's 'aliases' and remove this entry; then remove the line "
+                    "'review: true'"),
     "data_dup_abbr": ("từ viết tắt '{value}' bị trùng, đã khai báo ở dòng {first} — gộp hai mục "
                       "làm một",
                       "duplicate abbreviation '{value}', first defined on line {first} — merge "
@@ -149,6 +157,7 @@ class Problem:
     path: str
     code: str
     params: dict[str, Any] = field(default_factory=dict)
+    notice: bool = False        # something to review, not an error (`vanban check` passes)
 
     def message(self, lang: str | None = None) -> str:
         """`file:line: path: what was expected, what was found — how to fix` in `lang`."""
@@ -389,6 +398,17 @@ class Checker:
             return None
         return self._text(node, f"{entry.path}.{key}")
 
+    def boolean(self, entry: Entry, key: str) -> bool:
+        """true/false of `key`; False when absent, empty or not a boolean (reported)."""
+        node = entry.fields.get(key)
+        if node is None or _is_null(node):
+            return False
+        if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:bool":
+            return str(node.value).lower() in ("true", "yes", "on")
+        self.add(_line(node), f"{entry.path}.{key}", "data_type", expected="@boolean",
+                 found=_found(node))
+        return False
+
     def texts(self, entry: Entry, key: str) -> list[tuple[str, int, str]]:
         """[(text, line, key path)] of a list of texts; [] when absent or invalid (reported)."""
         node = entry.fields.get(key)
@@ -440,6 +460,8 @@ class Agency:
     place: str | None
     kind: str
     line: int
+    review: bool = False        # added by an import (`review: true`): staff still to check it
+    path: str = field(default="", compare=False)    # key path in the file: "agencies[3]"
 
 
 # Phrases written both in full and abbreviated: keys use the abbreviation (longest first).
@@ -598,7 +620,7 @@ class AgencyRegistry:
         return False, None
 
 
-_AGENCY_KEYS = ("id", "name", "name_en", "abbr", "aliases", "parent", "place", "kind")
+_AGENCY_KEYS = ("id", "name", "name_en", "abbr", "aliases", "parent", "place", "kind", "review")
 _AGENCY_REQUIRED = ("id", "name", "name_en")
 
 
@@ -616,6 +638,7 @@ def load_agencies(path: Path) -> AgencyRegistry:
         agency_id, name, name_en = (check.text(e, k) for k in ("id", "name", "name_en"))
         abbr, aliases = check.texts(e, "abbr"), check.texts(e, "aliases")
         parent, place, kind = (check.text(e, k) for k in ("parent", "place", "kind"))
+        review = check.boolean(e, "review")
         if kind is not None and kind not in KINDS:
             check.add(_line(e.fields["kind"]), f"{e.path}.kind", "data_kind", value=kind,
                       allowed=list(KINDS))
@@ -635,7 +658,7 @@ def load_agencies(path: Path) -> AgencyRegistry:
             continue
         agencies.append(Agency(agency_id, name, name_en, tuple(t for t, _, _ in abbr),
                                tuple(t for t, _, _ in aliases), parent, place,
-                               kind if kind in KINDS else "union", e.line))
+                               kind if kind in KINDS else "union", e.line, review, e.path))
         names[agency_id] = [(name, _line(e.fields["name"]), f"{e.path}.name"),
                             (agency_id, line, f"{e.path}.id"), *abbr, *aliases]
 
@@ -686,6 +709,61 @@ def _check_ambiguous(check: Checker, agencies: list[Agency],
             if first[0] != a.id:
                 check.add(line, path, "data_ambiguous", value=text, other=first[0],
                           first=first[1])
+
+
+def review_notices(registry: AgencyRegistry, file: str) -> list[Problem]:
+    """One notice per agency still marked `review: true` (added by an import)."""
+    return [Problem(file, a.line, a.path, "data_review", {"name": a.name}, notice=True)
+            for a in registry if a.review]
+
+
+def new_agency(name: str, place: str | None, registry: AgencyRegistry,
+               taken: Iterable[str] = ()) -> Agency:
+    """An entry for `name`, which `registry` does not know, of a document from `place`: the
+    name as written, also as its English name until staff translate it, `review: true`.
+
+    >>> reg = AgencyRegistry([Agency("ban-to-chuc", "Ban Tổ chức", "x", (), (), None, "Huế",
+    ...                              "union", 1)])
+    >>> a = new_agency("Ban Tổ chức", "Thanh Hóa", reg)
+    >>> a.id, a.place, a.review
+    ('ban-to-chuc-thanh-hoa', 'Thanh Hóa', True)
+    """
+    used = {a.id for a in registry} | set(taken)
+    base = slugify(name, 60) or "co-quan"
+    tail = slugify(place or "")
+    candidates = [base] + ([f"{base}-{tail}"] if tail and not base.endswith(tail) else [])
+    agency_id = next((c for c in candidates if c not in used), None)
+    n = 2
+    while agency_id is None:
+        agency_id = f"{candidates[-1]}-{n}" if f"{candidates[-1]}-{n}" not in used else None
+        n += 1
+    return Agency(agency_id, name, name, (), (), None, place, "union", 0, True)
+
+
+def agencies_text_with(text: str, added: list[Agency], note: str) -> str:
+    """data/agencies.yml's `text` with `added` appended at the end (comments, order and
+    layout of the existing entries kept), under the comment `note`."""
+    m = re.search(r"^([ \t]*)- ", text, re.MULTILINE)
+    indent = m.group(1) if m else "  "
+    out = [text if text.endswith("\n") or not text else text + "\n"]
+    if not text.strip():
+        out = ["agencies:\n"]
+    out.append(f"{indent}# {note}\n")
+    for a in added:
+        out.append(f"{indent}- id: {a.id}\n")
+        out.append(f"{indent}  name: {_quoted(a.name)}\n")
+        out.append(f"{indent}  name_en: {_quoted(a.name_en)}\n")
+        if a.place:
+            out.append(f"{indent}  place: {_quoted(a.place)}\n")
+        out.append(f"{indent}  review: true\n")
+    return "".join(out)
+
+
+def _quoted(text: str) -> str:
+    """A YAML double-quoted scalar (JSON's escapes are YAML's)."""
+    import json
+
+    return json.dumps(" ".join(text.split()), ensure_ascii=False)
 
 
 # ---- glossary ----------------------------------------------------------------------------------

@@ -33,7 +33,7 @@ def convert(text: str, source: str | None = None, kind: str = "txt") -> Document
     """A document's text (of a file of `kind`: txt, md, docx, doc, html, pdf) → Document."""
     doc = parse(normalise(text, kind), source)
     extract_all(doc)
-    doc.slug = document_slug(doc.type.code, doc.number, doc.date, doc.place)
+    doc.slug = document_slug(doc.type.code, doc.number, doc.date, doc.place, doc.title, source)
     return doc
 
 

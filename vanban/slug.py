@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from .text import fold
 
@@ -61,14 +61,66 @@ def target_anchor(target_id: str) -> str:
     return f"chi-tieu-{slugify(target_id)}"
 
 
+_TITLE_WORDS = 6          # words of the title in the slug of a document without number or date
+
+
 def document_slug(type_code: str | None, number: str | None, date: str | None,
-                  place: str | None) -> str:
-    """File name of an imported document: type, number and year; or type, date and place."""
+                  place: str | None, title: str | None = None, source: str | None = None) -> str:
+    """File name of an imported document, never a bare type code ("vb", "kh"): type, number and
+    year; without a number, type, date and place, and the first words of the title when the
+    date or the place is missing; the file name only when there is nothing else.
+
+    >>> document_slug("KH", None, None, None, "Chăm lo cho người lao động khó khăn năm tới")
+    'kh-cham-lo-cho-nguoi-lao-dong'
+    >>> document_slug("KH", None, "2020-03-12", None, "Xây dựng đội ngũ chủ tịch")
+    'kh-2020-03-12-xay-dung-doi-ngu-chu-tich'
+    >>> document_slug(None, None, None, None, None, "Bản scan 03.txt")
+    'vb-ban-scan-03'
+    >>> document_slug(None, None, None, None)
+    'vb-khong-ten'
+
+    Two documents can still get the same name (same number, year and type from two issuers,
+    or two untitled plans of one day): `unique_slug` tells them apart.
+    """
     code = slugify(type_code or "vb")
     year = (date or "")[:4]
     if number:
         num = slugify(number)
         # "17/CTr-LĐLĐ" → "17-ctr-ldld": put the type first once, not twice
         num = re.sub(rf"(^|-){re.escape(code)}(-|$)", r"\1\2", num).strip("-").replace("--", "-")
-        return "-".join(p for p in (code, num, year) if p)
-    return "-".join(p for p in (code, date or "", slugify(place or "")) if p)
+        if num:
+            return "-".join(p for p in (code, num, year) if p)
+    parts = [code, date or "", slugify(place or "")]
+    if not (date and place) and title:
+        parts.append("-".join(slugify(title).split("-")[:_TITLE_WORDS]))
+    if not any(parts[1:]) and source:
+        parts.append(slugify(source.rsplit(".", 1)[0] if "." in source else source))
+    if not any(parts[1:]):
+        parts.append("khong-ten")
+    return "-".join(p for p in parts if p)
+
+
+def unique_slug(base: str, taken: Callable[[str], bool], qualifiers: Iterable[str | None] = ()
+                ) -> str:
+    """`base`, or when `taken(base)`, base + the first qualifier (the issuer's place or short
+    name) that gives a free name, else base + "-2", "-3", …
+
+    >>> taken = {"ctr-01-cdvc-2024", "kh-2020"}.__contains__
+    >>> unique_slug("ctr-01-cdvc-2024", taken, ["Phú Yên", "Công đoàn Viên chức"])
+    'ctr-01-cdvc-2024-phu-yen'
+    >>> unique_slug("kh-2020", taken, [None, ""])
+    'kh-2020-2'
+    >>> unique_slug("ct-2021", taken)
+    'ct-2021'
+    """
+    if not taken(base):
+        return base
+    for q in qualifiers:
+        tail = slugify(q or "", 40)
+        candidate = f"{base}-{tail}"
+        if tail and not base.endswith(f"-{tail}") and not taken(candidate):
+            return candidate
+    n = 2
+    while taken(f"{base}-{n}"):
+        n += 1
+    return f"{base}-{n}"

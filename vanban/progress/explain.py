@@ -34,6 +34,7 @@ STATUS_LABELS = {
     "off_track": ("Chậm nhiều", "Off track"),
     "deteriorating": ("Đi xuống", "Getting worse"),
     "missed": ("Không đạt", "Missed"),
+    "no_deadline": ("Chưa có thời hạn", "No deadline"),
     "no_data": ("Chưa đủ số liệu", "Not enough data"),
 }
 
@@ -131,6 +132,11 @@ def what_it_takes(spec: Spec, a: Assessment, unit: str | None, lang: str) -> str
                 f"{spec.deadline})." if en else
                 f"Không đạt: năm {latest.year} được {now}, thiếu {short} so với chỉ tiêu {goal} "
                 f"(hạn năm {spec.deadline}).")
+    if a.reason == "no_deadline" and spec.open_ended:
+        return (f"Latest figure: {now} in {latest.year}. The document gives no deadline: the "
+                "progress cannot be judged." if en else
+                f"Số liệu mới nhất: năm {latest.year} được {now}. Văn bản không ghi thời hạn "
+                "nên chưa đánh giá được tiến độ.")
     if a.reason == "no_deadline":
         return (f"Latest figure: {now} in {latest.year}. The target year is not known (the end "
                 "of the term): it cannot be judged yet." if en else
@@ -175,4 +181,6 @@ def _deadline_phrase(spec: Spec, lang: str) -> str:
         return " every year" if lang == "en" else " mỗi năm"
     if spec.deadline is not None:
         return f" by {spec.deadline}" if lang == "en" else f" vào năm {spec.deadline}"
+    if spec.open_ended:
+        return " (no deadline given)" if lang == "en" else " (văn bản không ghi thời hạn)"
     return " by the end of the term" if lang == "en" else " đến hết nhiệm kỳ"

@@ -12,7 +12,8 @@ at least two data points. Extended for the targets of union documents:
 - annual targets ("hằng năm") are judged year by year: the latest measured year decides;
 - a deadline that has passed (the year of the last figure is the deadline or later, or the
   current year is after it) without achievement is "missed";
-- without a baseline the first measurement serves as one.
+- without a baseline the first measurement serves as one;
+- a target whose document gives no deadline (`open_ended`) is "no_deadline" until achieved.
 
 >>> s = Spec(105000, None, percent=False, deadline=2025)
 >>> a = assess(s, [Observation(2021, 88500), Observation(2023, 96400)], as_of=2024)
@@ -29,7 +30,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 # in the order the portal shows them (best first; "no_data" last)
-STATUSES = ("achieved", "on_track", "slow", "off_track", "deteriorating", "missed", "no_data")
+STATUSES = ("achieved", "on_track", "slow", "off_track", "deteriorating", "missed", "no_deadline",
+            "no_data")
 
 # Open SDG's thresholds of the ratio observed / required growth
 ON_TRACK = 0.95     # substantial progress
@@ -49,7 +51,8 @@ class Observation:
 @dataclass(frozen=True)
 class Spec:
     """What a target asks: `value` (with `comparator`) by `deadline` (a year; None when not
-    known, e.g. "the end of the term" with no term year given), or every year (`annual`)."""
+    known, e.g. "the end of the term" with no term year given), or every year (`annual`);
+    `open_ended`: the document gives no deadline at all."""
 
     value: float
     comparator: str | None = None
@@ -57,6 +60,7 @@ class Spec:
     deadline: int | None = None
     annual: bool = False
     baseline: Observation | None = None
+    open_ended: bool = False
 
     def direction(self, base: float | None) -> int:
         """+1 when progress means a higher value, -1 when lower."""
@@ -110,6 +114,8 @@ def assess(spec: Spec, measurements: Iterable[Observation], as_of: int) -> Asses
     """The status of one target in the year `as_of` (normally the current year)."""
     obs = sorted(measurements, key=lambda o: o.year)
     if not obs:
+        if spec.open_ended and not spec.annual:
+            return Assessment("no_deadline", "no_deadline", base=spec.baseline)
         return Assessment("no_data", "no_measurements", base=spec.baseline)
     latest = obs[-1]
     base = spec.baseline or obs[0]
@@ -128,8 +134,8 @@ def assess(spec: Spec, measurements: Iterable[Observation], as_of: int) -> Asses
     if spec.met_by(latest.value, base.value):
         return Assessment("achieved", latest=latest, base=base, fraction=1.0, gap=0.0)
     if spec.deadline is None:
-        return Assessment("no_data", "no_deadline", latest=latest, base=base,
-                          fraction=fraction, gap=gap)
+        return Assessment("no_deadline" if spec.open_ended else "no_data", "no_deadline",
+                          latest=latest, base=base, fraction=fraction, gap=gap)
     deadline = spec.deadline
     if latest.year >= deadline or as_of > deadline:
         return Assessment("missed", "deadline_passed", latest=latest, base=base,

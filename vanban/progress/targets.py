@@ -12,9 +12,10 @@ Top-level keys: `document` (the slug; must be a document of the portal and the f
 `sample` (true: the figures are made up for demonstration, the pages say so), `term_end` (the
 year "the end of the term" means), `targets` (the list). Each target: `id`, `text` (verbatim),
 `indicator`, `unit`, `target` (the number), `comparator` (≥ > ≤ < = or none), `deadline` (a
-year, `annual` or `term-end`), `deadline_text`, `baseline` ({year, value} or none), `agency`
-(id or name in data/agencies.yml, or none), `line` and `anchor` (where the sentence is in the
-document), `measurements`.
+year, `annual`, `term-end`, or nothing: the document gives no deadline, status "no_deadline"),
+`deadline_text`, `baseline` ({year, value} or none), `agency` (id or name in
+data/agencies.yml, or none), `line` and `anchor` (where the sentence is in the document),
+`measurements`.
 """
 
 from __future__ import annotations
@@ -114,7 +115,7 @@ TARGET_REQUIRED = ("id", "text", "target", "deadline")
 MEASUREMENT_KEYS = ("year", "value", "source", "note")
 MEASUREMENT_REQUIRED = ("year", "value", "source")
 BASELINE_KEYS = ("year", "value")
-ANNUAL, TERM_END = "annual", "term-end"
+ANNUAL, TERM_END, NO_DEADLINE = "annual", "term-end", "none"
 _ASCII_CMP = {">=": "≥", "<=": "≤", "=>": "≥", "=<": "≤", "==": "="}
 
 # a term of office lasts five years: the time frame of a document whose targets are all annual
@@ -152,7 +153,7 @@ class Target:
     unit: str | None
     value: float
     comparator: str | None
-    deadline_kind: str           # "year" | "annual" | "term-end"
+    deadline_kind: str           # "year" | "annual" | "term-end" | "none" (no deadline given)
     deadline: int | None         # the year (term-end: the file's term_end, if given)
     deadline_text: str | None
     baseline: Observation | None
@@ -171,7 +172,8 @@ class Target:
     @property
     def spec(self) -> Spec:
         return Spec(self.value, self.comparator, percent=self.percent, deadline=self.deadline,
-                    annual=self.deadline_kind == ANNUAL, baseline=self.baseline)
+                    annual=self.deadline_kind == ANNUAL, baseline=self.baseline,
+                    open_ended=self.deadline_kind == NO_DEADLINE)
 
     @property
     def status(self) -> str:
@@ -183,9 +185,12 @@ class Target:
         return f"{self.doc}/{self.id}"
 
     def deadline_key(self) -> str:
-        """Facet of the dashboard: the year, 'hang-nam' (annual) or 'het-nhiem-ky'."""
+        """Facet of the dashboard: the year, 'hang-nam' (annual), 'het-nhiem-ky' or
+        'chua-co-thoi-han' (no deadline)."""
         if self.deadline_kind == ANNUAL:
             return "hang-nam"
+        if self.deadline_kind == NO_DEADLINE:
+            return "chua-co-thoi-han"
         if self.deadline is not None:
             return str(self.deadline)
         return "het-nhiem-ky"
@@ -421,6 +426,8 @@ class _Reader:
 
     def _deadline(self, node: yaml.Node, path: str, term_end: int | None
                   ) -> tuple[str | None, int | None]:
+        if _is_null(node):          # `deadline:` with nothing: the document gives none
+            return NO_DEADLINE, None
         raw = str(node.value).strip() if isinstance(node, yaml.ScalarNode) else ""
         if raw == ANNUAL:
             return ANNUAL, None

@@ -118,11 +118,13 @@ add_labels({
     "progress.deadline_annual": ("hằng năm", "every year"),
     "progress.deadline_term": ("hết nhiệm kỳ", "end of the term"),
     "progress.deadline_term_year": ("hết nhiệm kỳ ({year})", "end of the term ({year})"),
+    "progress.deadline_none": ("chưa có thời hạn", "no deadline"),
 })
 
 PROGRESS_ID = slugify("vb tien do")          # the targets section of a document / agency page
 STATUS_ICONS = {"achieved": "✓", "on_track": "↗", "slow": "→", "off_track": "↘",
-                "deteriorating": "↓", "missed": "✗", "no_data": "?"}
+                "deteriorating": "↓", "missed": "✗", "no_deadline": "…",
+                "no_data": "?"}
 DASHBOARD_ROWS = 30     # the dashboard lists this many targets (pages stay ≤ 60 KB)
 DASHBOARD_DOCS = 40     # … and the newest documents with targets
 TARGETS_PER_PAGE = 40   # a facet page lists this many; its later pages the rest
@@ -179,6 +181,8 @@ def deadline_text(ctx: Ctx, t: Target) -> str:
     if t.deadline_kind == "term-end":
         return ctx.t("progress.deadline_term_year", year=t.deadline) if t.deadline \
             else ctx.t("progress.deadline_term")
+    if t.deadline_kind == "none":
+        return ctx.t("progress.deadline_none")
     return str(t.deadline)
 
 
@@ -379,6 +383,8 @@ def year_label(ctx: Ctx, key: str) -> str:
         return ctx.t("progress.year_annual")
     if key == "het-nhiem-ky":
         return ctx.t("progress.year_term")
+    if key == "chua-co-thoi-han":
+        return ctx.t("progress.deadline_none")
     return key
 
 
