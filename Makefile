@@ -15,7 +15,8 @@ endif
 
 DIST    ?= dist/vanban-site.zip
 
-.PHONY: help setup serve build dist check test test-fast test-slow lint chromium poppler sample \
+.PHONY: help setup serve build dist check test test-fast test-slow lint chromium poppler readers \
+	sample \
 	clean bench bench-serve bench-search
 
 help:
@@ -36,7 +37,7 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	rm -f $(VENV)/.installed-*
 	touch $@
 
-READY   := $(STAMP)
+READY   := $(STAMP) readers
 setup: $(READY)
 
 chromium:
@@ -47,6 +48,12 @@ chromium:
 poppler:
 	@command -v pdftoppm >/dev/null || { $(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq poppler-utils >/dev/null; }
+
+# the readers' programs (vanban/sources.py): antiword for Word 97-2003 .doc, pdftotext for PDF
+readers:
+	@command -v antiword >/dev/null && command -v pdftotext >/dev/null || { \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install \
+		-y -qq antiword poppler-utils >/dev/null; }
 
 # --dirty: after the first (full) build, an edit renders only the pages it reaches
 # (vanban/site/incremental.py); the search index stays the first build's until restarted

@@ -275,9 +275,11 @@ def test_parse_json_keys() -> None:
     ("empty.txt", b"", "the file is empty, nothing to import"),
     ("blank.txt", b"  \n\n\t\n", "the file is empty, nothing to import"),
     ("bin.txt", b"\x00\x01\x02\x03binary\x00", "the file is not readable text"),
-    ("latin1.txt", "Bình Định".encode("cp1258", errors="replace") + b"\xff\xfe\xfa",
+    # bytes that neither UTF-8 nor cp1258/cp1252 define (0x81, 0x8d) are no text
+    ("latin1.txt", "Bình Định".encode("cp1258", errors="replace") + b"\x81\x8d\x81",
      "the file is not readable text"),
-    ("doc.pdf", b"%PDF-1.4 ...", "cannot read '.pdf' files — only .txt and .docx"),
+    ("doc.rtf", b"{\\rtf1 ...}", "cannot read '.rtf' files — only .txt, .md, .docx, .doc"),
+    ("doc.pdf", b"%PDF-1.4 ...", "the .pdf file is damaged"),
     ("broken.docx", b"PK\x03\x04 not really a zip", "the .docx file is damaged"),
 ])
 def test_bad_input_is_refused_and_nothing_written(tmp_path: Path, name: str, content: bytes,

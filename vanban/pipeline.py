@@ -17,7 +17,7 @@ from .model import Document
 from .normalise import normalise
 from .parser import parse
 from .slug import document_slug
-from .sources import read_source
+from .sources import read
 
 register({
     "ocr_text": (
@@ -39,5 +39,5 @@ def convert(text: str, source: str | None = None, kind: str = "txt") -> Document
 
 def convert_file(path: Path) -> Document:
     """Read, then convert; raises vanban.sources.SourceError for a file that cannot be read."""
-    kind = {".htm": "html", ".html": "html"}.get(path.suffix.lower(), path.suffix.lower()[1:])
-    return convert(read_source(path), path.name, kind)
+    src = read(path)
+    return convert(src.text, path.name, src.kind)
