@@ -175,7 +175,7 @@ def _mkdocs(root: Path, args: list[str], lang: str, site_url: str | None = None)
     the last commit's date as SOURCE_DATE_EPOCH (the sitemap's only date)."""
     import subprocess
 
-    env = {**os.environ, "VANBAN_LANG": lang}
+    env = {"NO_MKDOCS_2_WARNING": "1", **os.environ, "VANBAN_LANG": lang}
     if site_url is not None:
         env["VANBAN_SITE_URL"] = site_url
     if "SOURCE_DATE_EPOCH" not in env:
