@@ -321,13 +321,18 @@ def test_ci_templates_check_test_build_and_deploy_from_main() -> None:
 
     gh = yaml.safe_load((ROOT / ".github" / "workflows" / "portal.yml").read_text("utf-8"))
     steps = [s.get("run", "") for s in gh["jobs"]["test"]["steps"]]
-    assert steps.index("make check") < steps.index("make test") \
+    inbox = next(i for i, s in enumerate(steps) if "vanban inbox --push" in s)
+    assert inbox < steps.index("make check") < steps.index("make test") \
         < steps.index("make dist")
-    assert gh["jobs"]["deploy"]["if"] == "github.ref == 'refs/heads/main'"
+    assert gh["jobs"]["deploy"]["if"] == \
+        "github.ref_name == github.event.repository.default_branch"
     assert gh["jobs"]["deploy"]["steps"][0]["uses"].startswith("actions/deploy-pages@")
 
     gl = yaml.safe_load((ROOT / ".gitlab-ci.yml").read_text("utf-8"))
     script = [line.split("#")[0].strip() for line in gl["test"]["script"]]
-    assert script == ["make setup", "make check", "make test", "make dist"]
+    assert script == ["make setup", ".venv/bin/vanban inbox", "make check", "make test",
+                      "make dist"]
+    assert gl["stages"][0] == "inbox"
+    assert any("vanban inbox --push" in line for line in gl["inbox"]["script"])
     assert gl["pages"]["rules"] == [{"if": "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"}]
     assert gl["pages"]["artifacts"] == {"paths": ["public"]}

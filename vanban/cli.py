@@ -1,5 +1,6 @@
-"""Command line: `vanban parse`, `vanban import`, `vanban check`, `vanban new-post` (more
-commands plug in here).
+"""Command line: `vanban parse`, `vanban import`, `vanban check`, `vanban new-post`; `vanban
+build` and `vanban serve` (the Makefile's steps, for Windows and macOS without make); `vanban
+inbox` and `vanban preview` (the CI's import of nhap/ and the summary of a change).
 
 Messages follow `--lang vi|en` (or VANBAN_LANG); user mistakes get one clear line per problem
 and exit code 2, never a stack trace.
@@ -158,6 +159,8 @@ def check_cmd(ctx: click.Context, root: Path, as_of: int, lang_opt: str | None) 
     for p in problems:
         click.echo(p.message(lang), err=True)
     sys.exit(1)
+
+
 @main.command("new-post")
 @click.argument("title")
 @click.option("--date", "date_text", metavar="YYYY-MM-DD",
@@ -182,3 +185,154 @@ def new_post_cmd(ctx: click.Context, title: str, date_text: str | None, title_en
     for path in written:
         click.echo(message("news_written", lang, file=path))
     click.echo(message("news_next", lang))
+
+
+def _mkdocs(root: Path, args: list[str], lang: str, site_url: str | None = None) -> int:
+    """Run MkDocs in `root` as the Makefile does: this Python's `mkdocs`, messages in `lang`,
+    the last commit's date as SOURCE_DATE_EPOCH (the sitemap's only date)."""
+    import subprocess
+
+    env = {"NO_MKDOCS_2_WARNING": "1", **os.environ, "VANBAN_LANG": lang}
+    if site_url is not None:
+        env["VANBAN_SITE_URL"] = site_url
+    if "SOURCE_DATE_EPOCH" not in env:
+        try:
+            epoch = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, text=True,
+                                   capture_output=True, check=False).stdout.strip()
+        except OSError:          # no git on this machine: the build date is used
+            epoch = ""
+        if epoch:
+            env["SOURCE_DATE_EPOCH"] = epoch
+    cmd = [sys.executable, "-m", "mkdocs", *args, "-f", str(root / "mkdocs.yml")]
+    try:
+        return subprocess.run(cmd, cwd=root, env=env, check=False).returncode
+    except KeyboardInterrupt:    # Ctrl+C stops `vanban serve`: not an error
+        return 0
+
+
+def _need_project(root: Path, lang: str) -> None:
+    if not (root / "mkdocs.yml").is_file():
+        click.echo(message("cli_no_mkdocs", lang, root=root), err=True)
+        sys.exit(2)
+
+
+register({
+    "cli_no_mkdocs": (
+        "'{root}' không phải thư mục của cổng (không có mkdocs.yml) — chạy lệnh trong thư mục "
+        "của cổng, hoặc chỉ ra thư mục đó: --root <thư mục>",
+        "'{root}' is not the portal's folder (no mkdocs.yml) — run the command in the portal's "
+        "folder, or name that folder: --root <folder>"),
+    "cli_build_failed": (
+        "Dựng trang không thành công (xem các dòng WARNING/ERROR ở trên: tệp và cách sửa); "
+        "chạy `vanban check` để xem mọi lỗi của văn bản và dữ liệu.",
+        "The build failed (see the WARNING/ERROR lines above: file and fix); run `vanban "
+        "check` for every problem of the documents and data."),
+    "cli_built": ("Đã dựng trang vào {site}", "Built the site into {site}"),
+    "cli_zipped": ("Đã đóng gói {zip}", "Zipped {zip}"),
+    "cli_serving": ("Mở http://{addr} trong trình duyệt (tiếng Anh: http://{addr}/en/); "
+                    "dừng: Ctrl+C",
+                    "Open http://{addr} in a browser (English: http://{addr}/en/); "
+                    "stop: Ctrl+C"),
+})
+
+ROOT_OPTION = click.option(
+    "--root", type=click.Path(path_type=Path, file_okay=False), default=Path("."),
+    show_default=True, help="Thư mục của cổng (có mkdocs.yml) / the portal's folder.")
+
+
+@main.command("build")
+@ROOT_OPTION
+@click.option("--site-url", default=None, metavar="URL",
+              help="Địa chỉ đăng cổng (VANBAN_SITE_URL), ví dụ https://ten-mien/cong/.")
+@click.option("--zip", "zip_path", type=click.Path(path_type=Path), default=None,
+              help="Đóng gói trang đã dựng thành tệp zip (như make dist).")
+@click.pass_context
+def build_cmd(ctx: click.Context, root: Path, site_url: str | None, zip_path: Path | None
+              ) -> None:
+    """Dựng trang vào site/ như `make build` (mkdocs build --strict, chỉ mục tìm kiếm).
+
+    Build the site into site/ as `make build` does (strict MkDocs build, search index)."""
+    lang = _lang(ctx)
+    _need_project(root, lang)
+    if _mkdocs(root, ["build", "--strict", "--clean"], lang, site_url) != 0:
+        click.echo(message("cli_build_failed", lang), err=True)
+        sys.exit(1)
+    click.echo(message("cli_built", lang, site=root / "site"))
+    if zip_path is not None:
+        from .dist import make_zip
+
+        make_zip(root / "site", zip_path)
+        click.echo(message("cli_zipped", lang, zip=zip_path))
+
+
+@main.command("serve")
+@ROOT_OPTION
+@click.option("--port", type=int, default=8000, show_default=True, help="Cổng mạng / port.")
+@click.pass_context
+def serve_cmd(ctx: click.Context, root: Path, port: int) -> None:
+    """Dựng và chạy cổng tại http://127.0.0.1:8000 như `make serve` (sửa tệp: dựng lại trang
+    liên quan). Build and serve as `make serve`."""
+    lang = _lang(ctx)
+    _need_project(root, lang)
+    addr = f"127.0.0.1:{port}"
+    click.echo(message("cli_serving", lang, addr=addr))
+    sys.exit(_mkdocs(root, ["serve", "--strict", "--dirty", "-a", addr], lang))
+
+
+@main.command("inbox")
+@ROOT_OPTION
+@click.option("--commit", is_flag=True, help="Commit các tệp đã nhập (CI) / commit the imports.")
+@click.option("--push", "branch", default=None, metavar="BRANCH",
+              help="Commit rồi đẩy lên nhánh này của --remote / commit, then push to this "
+                   "branch.")
+@click.option("--remote", default="origin", show_default=True, help="git remote.")
+@click.option("--summary", "summary_path", type=click.Path(path_type=Path), default=None,
+              help="Ghi thêm tóm tắt (Markdown) vào tệp này, ví dụ $GITHUB_STEP_SUMMARY.")
+@click.pass_context
+def inbox_cmd(ctx: click.Context, root: Path, commit: bool, branch: str | None, remote: str,
+              summary_path: Path | None) -> None:
+    """Nhập từng tệp trong nhap/ (như vanban import); tệp không nhập được ở lại, mã thoát 1.
+
+    Import each file of nhap/ (as vanban import); a refused file stays, exit code 1."""
+    from .inbox import run_inbox, summary_markdown
+
+    lang = _lang(ctx)
+    if not ((root / "docs").is_dir() and (root / "data").is_dir()):
+        click.echo(message("cli_check_no_project", lang, root=root), err=True)
+        sys.exit(2)
+    run = run_inbox(root, commit=commit, push=branch, remote=remote, lang=lang)
+    text = summary_markdown(root, run, lang)
+    click.echo(text)
+    _append(summary_path, text)
+    sys.exit(0 if run.ok else 1)
+
+
+@main.command("preview")
+@ROOT_OPTION
+@click.option("--base", default="origin/main", show_default=True,
+              help="Nhánh hoặc commit để so sánh / branch or commit to compare with.")
+@click.option("--summary", "summary_path", type=click.Path(path_type=Path), default=None,
+              help="Ghi thêm tóm tắt (Markdown) vào tệp này, ví dụ $GITHUB_STEP_SUMMARY.")
+@click.option("--zip", "zip_path", type=click.Path(path_type=Path), default=None,
+              help="Đóng gói site/ đã dựng thành bản xem trước mở được từ ổ đĩa.")
+@click.option("--artifact", default="", help="Tên bản xem trước trong CI / the CI artefact.")
+@click.pass_context
+def preview_cmd(ctx: click.Context, root: Path, base: str, summary_path: Path | None,
+                zip_path: Path | None, artifact: str) -> None:
+    """Tóm tắt thay đổi: trang thêm/sửa, cảnh báo khi nhập, lỗi của vanban check.
+
+    Summary of a change: pages added or changed, import warnings, vanban check's problems."""
+    from .preview import preview_zip, summary_markdown
+
+    lang = _lang(ctx)
+    if zip_path is not None:
+        preview_zip(root / "site", zip_path)
+    text = summary_markdown(root, base, lang, artifact=artifact)
+    click.echo(text)
+    _append(summary_path, text)
+
+
+def _append(path: Path | None, text: str) -> None:
+    if path is not None:
+        with path.open("a", encoding="utf-8") as fh:
+            fh.write(text + "\n")
