@@ -26,6 +26,8 @@ Scoring rules
   name, allowing either side a leading "các" and reading the abbreviations UBND, HĐND, MTTQ as
   the words they stand for. Targets match by value and unit (unit normalised; no unit = null),
   and by deadline too when the label gives one (a year, "annual" or null).
+- A document labelled `refuse: <why>` (a scan without text, a garbled text layer) must be
+  refused with a message; it is then listed as "refused as expected" and not scored.
 - A document the reader refuses (`SourceError`, e.g. .doc/.htm today) or that crashes the
   converter scores every labelled field (every expected list item) as missing, and is listed as
   refused / crashed.
@@ -78,7 +80,7 @@ def source_text(path: Path) -> str:
 
 LAYOUTS = {"pdf-text", "ocr", "markdown", "word-text", "crawl", "docx", "doc", "htm", "web-portal",
            "pdf", "seed"}
-TOP_KEYS = {"file", "layout", "source", "notes", "expected"}
+TOP_KEYS = {"file", "layout", "source", "notes", "expected", "refuse"}
 SCALARS = ("number", "type", "issuer", "parent_issuer", "place", "date", "title")
 LISTS = ("citations", "agencies", "targets")
 EXPECTED_KEYS = set(SCALARS) | set(LISTS) | {"signer", "recipients", "attachment"}
@@ -346,6 +348,9 @@ def evaluate_one(label: dict[str, Any], real: Path = REAL) -> DocResult:
         got = observed(doc)
     except SourceError as exc:
         res.status, res.error = "refused", str(exc)
+        if label.get("refuse"):  # a file that cannot be read (a scan): refusing it is right
+            res.status = "refused as expected"
+            return res
     except Exception as exc:
         res.status = "crashed"
         res.error = "".join(traceback.format_exception_only(type(exc), exc)).strip()

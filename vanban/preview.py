@@ -23,8 +23,8 @@ from pathlib import Path
 
 from .dist import make_zip
 from .messages import default_lang, message, register
-from .parser import parse
-from .sources import SourceError, read_source
+from .pipeline import convert_file
+from .sources import KINDS, SourceError
 
 register({
     "prev_title": ("Xem trước thay đổi", "Preview of the change"),
@@ -118,10 +118,10 @@ def import_warnings(root: Path, changed: list[Change], lang: str | None = None) 
                 or path.suffix != ".md":
             continue
         originals = sorted(p for p in (root / path.parent).glob(f"{path.stem}.*")
-                           if p.suffix.lower() in (".txt", ".docx"))
+                           if p.suffix.lower() in KINDS)
         for original in originals[:1]:
             try:
-                doc = parse(read_source(original), source=original.name)
+                doc = convert_file(original)
             except SourceError as exc:
                 out.append(exc.message(lang))
                 continue
