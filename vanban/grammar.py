@@ -353,7 +353,9 @@ _CITE_CODE_PART = (r"[a-zA-Z]?\s*[/-]\s*[A-Za-zĐđƯư][\wĐđƯư]*"
 # date/issuer just after it (CITE_TAIL). The number starts a token (no letter, digit, "/" or
 # "-" before it); that look-behind is checked after the first digit, so that the engine can
 # skip ahead from digit to digit.
-CITE_NUMBER_RE = re.compile(rf"(?P<number>{DIGIT}(?<![\w/-]\d)\d*{_CITE_CODE_PART})")
+# (a law, decree or circular puts its year between: "217/2025/NĐ-CP", "61/2024/QH15")
+CITE_NUMBER_RE = re.compile(
+    rf"(?P<number>{DIGIT}(?<![\w/-]\d)\d*(?:\s*/\s*(?:19|20)\d\d(?=\s*/))?{_CITE_CODE_PART})")
 _CITE_CODES = ("NQ", "QĐ", "CT", "KH", "CTr", "HD", "TB", "KL", "NĐ")  # codes used as type words
 CITE_TYPE = re.compile(
     rf"(?P<type>(?i:{_TYPE_ALT})|{'|'.join(_CITE_CODES)})\s+(?:số\s*)?$"
@@ -397,7 +399,8 @@ class WordsBefore:
 
 
 # CITE_TYPE read backwards from a number: "Nghị quyết số |02-NQ/TW", "Chỉ thị |34-CT/TW"
-TYPE_BEFORE = WordsBefore(TYPE_NAMES, r"(?:\s*ốs)?\s+", codes=_CITE_CODES)
+# ("Văn bản số 4250/BNNMT-ĐCKS": a letter cited as "văn bản" is a công văn, by its number)
+TYPE_BEFORE = WordsBefore([*TYPE_NAMES, "văn bản"], r"(?:\s*ốs)?\s+", codes=_CITE_CODES)
 
 
 @dataclass
