@@ -353,8 +353,8 @@ _UPPER_THEN_PLACE = re.compile(
 def _place_after_upper(text: str) -> int:
     """Where the place starts in "ĐOÀN TNCS HỒ CHÍ MINH Phúc Thịnh, ngày 7 tháng 1 năm 2025"
     (an upper-case header piece run into the place and date); 0 when it is not so."""
-    m = _UPPER_THEN_PLACE.match(text)
-    return m.start("place") if m else 0
+    m = _UPPER_THEN_PLACE.match(text)  # ([À-Ỹ] holds lower-case letters too: checked below)
+    return m.start("place") if m and " " in m.group("upper") and _upper(m.group("upper")) else 0
 
 
 _TYPE_OF = re.compile(rf"^(?P<type>{_TYPE_NAMES_UPPER})\s+(?P<of>CỦA\s+\S.*)$")

@@ -372,14 +372,16 @@ def _closing_piece(text: str, no: int, mode: str, signer: Signer, authority: lis
     if m:
         closing.append(SourceLine("recipients_heading", text, no))
         rest = m.group("rest").strip()
-        if rest and doc is not None:
-            doc.recipients.append(_recipient(rest))
+        if rest and doc is not None:  # "Nơi nhận: - Tỉnh ủy (b/c); - HĐND tỉnh (b/c); …"
+            doc.recipients += [r for r in map(_recipient, _RUN_TOGETHER.split(rest)) if r]
         return "recipients"
-    if text[:1] in "-+•" and (mode == "recipients" or "lưu" in text.lower()[:6]):
+    listed = any(c.role == "recipients_heading" for c in closing)
+    if text[:1] in "-+•" and (mode == "recipients" or "lưu" in text.lower()[:6] or listed):
         closing.append(SourceLine("recipient", text, no))
         if doc is not None:
             doc.recipients.append(_recipient(text[1:]))
-        return "recipients"
+        # the signature beside the list (two columns) goes on where it was
+        return mode if mode in ("sign", "title") else "recipients"
     if g.AUTHORITY.match(text):
         closing.append(SourceLine("authority", text, no))
         authority.append(text)
@@ -398,8 +400,9 @@ def _closing_piece(text: str, no: int, mode: str, signer: Signer, authority: lis
         closing.append(SourceLine("title", text, no))
         signer.title = f"{signer.title} {text}" if mode == "title" and signer.title else text
         return "title"
-    if mode == "recipients" and not _is_upper(text) and doc is not None and doc.recipients \
-            and closing[-1].role == "recipient" and not closing[-1].text.endswith((";", ",", ".")):
+    if not _is_upper(text) and doc is not None and doc.recipients and closing \
+            and closing[-1].role == "recipient" and not closing[-1].text.endswith((";", ",", ".")) \
+            and not g.PERSON_NAME.match(text):
         # a recipient wrapped onto the next line: "- Văn phòng Sở (Bố trí kinh phí, phương" /
         # "tiện Phục vụ Đoàn kiểm tra);"
         closing.append(SourceLine("recipient", text, no))
@@ -413,6 +416,9 @@ def _closing_piece(text: str, no: int, mode: str, signer: Signer, authority: lis
     role = "initials" if g.INITIALS.match(text) else "other"
     closing.append(SourceLine(role, text, no))
     return mode
+
+
+_RUN_TOGETHER = re.compile(r"(?:^|(?<=[;,.])\s+)[-+•]\s+")  # "- a; - b;" run onto one line
 
 
 def _recipient(text: str) -> str:
@@ -756,6 +762,9 @@ def _parse_part(lines: list[Line], ids: _Ids) -> Part:
             continue
         if (g.APPENDIX.match(t) or (g.TYPE_LINE.match(t) and _is_upper(t))) and not title:
             heading.append(SourceLine("part", t, ln.no))
+        elif heading and heading[-1].role == "part" and not title and _OF_ISSUER.match(t) \
+                and _is_upper(t):  # "CHƯƠNG TRÌNH HÀNH ĐỘNG" / "CỦA CHÍNH PHỦ"
+            heading[-1] = SourceLine("part", f"{heading[-1].text} {t}", heading[-1].line)
         elif len(title) < 4 and not _classify(t) and len(t) < 300:
             heading.append(SourceLine("title", t, ln.no))
             title.append(t)
