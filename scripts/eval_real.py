@@ -55,7 +55,6 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from vanban import grammar as g  # noqa: E402
 from vanban.lossless import missing_words  # noqa: E402
 from vanban.model import Document  # noqa: E402
 from vanban.pipeline import convert_file  # noqa: E402
@@ -208,20 +207,8 @@ def target_match(exp: dict[str, Any], got: dict[str, Any]) -> bool:
 # ---- what the converter gives, field by field --------------------------------------------------
 
 def _attachment(doc: Document) -> dict[str, str | None] | None:
-    for part in doc.parts:
-        if part.kind != "attachment":
-            continue
-        code = None
-        for h in part.heading:
-            if h.role == "part":
-                low = " ".join(h.text.lower().split())
-                for name in sorted(g.TYPE_NAMES, key=len, reverse=True):
-                    if low.startswith(name):
-                        code = g.TYPE_NAMES[name]
-                        break
-                break
-        return {"type": code, "title": part.title}
-    return None
+    a = doc.attachment
+    return {"type": a.type.code, "title": a.title} if a else None
 
 
 def observed(doc: Document) -> dict[str, Any]:

@@ -89,6 +89,11 @@ def test_uploaded_docx_is_imported_and_pushed_back(host: Path, tmp_path: Path) -
     changed = sorted(line.split("\t") for line in
                      git(host, "diff", "--name-status", "--no-renames", uploaded, head)
                      .splitlines())
+    # the agencies the registry did not know are added to it, marked for review
+    registry = [(s, p) for s, p in changed if p == "data/agencies.yml"]
+    assert registry and registry[0][0] in "AM", changed
+    assert "review: true" in git(host, "show", f"{head}:data/agencies.yml")
+    changed = [c for c in changed if c[1] != "data/agencies.yml"]
     deleted = [p for s, p in changed if s == "D"]
     added = {p for s, p in changed if s == "A"}
     assert deleted == [f"nhap/{GOOD.name}"]

@@ -227,6 +227,19 @@ class Part:
 
 
 @dataclass
+class Attachment:
+    """The plan, programme or regulation a decision or resolution issues ("Ban hành kèm theo
+    Quyết định này Chương trình …"), printed after its signature: one document, two parts."""
+
+    type: DocType
+    title: str | None
+    part: str                  # anchor of the Part holding it
+
+    def to_json(self) -> dict[str, Any]:
+        return {"type": self.type.to_json(), "title": self.title, "part": self.part}
+
+
+@dataclass
 class Document:
     number: str | None = None
     type: DocType = field(default_factory=lambda: DocType(None, None))
@@ -243,6 +256,7 @@ class Document:
     assignments: list[Assignment] = field(default_factory=list)
     warnings: list[Warning] = field(default_factory=list)
     parts: list[Part] = field(default_factory=list)
+    attachment: Attachment | None = None                      # the plan a decision issues
     head: list[SourceLine] = field(default_factory=list)      # header block, verbatim
     type_line: SourceLine | None = None
     title_lines: list[SourceLine] = field(default_factory=list)
@@ -286,6 +300,7 @@ class Document:
             "cites": [c.to_json() for c in self.cites],
             "body": [n.to_json() for n in self.body],
             "parts": [p.to_json() for p in self.parts],
+            "attachment": self.attachment.to_json() if self.attachment else None,
             "targets": [t.to_json() for t in self.targets],
             "assignments": [a.to_json() for a in self.assignments],
             "warnings": [w.to_json(lang) for w in self.warnings],
@@ -305,6 +320,9 @@ class Document:
         ]
         for n in self.body:
             lines += n.tree(2)
+        if self.attachment:
+            lines.append(f"  attachment: {self.attachment.type.code} "
+                         f"{_short(self.attachment.title or '', 60)}")
         for p in self.parts:
             lines.append(f"  part {p.kind}: {_short(p.title or '', 60)}  @{p.line}")
             for n in p.body:

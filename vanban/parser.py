@@ -19,6 +19,7 @@ from . import grammar as g
 from .fields import iso_date, parse_number
 from .messages import register
 from .model import (
+    Attachment,
     DocType,
     Document,
     Item,
@@ -733,7 +734,24 @@ def parse(norm: Normalised, source: str | None = None) -> Document:
         end = part_starts[n + 1] if n + 1 < len(part_starts) else len(lines)
         doc.parts.append(_parse_part(lines[start:end], ids))
     _fill_gaps(doc, lines, body_start)
+    doc.attachment = _attachment(doc)
     return doc
+
+
+def _attachment(doc: Document) -> Attachment | None:
+    """The first part that a type line heads ("CHƯƠNG TRÌNH HÀNH ĐỘNG" … "(Kèm theo Nghị quyết
+    số 03/NQ-CP …)"): the plan or programme the document issues."""
+    for part in doc.parts:
+        if part.kind != "attachment":
+            continue
+        head = next((h.text for h in part.heading if h.role == "part"), "")
+        m = g.TYPE_LINE.match(head.split(" CỦA ")[0].strip())
+        if m:
+            name = m.group("name").lower()
+            code = g.TYPE_NAMES[name]
+            return Attachment(DocType(code, g.TYPE_LINE_NAMES.get(name, g.TYPE_CODES[code])),
+                              part.title, part.anchor)
+    return None
 
 
 def _parse_part(lines: list[Line], ids: _Ids) -> Part:

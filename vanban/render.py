@@ -62,6 +62,7 @@ def front_matter(doc: Document) -> dict[str, Any]:
         "cites": [{k: v for k, v in c.to_json().items() if k != "mentions"} for c in doc.cites],
         "assignments": [a.to_json() for a in doc.assignments],
         "targets": [{"id": t.id, "line": t.line, "anchor": t.anchor} for t in doc.targets],
+        **({"attachment": doc.attachment.to_json()} if doc.attachment else {}),
         "summary_en": None,
     }
 
