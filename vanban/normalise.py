@@ -77,12 +77,10 @@ MD_EMPHASIS = re.compile(r"(?<![\w*])(\*{1,3}|_{2,3})(?=\S)(.+?)(?<=\S)\1(?![\w*
 MD_BULLET = re.compile(r"^\s*[*+]\s{1,4}(?=\S)")
 _TYPE_NAMES_UPPER = "|".join(sorted((re.escape(n.upper()) for n in g.TYPE_NAMES), key=len,
                                     reverse=True))
-# the header pieces a run-together header is cut before: "Số:", "<Place>, ngày", type, "V/v"
-_HEAD_CUTS = re.compile(
-    r"(?<=\S)\s+(?=Số\s*:?\s*(?:\d|[.…_\s]*/)|V/v\b|"
-    rf"(?:{_TYPE_NAMES_UPPER})"
-    r"(?:\s|$))"
-)
+# the header pieces a run-together header is cut before: "Số:", "V/v"; the place and date and
+# the (first) type word are found apart
+_HEAD_CUTS = re.compile(r"(?<=\S)\s+(?=Số\s*:?\s*(?:\d|[.…_\s]*/)|[Vv]/[Vv]\b)")
+_HEAD_TYPE = re.compile(rf"(?<=\S)\s+(?P<type>{_TYPE_NAMES_UPPER})(?=\s|$)")
 
 
 def detect_layout(lines: list[str], kind: str = "txt") -> str:
@@ -321,27 +319,30 @@ def _split_header(lines: list[Line]) -> list[Line]:
 
 
 def _cut_header_piece(piece: str) -> list[str]:
+    """"Số: 435/QĐ-UBND Kon Tum, ngày 04 tháng 5 năm 2020 QUYẾT ĐỊNH V/V BAN HÀNH …" → its
+    pieces; everything after the first type word is the type line's title, left whole."""
     s = clean_spaces(piece)
-    if len(s) < 20 or not (_HEAD_CUTS.search(s) or _place_after_upper(s)):
+    if len(s) < 20:
         return [piece]
-    cuts: list[str] = []
-    last = 0
-    for m in _HEAD_CUTS.finditer(s):
-        cuts.append(s[last:m.start()])
-        last = m.end()
-    cuts.append(s[last:])
+    m = _HEAD_TYPE.search(s)
+    head, tail = (s[: m.start()], s[m.start():].strip()) if m else (s, "")
+    if not (_HEAD_CUTS.search(head) or _place_after_upper(head) or g.PLACE_DATE.search(head)
+            or tail):
+        return [piece]
     out: list[str] = []
-    for c in cuts:
-        for rule in re.split(r"\s+(?:\*{3,}|-{3,}|_{3,})\s+", c):  # "BCH ĐOÀN XÃ *** Số: …"
+    for cut in _HEAD_CUTS.split(head):
+        for rule in re.split(r"\s+(?:\*{3,}|-{3,}|_{3,})\s+", cut):  # "BCH ĐOÀN XÃ *** Số: …"
             k = _place_after_upper(rule)
+            pd = g.PLACE_DATE.search(rule)
             if k:
                 out += [rule[:k].strip(), rule[k:].strip()]
+            elif pd and pd.start() > 0:
+                out += [rule[: pd.start()].strip(), rule[pd.start():].strip()]
             else:
-                pd = g.PLACE_DATE.search(rule)
-                if pd and pd.start() > 0:
-                    out += [rule[: pd.start()].strip(), rule[pd.start():].strip()]
-                else:
-                    out.append(rule.strip())
+                out.append(rule.strip())
+    if m is not None:
+        rest = tail[len(m.group("type")):].strip()
+        out += [m.group("type"), rest] if rest else [m.group("type")]
     return [c for c in out if c]
 
 
