@@ -31,7 +31,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from . import grammar as g
-from .text import clean_spaces, normalize
+from .text import clean_spaces, fold, normalize
 
 Line = tuple[int, str]  # (source line number, text)
 
@@ -41,6 +41,7 @@ class Normalised:
     lines: list[Line]
     layout: str                                   # plain | markdown | pdf | ocr | portal
     removed: list[tuple[str, str, int]] = field(default_factory=list)  # (kind, text, line)
+    caption: Line | None = None                   # a web page's caption line, if any
     warnings: list[tuple[int, str]] = field(default_factory=list)      # (line, message code)
 
     @property
@@ -116,17 +117,38 @@ def normalise(text: str, kind: str = "txt") -> Normalised:
     if out.layout == "markdown":
         lines = _unmark(lines, out)
     first = next((i for i, (_, t) in enumerate(lines) if t.strip()), None)
-    if first is not None and CAPTION.match(lines[first][1].strip()):
+    if first is not None and _caption(lines, first):
         # the portal's or converter's caption repeats the header below it: recorded, dropped
         no, t = lines[first]
         out.removed.append(("caption", clean_spaces(MD_HEADING.sub("", t)), no))
+        out.caption = (no, clean_spaces(MD_HEADING.sub("", t)))
         lines = lines[:first] + lines[first + 1:]
     lines = [(no, _pipe_row(t)) if t.lstrip().startswith("|") else (no, t) for no, t in lines]
+    lines = [piece for line in lines for piece in _unflatten(line)]
     lines = _split_header(lines)
     lines = [piece for line in lines for piece in _split_type_of(line)]
     lines = _join_continuations(lines)
     out.lines = lines
     return out
+
+
+_TITLE_CASE_TYPE = re.compile(rf"^(?:#+\s*)?(?:{'|'.join(n.capitalize() for n in g.TYPE_NAMES)})\s",
+                              re.IGNORECASE)
+
+
+def _caption(lines: list[Line], first: int) -> bool:
+    """The first line is a caption a web page or a converter put above the document: a type
+    name and number ("Quyết định 435/QĐ-UBND năm 2020 …"), or a type name in ordinary case
+    ("Thông báo về tổ chức thi …") right above the header (the motto, "Số:", an upper-case
+    body)."""
+    t = lines[first][1].strip()
+    if CAPTION.match(t):
+        return True
+    if len(t) > 300 or not _TITLE_CASE_TYPE.match(t) or _upper(t):
+        return False
+    nxt = next((x.strip() for _, x in lines[first + 1: first + 4] if x.strip()), "")
+    nxt = MD_EMPHASIS.sub(r"\2", MD_HEADING.sub("", nxt))
+    return bool(g.MOTTO.search(nxt[:200]) or nxt.startswith("Số") or _upper(nxt[:60]))
 
 
 def _drop(lines: list[Line], out: Normalised, test, kind: str) -> list[Line]:
@@ -285,6 +307,58 @@ def split_columns(text: str) -> list[str]:
 
 
 # ---- every layout ----------------------------------------------------------------------------
+
+# A whole document on one line (a web page's text field): where its parts begin
+_FLAT_CUTS = re.compile(
+    r"(?<=[.:;)])\s+(?=(?:\d{1,2}|[IVX]{1,4})[.)]\s+\S)"     # "… như sau: 1. Đối tượng"
+    r"|(?<=\d)\s+(?=\d{1,2}\.\s+[A-ZĐÀ-Ỹ])"                 # "… 20/01/2019 3. Kế hoạch"
+    r"|(?<=[.:;])\s+(?=[-–+•]\s+\S)"                        # "…: - Đăng ký"
+    r"|\s+(?=Nơi\s+nhận\s*:)"
+    r"|(?<=[./])\s+(?=(?:T/M|TM|KT|K/T|TL|T/L|TUQ)\.?\s+[A-ZĐÀ-Ỹ]{2})"   # "…./. KT. HIỆU TRƯỞNG"
+    r"|(?<=;)\s+(?=(?:T/M|TM|KT|K/T|TL|T/L|TUQ)\.?\s+[A-ZĐÀ-Ỹ]{2})"
+    r"|(?<=[A-ZĐÀ-Ỹ]{2})\s+(?=PHÓ\s+[A-ZĐÀ-Ỹ]{2})"           # "KT. HIỆU TRƯỞNG PHÓ HIỆU TRƯỞNG"
+    r"|\s+(?=\((?:Đã\s+)?ký\))|(?<=\((?:Đã\s)ký\))\s+"
+)
+# the title ends where the text starts: "Căn cứ …", "Thực hiện …", or the issuer named again
+_BODY_START = re.compile(r"\s+(?=(?:Căn\s+cứ|Thực\s+hiện|Để|Nhằm|Xét|Theo\s+đề\s+nghị)\s)")
+# a body under another, run together in the header: "BỘ NÔNG NGHIỆP & PTNT TRƯỜNG ĐẠI HỌC …"
+_CHILD_BODY = re.compile(r"(?<=[A-ZĐÀ-Ỹ&])\s+(?=(?:TRƯỜNG|SỞ|VĂN\s+PHÒNG|CHI\s+CỤC|CỤC|"
+                         r"TRUNG\s+TÂM|ỦY\s+BAN|UỶ\s+BAN|BAN|CÔNG\s+ĐOÀN|LIÊN\s+ĐOÀN)\s)")
+
+
+def _unflatten(line: Line) -> list[Line]:
+    """A whole document run onto one line (a web page's text copied): the header, the type
+    line, the title and the body's items, closing and signature cut apart again."""
+    no, t = line
+    if len(t) < 300 or not g.MOTTO.search(t) or "Số" not in t:
+        return [line]
+    m = _HEAD_TYPE.search(t)
+    if m is None:
+        return [line]
+    head, rest = t[: m.start()].strip(), t[m.end():].strip()
+    motto = g.MOTTO.search(head)
+    if motto and motto.start() > 0:  # the issuer lines before the motto
+        issuers = _CHILD_BODY.split(head[: motto.start()].strip())
+        head = "\t".join([*issuers, head[motto.start():].strip()])
+    pieces = _FLAT_CUTS.split(rest)
+    first = pieces[0]
+    # the title: up to the first words of the body
+    cut = _BODY_START.search(first)
+    names = [fold(x) for x in head.split("\t")[:-1] if len(x) > 8]
+    folded = fold(first)
+    for name in names:  # the issuer named again, in ordinary case, starts the text
+        at = folded.find(" " + name.split(" ", 1)[-1] if name.count(" ") > 2 else " " + name)
+        k = folded.find(" " + name)
+        at = k if k > 0 else -1
+        if at > 0 and (cut is None or at < cut.start()):
+            cut = re.compile(r"\s").search(first, at)
+    title, intro = (first[: cut.start()], first[cut.start():].strip()) if cut else (first, "")
+    out = [head, m.group("type"), title.strip()]
+    if intro:
+        out.append(intro)
+    out += [p.strip() for p in pieces[1:] if p.strip()]
+    return [(no, p) for p in out if p]
+
 
 def _split_header(lines: list[Line]) -> list[Line]:
     """In the header (before the type line), a line holding several header pieces run

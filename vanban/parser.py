@@ -391,9 +391,10 @@ def _closing_piece(text: str, no: int, mode: str, signer: Signer, authority: lis
         closing.append(SourceLine("signed", text, no))
         signer.signed = True
         return "sign"
-    if mode in ("sign", "title") and g.PERSON_NAME.match(text) and signer.name is None:
+    name = _ACADEMIC.sub("", text)
+    if mode in ("sign", "title") and g.PERSON_NAME.match(name) and signer.name is None:
         closing.append(SourceLine("name", text, no))
-        signer.name = text
+        signer.name = name
         return "done"
     if (mode in ("sign", "other", "recipients") and _is_upper(text) and len(text) < 80) and (
         mode == "sign" or g.SIGNER_TITLE.match(text)
@@ -419,6 +420,8 @@ def _closing_piece(text: str, no: int, mode: str, signer: Signer, authority: lis
     return mode
 
 
+# "GS.TS. Nguyễn Trung Việt", "ThS. Lê Văn A": degrees before a signer's name
+_ACADEMIC = re.compile(r"^(?:(?:GS|PGS|TS|ThS|Ths|BS|KS|CN|NCS)\.\s*)+")
 _RUN_TOGETHER = re.compile(r"(?:^|(?<=[;,.])\s+)[-+•]\s+")  # "- a; - b;" run onto one line
 
 
@@ -733,9 +736,30 @@ def parse(norm: Normalised, source: str | None = None) -> Document:
     for n, start in enumerate(part_starts):
         end = part_starts[n + 1] if n + 1 < len(part_starts) else len(lines)
         doc.parts.append(_parse_part(lines[start:end], ids))
+    if norm.caption and doc.number is None:
+        _from_caption(doc, *norm.caption)
     _fill_gaps(doc, lines, body_start)
     doc.attachment = _attachment(doc)
     return doc
+
+
+_CAPTION_NUMBER = re.compile(r"^(?P<type>\S+(?:\s+\S+)?)\s+(?:[Ss]ố\s+)?(?P<number>\d+[a-zA-Z]?"
+                             r"\s*[/-]\s*[\wĐđ]+(?:[/-][\wĐđ]+)*)")
+
+
+def _from_caption(doc: Document, no: int, caption: str) -> None:
+    """A document without a header (a news site's copy): its number and type from the
+    caption above it ("Nghị quyết số 57-NQ/TW")."""
+    m = _CAPTION_NUMBER.match(caption)
+    if m is None:
+        return
+    number, code = parse_number(m.group("number"), doc, no)
+    if number is None:
+        return
+    doc.number = number
+    doc.head.append(SourceLine("number", caption, no))
+    if doc.type.code is None and code:
+        doc.type = DocType(code, g.TYPE_CODES.get(code))
 
 
 def _attachment(doc: Document) -> Attachment | None:
