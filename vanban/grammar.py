@@ -131,13 +131,31 @@ class Cued:
 
 # ---- document types (Decree 30/2020/NĐ-CP, appendix III; Party guidance 36-HD/VPTW) ---------
 
-TYPE_CODES: dict[str, str] = {
-    "NQ": "Nghị quyết", "QĐ": "Quyết định", "CT": "Chỉ thị", "KH": "Kế hoạch",
-    "CTr": "Chương trình", "HD": "Hướng dẫn", "TB": "Thông báo", "BC": "Báo cáo",
-    "QC": "Quy chế", "QyĐ": "Quy định", "ĐA": "Đề án", "PA": "Phương án", "TTr": "Tờ trình",
-    "KL": "Kết luận", "TT": "Thông tri", "CV": "Công văn", "NĐ": "Nghị định",
-    "TTg": "Thông tư", "L": "Luật",
+# The one table of document types: code → (Vietnamese name, English name), in the order the
+# portal lists them (vanban.site.labels reads it; TYPE_CODES below is its Vietnamese column).
+DOC_TYPES: dict[str, tuple[str, str]] = {
+    "NQ": ("Nghị quyết", "Resolution"),
+    "QĐ": ("Quyết định", "Decision"),
+    "CT": ("Chỉ thị", "Directive"),
+    "KH": ("Kế hoạch", "Plan"),
+    "CTr": ("Chương trình", "Action programme"),
+    "HD": ("Hướng dẫn", "Guidance"),
+    "TB": ("Thông báo", "Notice"),
+    "BC": ("Báo cáo", "Report"),
+    "KL": ("Kết luận", "Conclusion"),
+    "QC": ("Quy chế", "Regulation"),
+    "QyĐ": ("Quy định", "Rules"),
+    "ĐA": ("Đề án", "Project"),
+    "PA": ("Phương án", "Plan of action"),
+    "TTr": ("Tờ trình", "Submission"),
+    "BB": ("Biên bản", "Minutes"),
+    "CV": ("Công văn", "Official letter"),
+    "TT": ("Thông tri", "Instruction"),
+    "NĐ": ("Nghị định", "Decree"),
+    "TTg": ("Thông tư", "Circular"),
+    "L": ("Luật", "Law"),
 }
+TYPE_CODES: dict[str, str] = {code: names[0] for code, names in DOC_TYPES.items()}
 # Type words as printed → code. Longest first so "Chương trình hành động" wins over "Chương trình".
 TYPE_NAMES: dict[str, str] = {
     "chương trình hành động": "CTr", "chương trình": "CTr", "nghị quyết liên tịch": "NQ",
@@ -145,7 +163,7 @@ TYPE_NAMES: dict[str, str] = {
     "hướng dẫn": "HD", "thông báo": "TB", "thông tri": "TT", "báo cáo": "BC", "quy chế": "QC",
     "quy định": "QyĐ", "đề án": "ĐA", "phương án": "PA", "tờ trình": "TTr", "kết luận": "KL",
     "công văn": "CV", "nghị định": "NĐ", "thông tư liên tịch": "TTg", "thông tư": "TTg",
-    "bộ luật": "L", "luật": "L", "pháp lệnh": "L", "điều lệ": "QC",
+    "bộ luật": "L", "luật": "L", "pháp lệnh": "L", "điều lệ": "QC", "biên bản": "BB",
 }
 # Canonical name for a type line that names the whole document (keeps "hành động").
 TYPE_LINE_NAMES = {
@@ -172,11 +190,14 @@ TYPE_LINE_LONGEST = max(map(len, TYPE_NAMES)) + 1  # a longer line is no type li
 
 # ---- header block ---------------------------------------------------------------------------
 
-# "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập – Tự do – Hạnh phúc", "ĐẢNG CỘNG SẢN VIỆT NAM"
+# "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập – Tự do – Hạnh phúc", "ĐẢNG CỘNG SẢN VIỆT NAM",
+# "ĐOÀN TNCS HỒ CHÍ MINH"
 MOTTO = re.compile(
     r"C[ỘO]NG\s+H(?:[ÒOÓ]A|O[ÀÁ])\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM"
     r"|Đ[ỘO]C\s+L[ẬA]P\s*[-–—]\s*T[ỰU]\s+DO\s*[-–—]\s*H[ẠA]NH\s+PH[ÚU]C"
-    r"|Đ[ẢA]NG\s+C[ỘO]NG\s+S[ẢA]N\s+VI[ỆE]T\s+NAM",
+    r"|Đ[ẢA]NG\s+C[ỘO]NG\s+S[ẢA]N\s+VI[ỆE]T\s+NAM"
+    # the Youth Union prints its name where the state motto would be
+    r"|ĐO[ÀA]N\s+(?:TNCS|THANH\s+NI[ÊE]N\s+C[ỘO]NG\s+S[ẢA]N)\s+H[ỒO]\s+CH[ÍI]\s+MINH",
     re.IGNORECASE,
 )
 # decorative lines under header columns: "-----", "_______", "*", "***"

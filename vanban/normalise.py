@@ -80,7 +80,7 @@ _TYPE_NAMES_UPPER = "|".join(sorted((re.escape(n.upper()) for n in g.TYPE_NAMES)
                                     reverse=True))
 # the header pieces a run-together header is cut before: "Số:", "V/v"; the place and date and
 # the (first) type word are found apart
-_HEAD_CUTS = re.compile(r"(?<=\S)\s+(?=Số\s*:?\s*(?:\d|[.…_\s]*/)|[Vv]/[Vv]\b)")
+_HEAD_CUTS = re.compile(r"(?<=\S)\s+(?=Số\s*:?\s*(?:\d|[.…_\s]*[/-])|[Vv]/[Vv]\b)")
 _HEAD_TYPE = re.compile(rf"(?<=\S)\s+(?P<type>{_TYPE_NAMES_UPPER})(?=\s|$)")
 
 
@@ -432,14 +432,14 @@ def _place_after_upper(text: str) -> int:
     return m.start("place") if m and " " in m.group("upper") and _upper(m.group("upper")) else 0
 
 
-_TYPE_OF = re.compile(rf"^(?P<type>{_TYPE_NAMES_UPPER})\s+(?P<of>CỦA\s+\S.*)$")
+_TYPE_OF = re.compile(rf"^(?P<type>{_TYPE_NAMES_UPPER})\s+(?P<of>C[ỦU]A\s+\S.*)$")
 
 
 def _split_type_of(line: Line) -> list[Line]:
     """"CHƯƠNG TRÌNH HÀNH ĐỘNG CỦA CHÍNH PHỦ" → the type line, then "CỦA CHÍNH PHỦ" (as a
     Party document prints it on two lines: "NGHỊ QUYẾT" / "CỦA BỘ CHÍNH TRỊ")."""
     no, t = line
-    if " CỦA " not in t or len(t) > 120:
+    if (" CỦA " not in t and " CUA " not in t) or len(t) > 120:
         return [line]
     m = _TYPE_OF.match(t.strip())
     if m is None or not _upper(t):

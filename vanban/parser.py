@@ -271,8 +271,9 @@ def _parse_title(lines: list[Line], i: int, doc: Document) -> int:
     title: list[Line] = []
     while i < len(lines) and not lines[i].blank:
         ln = lines[i]
-        if title and (any(p.match(ln.text) for p in _MARKERS[:6]) or _is_upper(ln.text)):
-            break
+        if title and (any(p.match(ln.text) for p in _MARKERS[:6]) or _is_upper(ln.text)
+                      or g.RULE_LINE.match(ln.text) or g.PREAMBLE.match(ln.text)):
+            break  # a heading, the rule under the title, or the text's first words
         title.append(ln)
         i += 1
     if len(title) > 4 or sum(len(t.text) for t in title) > 500:
@@ -285,7 +286,7 @@ def _parse_title(lines: list[Line], i: int, doc: Document) -> int:
     return i
 
 
-_OF_ISSUER = re.compile(r"^CỦA\s+\S")  # "CỦA BỘ CHÍNH TRỊ" under "NGHỊ QUYẾT"
+_OF_ISSUER = re.compile(r"^C[ỦU]A\s+\S")  # "CỦA BỘ CHÍNH TRỊ" under "NGHỊ QUYẾT"
 
 
 # ---- 3. zones after the body -------------------------------------------------------------------
@@ -371,8 +372,13 @@ def _closing_piece(text: str, no: int, mode: str, signer: Signer, authority: lis
                    doc: Document | None, closing: list[SourceLine]) -> str:
     m = g.RECIPIENTS.match(text)
     if m:
-        closing.append(SourceLine("recipients_heading", text, no))
         rest = m.group("rest").strip()
+        if not (rest and (g.AUTHORITY.match(rest) or _is_upper(rest))):
+            closing.append(SourceLine("recipients_heading", text, no))
+        if rest and (g.AUTHORITY.match(rest) or _is_upper(rest)):
+            # the signature's column run onto the same line: "Nơi nhận: T/M. BAN CHẤP HÀNH"
+            closing.append(SourceLine("recipients_heading", text[: m.start("rest")].strip(), no))
+            return _closing_piece(rest, no, "other", signer, authority, doc, closing)
         if rest and doc is not None:  # "Nơi nhận: - Tỉnh ủy (b/c); - HĐND tỉnh (b/c); …"
             doc.recipients += [r for r in map(_recipient, _RUN_TOGETHER.split(rest)) if r]
         return "recipients"

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any
 
+from ..grammar import DOC_TYPES
 from ..text import fold
 
 LANGS = ("vi", "en")
@@ -176,26 +177,9 @@ _LABELS: dict[str, tuple[str, str]] = {
                  "mistyped. Start again from one of these pages."),
 }
 
-# Decree 30/2020/NĐ-CP appendix III (plus KL, used by Party bodies, and CV for công văn).
-_TYPES: dict[str, tuple[str, str]] = {
-    "NQ": ("Nghị quyết", "Resolution"),
-    "QĐ": ("Quyết định", "Decision"),
-    "CT": ("Chỉ thị", "Directive"),
-    "KH": ("Kế hoạch", "Plan"),
-    "CTr": ("Chương trình", "Action programme"),
-    "HD": ("Hướng dẫn", "Guidance"),
-    "TB": ("Thông báo", "Notice"),
-    "BC": ("Báo cáo", "Report"),
-    "KL": ("Kết luận", "Conclusion"),
-    "QC": ("Quy chế", "Regulation"),
-    "QyĐ": ("Quy định", "Rules"),
-    "ĐA": ("Đề án", "Project"),
-    "PA": ("Phương án", "Plan of action"),
-    "TTr": ("Tờ trình", "Submission"),
-    "CV": ("Công văn", "Official letter"),
-}
-_TYPES_BY_KEY = {fold(code): (code, *names) for code, names in _TYPES.items()}
-TYPE_ORDER = [fold(code) for code in _TYPES]
+# the document types in both languages: one table, vanban.grammar.DOC_TYPES
+_TYPES_BY_KEY = {fold(code): (code, *names) for code, names in DOC_TYPES.items()}
+TYPE_ORDER = [fold(code) for code in DOC_TYPES]
 
 _MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
               "September", "October", "November", "December")
