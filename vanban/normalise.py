@@ -80,7 +80,9 @@ _TYPE_NAMES_UPPER = "|".join(sorted((re.escape(n.upper()) for n in g.TYPE_NAMES)
                                     reverse=True))
 # the header pieces a run-together header is cut before: "Số:", "V/v"; the place and date and
 # the (first) type word are found apart
-_HEAD_CUTS = re.compile(r"(?<=\S)\s+(?=Số\s*:?\s*(?:\d|[.…_\s]*[/-])|[Vv]/[Vv]\b)")
+# (and "BCH": "THÀNH ĐOÀN HÀ NỘI BCH ĐOÀN XÃ …" are two bodies)
+_HEAD_CUTS = re.compile(r"(?<=\S)\s+(?=Số\s*:?\s*(?:\d|[.…_\s]*[/-])|[Vv]/[Vv]\b)"
+                        r"|(?<=[A-ZĐÀ-Ỹ]{2})\s+(?=BCH\s+[A-ZĐÀ-Ỹ]{2})")
 _HEAD_TYPE = re.compile(rf"(?<=\S)\s+(?P<type>{_TYPE_NAMES_UPPER})(?=\s|$)")
 
 
@@ -125,6 +127,7 @@ def normalise(text: str, kind: str = "txt") -> Normalised:
         lines = lines[:first] + lines[first + 1:]
     lines = [(no, _pipe_row(t)) if t.lstrip().startswith("|") else (no, t) for no, t in lines]
     lines = [piece for line in lines for piece in _unflatten(line)]
+    lines = [piece for line in lines for piece in _split_signature(line)]
     lines = _split_header(lines)
     lines = [piece for line in lines for piece in _split_type_of(line)]
     lines = _join_continuations(lines)
@@ -358,6 +361,23 @@ def _unflatten(line: Line) -> list[Line]:
         out.append(intro)
     out += [p.strip() for p in pieces[1:] if p.strip()]
     return [(no, p) for p in out if p]
+
+
+_AUTHORITY_START = re.compile(r"^(?:T/M|TM|KT|K/T|TL|T/L|TUQ)\.?\s+[A-ZĐÀ-Ỹ]{2}")
+_SIGNATURE_CUTS = re.compile(
+    r"(?<=[A-ZĐÀ-Ỹ])\s+(?=(?:T/M|TM|KT|K/T|TL|T/L|TUQ)\.\s*[A-ZĐÀ-Ỹ]{2})"  # "… KT. CHỦ TỊCH"
+    r"|(?<=[A-ZĐÀ-Ỹ]{2})\s+(?=PHÓ\s+[A-ZĐÀ-Ỹ]{2})"                        # "… PHÓ CHỦ TỊCH"
+    r"|\s+(?=\((?:Đã\s+)?ký\))|(?<=\((?:Đã\s)ký\))\s+"
+    r"|(?<=[A-ZĐÀ-Ỹ]{2})\s+(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4}$)")  # a name
+
+
+def _split_signature(line: Line) -> list[Line]:
+    """A signature block run onto one line (a table cell read as one paragraph): "TM. UỶ BAN
+    NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn Văn Minh" → its authority, title and name."""
+    no, t = line
+    if "\t" in t or not _AUTHORITY_START.match(t.strip()) or len(t) > 200:
+        return [line]
+    return [(no, p.strip()) for p in _SIGNATURE_CUTS.split(t.strip()) if p.strip()]
 
 
 def _split_header(lines: list[Line]) -> list[Line]:

@@ -385,8 +385,10 @@ def _closing_piece(text: str, no: int, mode: str, signer: Signer, authority: lis
     listed = any(c.role == "recipients_heading" for c in closing)
     if text[:1] in "-+•" and (mode == "recipients" or "lưu" in text.lower()[:6] or listed):
         closing.append(SourceLine("recipient", text, no))
-        if doc is not None:
+        if doc is not None and _recipient(text[1:]):  # (a lone "-": its text is on the next line)
             doc.recipients.append(_recipient(text[1:]))
+        elif doc is not None:
+            doc.recipients.append("")
         # the signature beside the list (two columns) goes on where it was
         return mode if mode in ("sign", "title") else "recipients"
     if g.AUTHORITY.match(text):
@@ -397,7 +399,11 @@ def _closing_piece(text: str, no: int, mode: str, signer: Signer, authority: lis
         closing.append(SourceLine("signed", text, no))
         signer.signed = True
         return "sign"
-    name = _ACADEMIC.sub("", text)
+    if mode in ("other", "recipients", "sign") and _MAKER.match(text) and signer.title is None:
+        closing.append(SourceLine("title", text, no))  # "Người lập kế hoạch": no authority
+        signer.title = text
+        return "title"
+    name = _PAGE_AFTER.sub("", _ACADEMIC.sub("", text))
     if mode in ("sign", "title") and g.PERSON_NAME.match(name) and signer.name is None:
         closing.append(SourceLine("name", text, no))
         signer.name = name
@@ -409,13 +415,13 @@ def _closing_piece(text: str, no: int, mode: str, signer: Signer, authority: lis
         signer.title = f"{signer.title} {text}" if mode == "title" and signer.title else text
         return "title"
     if not _is_upper(text) and doc is not None and doc.recipients and closing \
-            and closing[-1].role == "recipient" and not closing[-1].text.endswith((";", ",", ".")) \
-            and not g.PERSON_NAME.match(text):
+            and closing[-1].role == "recipient" and not closing[-1].text.endswith((";", ".")) \
+            and not g.PERSON_NAME.match(text) and text[:1] not in "-+•":
         # a recipient wrapped onto the next line: "- Văn phòng Sở (Bố trí kinh phí, phương" /
         # "tiện Phục vụ Đoàn kiểm tra);"
         closing.append(SourceLine("recipient", text, no))
         doc.recipients[-1] = _recipient(f"{doc.recipients[-1]} {text}")
-        return "recipients"
+        return mode if mode in ("sign", "title") else "recipients"
     if mode == "recipients" and text.endswith((";", ",")) and not _is_upper(text):
         closing.append(SourceLine("recipient", text, no))
         if doc is not None:
@@ -428,6 +434,8 @@ def _closing_piece(text: str, no: int, mode: str, signer: Signer, authority: lis
 
 # "GS.TS. Nguyễn Trung Việt", "ThS. Lê Văn A": degrees before a signer's name
 _ACADEMIC = re.compile(r"^(?:(?:GS|PGS|TS|ThS|Ths|BS|KS|CN|NCS)\.\s*)+")
+_MAKER = re.compile(r"^Người\s+(?:lập|soạn|viết|ký)(?:\s+\S+){0,3}$", re.IGNORECASE)
+_PAGE_AFTER = re.compile(r"\s+\d{1,3}$")  # "Trương Đình Nam 3": a PDF page number after it
 _RUN_TOGETHER = re.compile(r"(?:^|(?<=[;,.])\s+)[-+•]\s+")  # "- a; - b;" run onto one line
 
 
@@ -739,6 +747,7 @@ def parse(norm: Normalised, source: str | None = None) -> Document:
     closing_end = part_starts[0] if part_starts else len(lines)
     doc.body = parse_body(lines[body_start:closing_at], ids)
     doc.signer = parse_closing(lines[closing_at:closing_end], doc, doc.closing)
+    doc.recipients = [r for r in doc.recipients if r]
     for n, start in enumerate(part_starts):
         end = part_starts[n + 1] if n + 1 < len(part_starts) else len(lines)
         doc.parts.append(_parse_part(lines[start:end], ids))
