@@ -39,7 +39,8 @@ _DIGIT = re.compile(g.DIGIT)
 _DIGITS = re.compile(r"\d+")
 # "thực hiện …", "để triển khai thực hiện …": the document implements the one it cites
 _IMPLEMENTING = re.compile(r"(để\s+)?(triển khai\s+)?thực hiện")
-_HAS_NUMBER = re.compile(g.DIGIT + r"[a-zA-Z]?\s*[/-]\s*[A-Za-zĐđƯư]")  # CITE_NUMBER_RE's start
+# CITE_NUMBER_RE's start
+_HAS_NUMBER = re.compile(g.DIGIT + r"[a-zA-Z]?\s*[/\-\u2011]\s*[A-Za-zĐđƯư]")
 _RELATION_RANK = {"dan_chieu": 0, "thuc_hien": 1, "can_cu": 2}
 
 
@@ -204,7 +205,7 @@ def _sentence_start(text: str, pos: int) -> str:
 def extract_citations(doc: Document, units: list[_Unit]) -> None:
     by_key: dict[str, Citation] = {}
     numbers: set[str] = set()  # the numbers of the documents cited, without leading zeros
-    own = number_key(doc.number) if doc.number else None
+    own = _cite_key(doc.number) if doc.number else None
     # (text, line, is_preamble, where its first digit is) for the texts with a digit: every
     # citation has a number
     texts: list[tuple[str, int, bool, int]] = []
@@ -219,17 +220,23 @@ def extract_citations(doc: Document, units: list[_Unit]) -> None:
                       u.first_digit))
     for p in doc.parts:
         texts += [(h.text, h.line, False, _first_digit(h.text)) for h in p.heading]
+    # lines the parser left unread in the header or after the signature (a title it did not
+    # take, a report attached after the letter, read as more recipients): their citations are
+    # the document's too
+    texts += [(s.text, s.line, False, _first_digit(s.text))
+              for s in (*doc.head, *doc.closing) if s.role in ("other", "recipient")]
 
     for text, line, preamble, digit in texts:
         if digit < 0:
             continue
         spans: list[tuple[int, int]] = []
         # a full citation's number holds "/" or "-": most texts with a digit hold neither
-        cited = ("/" in text or "-" in text) and _HAS_NUMBER.search(text, digit)
+        cited = ("/" in text or "-" in text or "\u2011" in text) and \
+            _HAS_NUMBER.search(text, digit)
         for m in g.find_citations(text, digit) if cited else []:
             spans.append((m.start, m.end))
             number = canonical_number(m.number)
-            key = number_key(number)
+            key = _cite_key(number)
             if key == own:
                 continue
             start = _sentence_start(text, m.start).lower()
@@ -279,6 +286,12 @@ def extract_citations(doc: Document, units: list[_Unit]) -> None:
                     if line not in cite.mentions:
                         cite.mentions.append(line)
                     break
+
+
+def _cite_key(number: str) -> str:
+    """Which cited numbers are one document: `number_key`, with "/" and "-" alike (one
+    document printed "102/2025/NQLT/UBTVQH15-CP" and "102/2025/NQLT-UBTVQH15-CP")."""
+    return number_key(number).replace("-", "/")
 
 
 _NUMBER_REST = re.compile(r"^\d+[a-zA-Z]?[/-](?P<rest>.+)$")

@@ -346,8 +346,8 @@ CITE_TAIL_SRC = (
 )
 # the number of a cited document: "02-NQ/TW", "1563/CTr-TLĐ", "25/Ctr- LĐLĐ", "156/QĐ-UBND" —
 # digits, then the type code and the issuer after "/" or "-"
-_CITE_CODE_PART = (r"[a-zA-Z]?\s*[/-]\s*[A-Za-zĐđƯư][\wĐđƯư]*"
-                   r"(?:\s?[-–/]\s*[A-Za-zĐđƯư0-9][\wĐđƯư]*)*")
+_CITE_CODE_PART = (r"[a-zA-Z]?\s*[/\-\u2011]\s*[A-Za-zĐđƯư][\wĐđƯư]*"
+                   r"(?:\s?[-–/\u2011]\s*[A-Za-zĐđƯư0-9][\wĐđƯư]*)*")
 # A citation is CITE_TYPE + CITE_NUMBER_RE + CITE_TAIL. Matching runs number-first for speed:
 # find a number, then the type words just before it (CITE_TYPE, on a short window) and the
 # date/issuer just after it (CITE_TAIL). The number starts a token (no letter, digit, "/" or
@@ -422,15 +422,54 @@ def find_citations(text: str, pos: int = 0) -> list[CiteMatch]:
     """
     out: list[CiteMatch] = []
     for m in CITE_NUMBER_RE.finditer(text, pos):
-        t = TYPE_BEFORE.find(text, m.start())
+        t = TYPE_BEFORE.find(text, m.start()) or _untyped_citation(text, m.start(), out)
         if not t:
             continue
         tail = CITE_TAIL.match(text, m.end())
         end = tail.end() if tail else m.end()
-        out.append(CiteMatch(t[0], m.group("number"),
+        out.append(CiteMatch(t[0], m.group("number").replace("\u2011", "-"),
                              tail.group("date") if tail else None,
                              tail.group("issuer") if tail else None, t[1], end))
     return out
+
+
+# a number that goes on a list of citations: "văn bản số 1552/BTTTT-TTH và |708/BTTTT-CATTT",
+# "các Nghị định số 107/2021/NĐ-CP, |109/2022/NĐ-CP", "số 330/KH-UBND ngày …; số |332/KH-UBND"
+# (matched on the text between the previous citation's end and the number)
+CITE_LIST_GAP = re.compile(r"\s*[,;]?\s*(?:(?:và|hoặc)\s+)?(?:số\s*:?\s*)?", re.IGNORECASE)
+# "số" just before a number with a type code: "Luật Điện lực số |61/2024/QH15",
+# "Quyết định số: |132/QĐ-LĐLĐ", "các Kế hoạch của UBND thành phố Hà Nội: số |330/KH-UBND"
+CITE_SO_BEFORE = re.compile(r"(?<!\w)số\s*:?\s*$", re.IGNORECASE)
+# the type word of a named law or decree, before "số": "|Luật Bầu cử đại biểu … số 85/2015/QH13"
+CITE_TYPE_WORD = re.compile(rf"(?<!\w)(?P<type>(?i:{_TYPE_ALT}))(?!\w)")
+# the number's code starts upper case ("61/2024/QH15", not the address "số 2- phường …")
+CITE_CODED = re.compile(r"\d+[a-zA-Z]?\s*[/\-\u2011]\s*(?:(?:19|20)\d\d\s*/\s*)?[A-ZĐƯ]")
+# numbered things that are no document: "theo mẫu số 01/BCĐBQH-MT" (misspelt "Mau số"),
+# "biểu số 02/BC"
+CITE_NOT_A_DOCUMENT = re.compile(r"(?<!\w)(?:m[ẫa]u|biểu|phụ\s+lục)\s*$", re.IGNORECASE)
+_CITE_NAME_WINDOW = 120  # characters between a type word and "số" ("Luật Bầu cử đại biểu …")
+
+
+def _untyped_citation(text: str, pos: int, before: list[CiteMatch]) -> tuple[str, int] | None:
+    """(type word, start) of a cited number that has no type word just before it: one that
+    goes on the list of the citation before it (that citation's type), or one after "số" (the
+    type word that names it further back in the clause, or "" when none: the number's code
+    tells the type)."""
+    if before and before[-1].end <= pos:
+        gap = CITE_LIST_GAP.match(text, before[-1].end, pos)
+        if gap and gap.end() == pos:
+            return before[-1].type, pos
+    so = CITE_SO_BEFORE.search(text, max(0, pos - 8), pos)
+    if not so or not text[: so.start()].strip() or not CITE_CODED.match(text, pos) or \
+            CITE_NOT_A_DOCUMENT.search(text, max(0, so.start() - 10), so.start()):
+        return None
+    lo = max(0, so.start() - _CITE_NAME_WINDOW, *(text.rfind(c, 0, so.start()) + 1 for c in ";(."))
+    if before:
+        lo = max(lo, before[-1].end)
+    words = list(CITE_TYPE_WORD.finditer(text, lo, so.start()))
+    if words:
+        return words[-1].group("type"), words[-1].start()
+    return "", so.start()
 # the subject after a full mention: "về “Đổi mới tổ chức ...”" or "về xây dựng đội ngũ ..."
 # (matched where the citation ends: CITE_SUMMARY.match(text, end))
 CITE_SUMMARY = re.compile(r"\s*về\s+(?:“(?P<quoted>[^”]+)”|\"(?P<q2>[^\"]+)\"|(?P<plain>[^;.“]+))")

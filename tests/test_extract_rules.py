@@ -1,0 +1,82 @@
+"""Rules of vanban.extract (citations, assignments, targets), each on sentences taken from the
+real documents under tests/fixtures/real/docs (the file is named at each test)."""
+
+from __future__ import annotations
+
+from vanban import grammar as g
+from vanban.pipeline import convert
+
+HEADER = """ỦY BAN NHÂN DÂN
+TỈNH LÀO CAI
+Số: 12/KH-UBND
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Lào Cai, ngày 10 tháng 3 năm 2026
+
+KẾ HOẠCH
+Triển khai thực hiện
+
+"""
+
+
+def _numbers(text: str) -> list[str]:
+    return [c.number for c in g.find_citations(text)]
+
+
+# ---- citations ---------------------------------------------------------------------------------
+
+def test_a_named_law_before_its_number() -> None:
+    """06 (docx): words between the type and "số"; 37 (htm): a long name."""
+    assert _numbers("Căn cứ Luật Điện lực số 61/2024/QH15 ngày 30/11/2024;") == ["61/2024/QH15"]
+    found = g.find_citations("Căn cứ Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân "
+                             "dân số 85/2015/QH13, ngày 25/6/2015")
+    assert [(c.type, c.number) for c in found] == [("Luật", "85/2015/QH13")]
+    # 30 (doc): "số:" with a colon
+    assert _numbers("Căn cứ Quyết định số: 132/QĐ-LĐLĐ, ngày 26/3/2026 về việc công nhận") == [
+        "132/QĐ-LĐLĐ"]
+
+
+def test_a_list_of_numbers_after_one_type_word() -> None:
+    """07 (md): "văn bản số A và B"; 20 (doc): "các Kế hoạch …: số A …; số B …"."""
+    assert _numbers("đáp ứng yêu cầu tại văn bản số 1552/BTTTT-TTH và 708/BTTTT-CATTT; hoàn "
+                    "thành kết nối") == ["1552/BTTTT-TTH", "708/BTTTT-CATTT"]
+    assert _numbers("Thực hiện các Kế hoạch của UBND thành phố Hà Nội: số 330/KH-UBND ngày "
+                    "07/12/2025 về việc triển khai; số 332/KH-UBND ngày 10/12/2025 giải quyết "
+                    "điểm nghẽn; số 325/KH-UBND ngày 03/12/2025 về khắc phục") == [
+        "330/KH-UBND", "332/KH-UBND", "325/KH-UBND"]
+    found = g.find_citations("các Nghị định: số 107/2021/NĐ-CP, 109/2022/NĐ-CP")
+    assert [(c.type, c.number) for c in found] == [("Nghị định", "107/2021/NĐ-CP"),
+                                                   ("Nghị định", "109/2022/NĐ-CP")]
+
+
+def test_numbered_things_that_are_no_document() -> None:
+    """14 (docx): a form ("mẫu số", even misspelt "Mau số"), an address ("số 2- phường"); 22:
+    the number line of a template's own header ("Số: 01/2026/QĐ-CĐCS")."""
+    assert _numbers("(theo mẫu số 01/BCĐBQH-MT và mẫu số 05/BCĐBQH-MT kèm theo)") == []
+    assert _numbers("lập biên bản (theo Mau số 06/BBKPHN gửi kèm theo hướng dẫn)") == []
+    assert _numbers("địa chỉ: Tầng 3-Trụ sở Liên cơ quan số 2- phường Hạ Long") == []
+    assert _numbers("Số:  01/2026/QĐ-CĐCS") == []
+
+
+def test_a_number_with_a_non_breaking_hyphen() -> None:
+    """18 (htm): "Quy định số 296‑QĐ/TW" is printed with U+2011."""
+    assert _numbers("theo Quy định số 296\u2011QĐ/TW, ngày 30/5/2025 của Ban Chấp hành") == [
+        "296-QĐ/TW"]
+
+
+def test_one_document_printed_two_ways_is_cited_once() -> None:
+    """14 (docx) prints 102/2025/NQLT/UBTVQH15-CP-… and 102/2025/NQLT-UBTVQH15-CP-…"""
+    doc = convert(HEADER + "1. Căn cứ Nghị quyết liên tịch số 102/2025/NQLT/UBTVQH15-CP ngày 26 "
+                  "tháng 9 năm 2025.\n\n2. Theo Chương II của Nghị quyết liên tịch số "
+                  "102/2025/NQLT- UBTVQH15-CP.\n")
+    assert [c.number for c in doc.cites] == ["102/2025/NQLT/UBTVQH15-CP"]
+
+
+def test_citations_in_text_the_parser_left_after_the_signature() -> None:
+    """11 (md): a letter with a report attached after its signature; the report's citations
+    count ("Nghị định 87/2020/NĐ-CP" in a line after "Nơi nhận")."""
+    doc = convert(HEADER + "Đề nghị các đơn vị cho ý kiến.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n"
+                  "\nCHỦ TỊCH\n\nNguyễn Văn A\n\nDỰ THẢO BÁO CÁO\n\nCác địa phương khai thác dữ "
+                  "liệu hộ tịch toàn quốc theo Nghị định 87/2020/NĐ-CP và Nghị định "
+                  "07/2025/NĐ-CP.\n")
+    assert {"87/2020/NĐ-CP", "07/2025/NĐ-CP"} <= {c.number for c in doc.cites}
