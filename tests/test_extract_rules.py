@@ -80,3 +80,50 @@ def test_citations_in_text_the_parser_left_after_the_signature() -> None:
                   "liệu hộ tịch toàn quốc theo Nghị định 87/2020/NĐ-CP và Nghị định "
                   "07/2025/NĐ-CP.\n")
     assert {"87/2020/NĐ-CP", "07/2025/NĐ-CP"} <= {c.number for c in doc.cites}
+
+
+# ---- agencies ----------------------------------------------------------------------------------
+
+def _agencies(body: str) -> list[tuple[str, str]]:
+    doc = convert(HEADER + body)
+    return list(dict.fromkeys((a.agency, a.role) for a in doc.assignments))
+
+
+def test_items_under_a_heading_that_names_an_agency() -> None:
+    """03 (a công văn, no "TỔ CHỨC THỰC HIỆN"): "2. Thanh tra tỉnh" then its tasks."""
+    got = _agencies("1. Thanh tra tỉnh\n- Chủ trì, phối hợp với các Sở, ban, ngành và địa phương "
+                    "xây dựng kế hoạch thanh tra hàng năm.\n- Theo dõi, đôn đốc việc thực hiện "
+                    "các kết luận thanh tra.\n2. Thuế tỉnh\n- Chủ trì, phối hợp với cơ quan liên "
+                    "quan tăng cường rà soát, kiểm tra hồ sơ khai thuế.\n3. Công an tỉnh\n- Chủ "
+                    "động áp dụng các biện pháp nghiệp vụ.\n")
+    assert got == [("Thanh tra tỉnh", "lead"), ("Thuế tỉnh", "lead"), ("Công an tỉnh", "lead")]
+
+
+def test_a_task_heading_read_as_a_paragraph_still_opens_the_tasks() -> None:
+    """10 (md from PDF): "**IV- TỔ CHỨC THỰC HIỆN**" and "**2\\.** Đảng đoàn Quốc hội lãnh
+    đạo …"; "các tổ chức chính trị - xã hội" is a body ("tổ chức" no verb after "các")."""
+    got = _agencies("IV- TỔ CHỨC THỰC HIỆN\n\nĐảng đoàn Quốc hội lãnh đạo, chỉ đạo rà soát, hoàn "
+                    "thiện pháp luật.\n\nMặt trận Tổ quốc Việt Nam và các tổ chức chính trị - xã "
+                    "hội lãnh đạo, chỉ đạo xây dựng chương trình.\n")
+    assert got == [("Đảng đoàn Quốc hội", "lead"), ("Mặt trận Tổ quốc Việt Nam", "lead"),
+                   ("các tổ chức chính trị - xã hội", "lead")]
+
+
+def test_a_line_of_labels_and_no_junk_names() -> None:
+    """06 (docx): "Đơn vị chủ trì: X; Đơn vị phối hợp: Y, Z." on one line; the label prefix
+    never becomes a name."""
+    got = _agencies("III. TỔ CHỨC THỰC HIỆN\n1. Rà soát quy hoạch các cụm công nghiệp.\n"
+                    "Đơn vị chủ trì: Phòng Quản lý Công nghiệp; Đơn vị phối hợp: Phòng Quản lý "
+                    "Năng lượng, Phòng Quản lý Thương mại.\n")
+    assert got == [("Phòng Quản lý Công nghiệp", "lead"), ("Phòng Quản lý Năng lượng", "support"),
+                   ("Phòng Quản lý Thương mại", "support")]
+
+
+def test_a_partner_ends_at_its_verb_and_a_plural_list_stays_whole() -> None:
+    """03: "phối hợp với Công an tỉnh xử lý nghiêm"; 04: "các Sở, ban, ngành" is one name;
+    "cơ quan liên quan" is no partner."""
+    got = _agencies("III. TỔ CHỨC THỰC HIỆN\n1. Sở Xây dựng chủ trì, phối hợp với Công an tỉnh xử "
+                    "lý nghiêm theo quy định pháp luật.\n2. Sở Tài chính chủ trì, phối hợp với cơ "
+                    "quan liên quan tăng cường kiểm tra.\n3. Giao các Sở, ban, ngành rà soát.\n")
+    assert got == [("Sở Xây dựng", "lead"), ("Công an tỉnh", "support"), ("Sở Tài chính", "lead"),
+                   ("các Sở, ban, ngành", "lead")]

@@ -77,6 +77,7 @@ class _Scope:
     __slots__ = (
         "_agency",
         "_deadline",
+        "_named",
         "_target_zone",
         "_task_zone",
         "heading",
@@ -90,6 +91,7 @@ class _Scope:
         self.parent = parent
         self.heading = heading
         self._task_zone = self._target_zone = self._deadline = self._agency = _UNKNOWN
+        self._named = _UNKNOWN
 
     def task_zone(self) -> bool:
         """Under (or being) a section "TỔ CHỨC THỰC HIỆN": its items assign tasks."""
@@ -113,6 +115,19 @@ class _Scope:
                 _deadline_of(heading_text(self.heading), self.memo.term_end)
                 or self.parent.deadline())
         return self._deadline  # type: ignore[return-value]
+
+    def named_agency(self) -> str | None:
+        """The agency of the nearest heading that is only an agency's name ("2. Thanh tra
+        tỉnh", "1. Đảng uỷ Quốc hội"): its items are that agency's tasks, in any document."""
+        if self._named is _UNKNOWN:
+            h, name = self.heading, None
+            if h is not None and self.parent is not None:
+                text = heading_text(h).strip().rstrip(" :")
+                name = self.memo.agency(text)
+                if name != text or not at_most_words(text, 12):
+                    name = self.parent.named_agency()
+            self._named = name
+        return self._named  # type: ignore[return-value]
 
     def agency(self) -> str | None:
         """The agency the nearest agency heading names: "5. Ban Tổ chức Tỉnh ủy:"."""
@@ -518,7 +533,7 @@ def agency_name(text: str) -> str | None:
     >>> agency_name("Tăng cường công tác tuyên truyền") is None
     True
     """
-    if not g.ORG_START.match(text):
+    if not g.AGENCY_START.match(text):
         return None
     m = g.AGENCY_END.search(text)
     name = text[: m.start()] if m else text
@@ -548,7 +563,7 @@ def _split_agencies(name: str) -> tuple[str, ...]:
             pieces = sep.split(p)
             acc = pieces[0]
             for piece in pieces[1:]:
-                if g.ORG_START.match(piece):
+                if g.AGENCY_START.match(piece) and not _continues_plural(acc, piece):
                     out.append(acc)
                     acc = piece
                 else:
@@ -556,6 +571,27 @@ def _split_agencies(name: str) -> tuple[str, ...]:
             out.append(acc)
         parts = out
     return tuple(p.strip() for p in parts if p.strip())
+
+
+def _continues_plural(acc: str, piece: str) -> bool:
+    """"các Sở, ban, ngành", "Các tỉnh uỷ, thành uỷ": a short lower-case piece after a plural
+    ("các …") goes on naming the same kind of bodies, not another body."""
+    return acc[:4].lower() == "các " and piece[:1].islower() and at_most_words(piece, 2)
+
+
+def plausible_agency(name: str) -> bool:
+    """A name that can be a body given a task: not a bare head word ("Cơ quan", "Ban", "Các",
+    "TT"), a column number of a table ("(3)") or a number.
+
+    >>> [plausible_agency(n) for n in ("UBND", "TT", "Cơ quan", "(3)", "Sở Y tế")]
+    [True, False, False, False, True]
+    """
+    name = name.strip()
+    if not name or not name[0].isalpha():
+        return False
+    if " " not in name:  # one word: an abbreviation ("UBND", "MTTQ"), no bare head
+        return name.isupper() and len(name) >= 3
+    return not g.BARE_AGENCY.match(name)
 
 
 def _deadline(text: str, low: str | None = None) -> str | None:
@@ -594,9 +630,20 @@ class _Labelled:
 
 
 def _labelled_line(doc: Document, text: str, group: _Labelled) -> None:
-    m = g.LABELLED.match(text)
-    assert m is not None
-    label, value = fold(m.group("label")), m.group("value").strip().rstrip(".;")
+    """One line of labels: "Đơn vị chủ trì: X; Đơn vị phối hợp: Y, Z." (one or more)."""
+    for piece in _LABEL_BREAK.split(text):
+        m = g.LABELLED.match(piece)
+        if m:
+            _labelled_value(doc, fold(m.group("label")), m.group("value"), group)
+
+
+# where a line of labels goes on with the next label: "…; Đơn vị phối hợp: …"
+_LABEL_BREAK = re.compile(r"[;.]\s+(?=(?:Đơn\s+vị|Cơ\s+quan|Thời\s+gian|Thời\s+hạn|Tiến\s+độ|"
+                          r"Chủ\s+trì|Phối\s+hợp)\b[^:;]{0,30}:)", re.IGNORECASE)
+
+
+def _labelled_value(doc: Document, label: str, value: str, group: _Labelled) -> None:
+    value = value.strip().rstrip(".;")
     if re.search(r"thoi gian|thoi han|tien do", label):
         group.deadline = value
         for a in group.made:
@@ -604,6 +651,8 @@ def _labelled_line(doc: Document, text: str, group: _Labelled) -> None:
         return
     role = "support" if "phoi hop" in label else "lead"
     for name in split_agencies(value):
+        if not plausible_agency(name):
+            continue
         a = Assignment(name, role, group.task, group.deadline,  # type: ignore[arg-type]
                        group.node.line, group.node.anchor)
         group.made.append(a)
@@ -614,6 +663,7 @@ def extract_assignments(doc: Document, units: list[_Unit]) -> None:
     directive = doc.type.code == "CT"
     task: Node | None = None  # the node a run of labelled lines belongs to
     group: _Labelled | None = None
+    late_zone = False
     for u in units:
         node, memo = u.node, u.scope.memo
         if isinstance(node, Table):
@@ -626,21 +676,31 @@ def extract_assignments(doc: Document, units: list[_Unit]) -> None:
                 _labelled_line(doc, node.text, group)
             continue
         task, group = node, None
-        zone = directive or u.own.task_zone()
-        ctx = u.scope.agency() if zone else None
+        if not late_zone and isinstance(node, Paragraph) and _zone_line(node.text):
+            late_zone = True  # "IV- TỔ CHỨC THỰC HIỆN" read as a paragraph: the rest assigns
+            continue
+        zone = directive or late_zone or u.own.task_zone()
+        ctx = u.scope.agency() if zone else u.scope.named_agency()
         if isinstance(node, Section):
             if not node.text:
                 continue
-            own = memo.agency(node.heading) if zone else None
+            own = memo.agency(node.heading) if zone else u.own.named_agency()
             if own:
                 _add(doc, own, node.text, u)
             else:
                 _sentence(doc, u, node.text, ctx, zone)
             continue
-        if isinstance(node, Item) and zone and _can_hold_heading(node) and \
-                memo.agency(node.text) == node.text.rstrip(" :"):
+        if isinstance(node, Item) and (zone or node.children) and _can_hold_heading(node) \
+                and memo.agency(node.text) == node.text.rstrip(" :"):
             continue  # an agency heading item ("* Ban Tổ chức:"), its children are the tasks
         _sentence(doc, u, node.text, ctx, zone)
+
+
+def _zone_line(text: str) -> bool:
+    """A paragraph that is only the heading "TỔ CHỨC THỰC HIỆN" (its number garbled or run
+    into it: "IV- TỔ CHỨC THỰC HIỆN", "HI- TỎ CHỨC THỰC HIỆN")."""
+    return at_most_words(text, 6) and "thuc hien" in fold(text) and text.upper() == text \
+        and "CH" in text
 
 
 def _task_text(node: Node) -> str:
@@ -666,7 +726,7 @@ def _sentence(doc: Document, u: _Unit, text: str, ctx: str | None, zone: bool) -
                 own = None
     if own:
         _add(doc, own[0], own[1], u)
-    elif zone and ctx:
+    elif ctx:  # (outside a task zone, only an agency heading's name: named_agency)
         _add(doc, ctx, text, u)
 
 
@@ -687,17 +747,18 @@ def _add(doc: Document, agency: str, task: str, u: _Unit, role: str = "lead") ->
     low = low if len(capital) == len(task) else g.lowered(capital)
     task = capital
     for name in split_agencies(agency):
-        doc.assignments.append(Assignment(name, role, task, deadline, node.line,  # type: ignore[arg-type]
-                                          node.anchor))
+        if plausible_agency(name):
+            doc.assignments.append(Assignment(name, role, task, deadline, node.line,  # type: ignore[arg-type]
+                                              node.anchor))
     if role == "lead":
         for m in g.SUPPORT.finditer(task, low):
             who = m.group("who")
             end = [x.start() for x in (g.AGENCY_END.search(who), g.PARTNER_END.search(who)) if x]
             who = who[: min(end)] if end else who
             who = who.strip().rstrip(" ,;.")
-            if who and g.ORG_START.match(who) and at_most_words(who, 14):
+            if who and g.AGENCY_START.match(who) and at_most_words(who, 14):
                 for name in split_agencies(who):
-                    if g.GENERIC_PARTNER.match(name):
+                    if g.GENERIC_PARTNER.match(name) or not plausible_agency(name):
                         continue
                     doc.assignments.append(Assignment(name, "support", task, deadline, node.line,
                                                       node.anchor))
@@ -725,5 +786,7 @@ def _table_assignments(doc: Document, table: Table) -> None:
             if idx is None or not row[idx]:
                 continue
             for name in split_agencies(row[idx]):
+                if not plausible_agency(name):
+                    continue
                 doc.assignments.append(Assignment(name, role, row[task], deadline,  # type: ignore[arg-type]
                                                   line, anchor))

@@ -594,25 +594,64 @@ TERM = Cued(re.compile(r"nhiệm\s+kỳ\s+(?P<a>\d{4})\s*[-–—]\s*(?P<b>\d{4}
 # ---- assignments (phân công) -------------------------------------------------------------
 
 # verbs that end an agency name at the start of a sentence (case-sensitive: "Ban Tổ chức" is a
-# name, "… tổ chức …" a verb); AGENCY_END gives the same matches as
-# r"\s*:|(?<!,)\s+(?:lãnh\s+đạo|…)\b", written with the first character (a space or ":") as a
-# class, so that the engine skips ahead to the spaces and colons: then ":" alone, or more spaces
-# and ":", or — no "," before the first space — more spaces and a verb.
+# name, "… tổ chức …" a verb, but not after "các"/"những": "các tổ chức chính trị - xã hội");
+# AGENCY_END gives the same matches as r"\s*:|(?<!,)(?<!các)(?<!những)\s+(?:lãnh\s+đạo|…)\b",
+# written with the first character (a space or ":") as a class, so that the engine skips ahead
+# to the spaces and colons: then ":" alone, or more spaces and ":", or — no "," (or "các",
+# "những") before the first space — more spaces and a verb.
 _AGENCY_VERBS = (
     r"lãnh\s+đạo|chủ\s+trì|phối\s+hợp|tham\s+mưu|chỉ\s+đạo|có\s+trách\s+nhiệm|"
     r"thực\s+hiện|căn\s+cứ|theo\s+chức\s+năng|chủ\s+động|tổ\s+chức|xây\s+dựng|hướng\s+dẫn|"
     r"theo\s+dõi|triển\s+khai|tiếp\s+tục|nghiên\s+cứu|rà\s+soát|đề\s+xuất|bảo\s+đảm|đảm\s+bảo|"
     r"kiểm\s+tra|có\s+nhiệm\s+vụ|cần|phải|được|sẽ|thường\s+xuyên|ngoài\s+nhiệm\s+vụ|"
     r"tăng\s+cường|nâng\s+cao|đẩy\s+mạnh|tuyên\s+truyền|vận\s+động|giải\s+quyết|quản\s+lý|"
-    r"giám\s+sát|định\s+hướng|phát\s+huy|làm|đôn\s+đốc"
+    r"giám\s+sát|định\s+hướng|phát\s+huy|làm|đôn\s+đốc|triệu\s+tập|chịu\s+trách\s+nhiệm|"
+    r"chuẩn\s+bị|phân\s+công|tập\s+trung|xử\s+lý|hoàn\s+thành|trình|ban\s+hành|thẩm\s+định|"
+    r"lựa\s+chọn|cung\s+cấp|tiếp\s+nhận|gửi|nắm|bố\s+trí"
 )
-AGENCY_END = re.compile(rf"[\s:](?:(?<=:)|\s*:|(?<!,\s)\s*(?:{_AGENCY_VERBS})\b)")
+AGENCY_END = re.compile(
+    rf"[\s:](?:(?<=:)|\s*:|(?<!,\s)(?<!các\s)(?<!những\s)\s*(?:{_AGENCY_VERBS})\b)")
+# Heads of the bodies a document assigns tasks to: the header's ORG_HEADS and the bodies that
+# rarely issue a document to the trade unions but are given tasks in them ("2. Thanh tra
+# tỉnh", "7. Thuế tỉnh", "4. Quân uỷ Trung ương", "Tổ đảng ở Thường trực Ủy ban Pháp luật",
+# "Tiểu ban văn nghệ", "Các chi đoàn"). A word that also starts a task ("Thanh tra, kiểm tra
+# …", "Tổ chức …") is a head only with the place or body after it.
+AGENCY_HEADS = (
+    *ORG_HEADS, "thanh tra tỉnh", "thanh tra thành phố", "thanh tra chính phủ",
+    "thanh tra huyện", "thanh tra bộ", "thanh tra sở", "thuế tỉnh", "thuế thành phố", "thuế cơ sở",
+    "cục thuế", "công an", "quân ủy", "quân uỷ", "quân khu", "bộ chỉ huy", "bộ đội", "kho bạc",
+    "tòa án", "toà án", "viện kiểm sát", "tiểu ban", "tổ đảng", "tổ kiểm tra", "tổ công tác",
+    "tổ tiếp công dân", "tổ giúp việc", "tổ dân phố", "đoàn kiểm tra", "đoàn giám sát",
+    "đoàn đại biểu", "các đoàn đại biểu", "đoàn thanh niên", "chi đoàn", "các chi đoàn",
+    "các cơ sở đoàn", "các tổ chức thành viên", "các tổ chức chính trị", "các đoàn thể",
+    "ban quản lý", "các ban quản lý", "ban công tác mặt trận", "các tỉnh ủy", "các tỉnh uỷ",
+    "ủy ban nhân dân", "uỷ ban nhân dân", "ub mttq", "phân hiệu", "cổng thông tin",
+    "lãnh đạo ban", "các bộ", "mặt trận tổ quốc", "người sử dụng lao động",
+)
+_AGENCY_ALT = "|".join(sorted((re.escape(h).replace(r"\ ", r"\s+") for h in AGENCY_HEADS),
+                              key=len, reverse=True))
+# "Ban Tổ chức Tỉnh ủy", "Thanh tra tỉnh", "Các ban LĐLĐ tỉnh" (the words after a head may be
+# spaced by any run of spaces: "Thanh  tra tỉnh" is one head)
+AGENCY_START = re.compile(
+    rf"^{_first_letters(AGENCY_HEADS)}(?:{_AGENCY_ALT})"
+    r"(?=[\s,:;.)\-–]|$)", re.IGNORECASE)
+# a head word alone, or with only vague words after it: "Cơ quan", "Các cơ quan", "đơn vị liên
+# quan", "Ban", "Tổ" (no body of its own)
+BARE_AGENCY = re.compile(r"^(?:các\s+|những\s+)?(?:cơ\s+quan|đơn\s+vị|ban|tổ|đoàn|hội|phòng|"
+                         r"ngành|cấp|bộ\s+phận)(?:[\s,]+(?:liên\s+quan|có\s+liên\s+quan|"
+                         r"chức\s+năng|đơn\s+vị|địa\s+phương|ban|ngành))*$", re.IGNORECASE)
 # partners too vague to be an agency: "các cơ quan liên quan", "các ngành"
 GENERIC_PARTNER = re.compile(r"^(?:các|những)\s+(?:cơ\s+quan|đơn\s+vị|ngành|sở|ban,?\s+ngành)"
                              r"(?:[\s,]+(?:liên\s+quan|chức\s+năng|đơn\s+vị|ban|ngành|"
                              r"đoàn\s+thể))*$", re.IGNORECASE)
 # where a partner's name ends: "phối hợp với công đoàn cấp trên trong lãnh đạo ..."
-PARTNER_END = re.compile(r"\s+(?:trong|để|về|nhằm|theo|khi|tại|cùng|đối\s+với)\b", re.IGNORECASE)
+PARTNER_END = re.compile(r"\s+(?:(?i:trong|để|về|nhằm|theo|khi|tại|cùng|đối\s+với)|"
+                         # a verb in lower case ("… với Công an tỉnh xử lý nghiêm …")
+                         r"xử\s+lý|tập\s+trung|chuẩn\s+bị|rà\s+soát|kiểm\s+tra|thực\s+hiện|"
+                         r"triển\s+khai|tổ\s+chức|xây\s+dựng|hướng\s+dẫn|theo\s+dõi|tham\s+mưu|"
+                         r"giám\s+sát|đánh\s+giá|báo\s+cáo|tuyên\s+truyền|mở|đề\s+xuất|thẩm\s+định|"
+                         r"đôn\s+đốc|nghiên\s+cứu|tăng\s+cường|giải\s+quyết|cung\s+cấp|lập|"
+                         r"thống\s+nhất|quản\s+lý|vận\s+động|thể\s+chế)\b")
 # "Giao Ban Tuyên giáo - Nữ công tham mưu ...", "Đề nghị Ủy ban MTTQ tỉnh ..."
 GIVE = re.compile(r"^(?P<cue>Giao\s+cho|Giao|Đề\s+nghị|Yêu\s+cầu)\s+(?P<rest>.+)$", re.IGNORECASE)
 # "X chủ trì, phối hợp với Y ..."
