@@ -127,3 +127,33 @@ def test_a_partner_ends_at_its_verb_and_a_plural_list_stays_whole() -> None:
                     "quan liên quan tăng cường kiểm tra.\n3. Giao các Sở, ban, ngành rà soát.\n")
     assert got == [("Sở Xây dựng", "lead"), ("Công an tỉnh", "support"), ("Sở Tài chính", "lead"),
                    ("các Sở, ban, ngành", "lead")]
+
+
+# ---- targets -----------------------------------------------------------------------------------
+
+def _targets(body: str) -> list[tuple[float, str | None, int | str | None]]:
+    doc = convert(HEADER + body)
+    return [(t.value, t.unit, t.deadline) for t in doc.targets]
+
+
+def test_targets_under_a_heading_of_specific_aims() -> None:
+    """06 (docx): "Mục tiêu cụ thể đến năm 2030" with new units (KCN, CCN, ha, MW), a range
+    "60-70%" by its lower bound, a decimal "2.989,5 MW"."""
+    got = _targets("I. MỤC TIÊU\n1. Mục tiêu cụ thể đến năm 2030\n- Hình thành mới 05 Khu công "
+                   "nghiệp, nâng tổng số lên 12 KCN.\n- Hình thành mới 15 Cụm công nghiệp, nâng "
+                   "tổng số lên 37 CCN; tỷ lệ lấp đầy đạt 60-70%.\n- Diện tích làm mới thêm tại "
+                   "các khu, cụm công nghiệp: trên 2.000 ha.\n- Tổng công suất bổ sung khoảng "
+                   "2.989,5 MW.\n")
+    assert got == [(5, "Khu công nghiệp", 2030), (12, "KCN", 2030), (15, "Cụm công nghiệp", 2030),
+                   (37, "CCN", 2030), (60, "%", 2030), (2000, "ha", 2030), (2989.5, "MW", 2030)]
+
+
+def test_full_coverage_in_a_plan_is_a_target_and_a_quorum_is_not() -> None:
+    """33 (pdf): "100% các cơ sở Đoàn, Hội, Đội phát động" in a plan; 14 (docx): a quorum
+    "đạt ít nhất là 50% tổng số cử tri" and "không đạt … trên 50%" are legal thresholds."""
+    assert _targets("1. Yêu cầu\n- 100% các cơ sở Đoàn, Hội, Đội phát động triển khai chương "
+                    "trình.\n") == [(100, "%", None)]
+    assert _targets("1. Hội nghị cử tri\n- Phải bảo đảm số lượng cử tri tham dự hội nghị đạt ít "
+                    "nhất là 50% tổng số cử tri được triệu tập.\n- Trường hợp người được giới "
+                    "thiệu không đạt sự tín nhiệm của trên 50% cử tri thì không được giới "
+                    "thiệu.\n") == []

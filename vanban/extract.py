@@ -68,6 +68,11 @@ class _Memo:
 # ---- walking -----------------------------------------------------------------------------------
 
 _UNKNOWN: object = object()
+# a heading about targets: "Chỉ tiêu …", "Mục tiêu cụ thể đến năm 2030" (folded)
+_TARGET_HEADING = re.compile(r"chi tieu|muc tieu cu the|cac muc tieu")
+# document types that set targets: a "100%" there is one without a cue ("100% các cơ sở Đoàn
+# phát động …", "mục tiêu là xây dựng 100% xã đảm bảo trật tự")
+_PLAN_TYPES = {"KH", "CTr", "NQ", "CT", "ĐA", "PA", "KL"}
 
 
 class _Scope:
@@ -105,7 +110,8 @@ class _Scope:
         """Under a heading about "chỉ tiêu": its values are targets."""
         if self._target_zone is _UNKNOWN:
             self._target_zone = (self.parent is not None and self.parent.target_zone()) or (
-                self.heading is not None and "chi tieu" in fold(heading_text(self.heading)))
+                self.heading is not None and _TARGET_HEADING.search(
+                    fold(heading_text(self.heading))) is not None)
         return self._target_zone  # type: ignore[return-value]
 
     def deadline(self) -> tuple[int | str, str] | None:
@@ -365,10 +371,16 @@ def _clauses(text: str) -> list[tuple[int, str]]:
 def _number(text: str) -> float:
     if _THOUSANDS.fullmatch(text):  # Vietnamese thousands: 105.000
         return float(text.replace(".", ""))
+    if "." in text and "," in text:  # thousands and a decimal comma: 2.989,5
+        return float(text.replace(".", "").replace(",", "."))
     return float(text.replace(",", "."))
 
 
+_FULL = re.compile(r"(?<![\d.,])100\s*%\s+(?:các\s+|số\s+)?\w")  # "100% xã", "100% các cơ sở"
+
+
 def extract_targets(doc: Document, units: list[_Unit]) -> None:
+    plan = doc.type.code in _PLAN_TYPES
     n = 0
     term_end = doc.term[1] if doc.term else None
     for u in units:
@@ -394,7 +406,8 @@ def extract_targets(doc: Document, units: list[_Unit]) -> None:
         low = u.lowered(text)
         if not (zone or g.TARGET_CUE.search(text, low) or (
             "%" in text and (g.ANNUAL.search(text, low) or g.BY_YEAR.search(text, low)
-                             or g.TERM_END.search(text, low)))):
+                             or g.TERM_END.search(text, low)
+                             or (plan and _FULL.search(text))))):
             continue
         context = u.scope.deadline()
         # clauses end at "; " — most texts are one clause; each clause's lowered text is a
@@ -402,7 +415,14 @@ def extract_targets(doc: Document, units: list[_Unit]) -> None:
         for start, clause in _clauses(text) if ";" in text else ((0, text),):
             own = _deadline_of(clause, term_end, low[start: start + len(clause)])
             deadline, deadline_text = own or context or (None, None)
-            for v, unit in _values(clause, digit if clause is text else None):
+            values = _values(clause, digit if clause is text else None)
+            if not values or g.LEGAL_THRESHOLD.search(clause):
+                continue
+            for v, unit in values:
+                low_bound = g.RANGE_BEFORE.search(clause, max(0, v.start - 12), v.start) \
+                    if v.start and clause[v.start - 1] in " -–" else None
+                if low_bound:
+                    v.num = low_bound.group("low")
                 n += 1
                 before = _comparator(g.COMPARATOR_BEFORE, v.before)
                 after = _comparator(g.COMPARATOR_AFTER, v.after)

@@ -519,10 +519,11 @@ PERCENT = re.compile(
 # the number is "105.000" (groups of thousands) or "25", written digit-first for speed
 # (the look-ahead turns away at once a number followed by a word no unit starts with)
 COUNT = re.compile(
-    r"(?P<num>" + DIGIT + r"(?:\d{0,2}(?:\.\d{3})+|\d*))\s+(?=[CcdhlmnstđĐ])"
+    r"(?P<num>" + DIGIT + r"(?:\d{0,2}(?:\.\d{3})+|\d*)(?:,\d+)?)\s+(?=[CcdhklmnstđĐ])"
     r"(?P<unit>đoàn\s+viên|công\s+nhân(?:\s+lao\s+động)?|công\s+đoàn\s+cơ\s+sở|CĐCS|doanh\s+nghiệp|người|lao\s+động|"
     r"cán\s+bộ|hội\s+viên|đảng\s+viên|tổ\s+chức|đơn\s+vị|lớp|cuộc|mô\s+hình|công\s+trình|"
-    r"sáng\s+kiến|hộ|suất|nhà|tỷ\s+đồng|triệu\s+đồng|đồng|lượt)"
+    r"sáng\s+kiến|hộ|suất|nhà|tỷ\s+đồng|triệu\s+đồng|đồng|lượt|khu\s+công\s+nghiệp|"
+    r"cụm\s+công\s+nghiệp|KCN|CCN|ha|MW|mỏ|tiết\s+mục|nước)(?!\w)"
     r"(?:\s+(?P<after>trở\s+lên|trở\s+xuống))?",
     re.IGNORECASE,
 )
@@ -575,6 +576,14 @@ def count_qualified(head: str) -> bool:
     return COUNT_QUALIFIER.pattern.search(head, max(0, len(head.rstrip()) - 4)) is not None
 
 
+# a value's lower bound when it ends a range: "60-|70%", "40 - |50 tổ chức" (the label of a
+# range is its lower bound)
+RANGE_BEFORE = re.compile(r"(?<![\d.,])(?P<low>\d+(?:[.,]\d+)?)\s*[-–]\s*$")
+# a clause that states a legal threshold or quorum, not a target: "Trường hợp … không đạt sự
+# tín nhiệm của trên 50% tổng số cử tri … thì …", "đạt ít nhất là 50% tổng số cử tri"
+LEGAL_THRESHOLD = re.compile(
+    r"(?:trường\s+hợp|nếu)\b[^;]*\bthì\b|không\s+đạt|tổng\s+số\s+(?:cử\s+tri|đại\s+biểu|"
+    r"thành\s+viên|phiếu)|số\s+phiếu|quá\s+nửa|biểu\s+quyết|tán\s+thành", re.IGNORECASE)
 # "Phấn đấu …", "Chỉ tiêu …", "… 30% trở lên", "ít nhất …", "tối thiểu …", "đạt trên …"
 TARGET_CUE = Cued(re.compile(r"phấn\s+đấu|chỉ\s+tiêu|trở\s+lên|ít\s+nhất|tối\s+thiểu|đạt\s+trên",
                              re.IGNORECASE), "phấn", "chỉ", "trở", "ít", "tối", "đạt")
