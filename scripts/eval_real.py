@@ -221,7 +221,9 @@ def observed(doc: Document) -> dict[str, Any]:
         "recipients": len(doc.recipients),
         "citations": [c.number for c in doc.cites if c.number],
         "agencies": list(dict.fromkeys(a.agency for a in doc.assignments)),
-        "targets": [{"value": t.value, "unit": t.unit, "deadline": t.deadline}
+        # "term-end" (the term's end, its year unknown) is no year: null in the label format
+        "targets": [{"value": t.value, "unit": t.unit,
+                     "deadline": None if t.deadline == "term-end" else t.deadline}
                     for t in doc.targets],
         "attachment.type": att["type"] if att else None,
         "attachment.title": att["title"] if att else None,

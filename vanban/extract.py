@@ -39,7 +39,8 @@ _DIGIT = re.compile(g.DIGIT)
 _DIGITS = re.compile(r"\d+")
 # "thực hiện …", "để triển khai thực hiện …": the document implements the one it cites
 _IMPLEMENTING = re.compile(r"(để\s+)?(triển khai\s+)?thực hiện")
-_HAS_NUMBER = re.compile(g.DIGIT + r"[a-zA-Z]?\s*[/-]\s*[A-Za-zĐđƯư]")  # CITE_NUMBER_RE's start
+# CITE_NUMBER_RE's start
+_HAS_NUMBER = re.compile(g.DIGIT + r"[a-zA-Z]?\s*[/\-\u2011]\s*[A-Za-zĐđƯư]")
 _RELATION_RANK = {"dan_chieu": 0, "thuc_hien": 1, "can_cu": 2}
 
 
@@ -67,6 +68,11 @@ class _Memo:
 # ---- walking -----------------------------------------------------------------------------------
 
 _UNKNOWN: object = object()
+# a heading about targets: "Chỉ tiêu …", "Mục tiêu cụ thể đến năm 2030" (folded)
+_TARGET_HEADING = re.compile(r"chi tieu|muc tieu cu the|cac muc tieu")
+# document types that set targets: a "100%" there is one without a cue ("100% các cơ sở Đoàn
+# phát động …", "mục tiêu là xây dựng 100% xã đảm bảo trật tự")
+_PLAN_TYPES = {"KH", "CTr", "NQ", "CT", "ĐA", "PA", "KL"}
 
 
 class _Scope:
@@ -76,6 +82,7 @@ class _Scope:
     __slots__ = (
         "_agency",
         "_deadline",
+        "_named",
         "_target_zone",
         "_task_zone",
         "heading",
@@ -89,6 +96,7 @@ class _Scope:
         self.parent = parent
         self.heading = heading
         self._task_zone = self._target_zone = self._deadline = self._agency = _UNKNOWN
+        self._named = _UNKNOWN
 
     def task_zone(self) -> bool:
         """Under (or being) a section "TỔ CHỨC THỰC HIỆN": its items assign tasks."""
@@ -102,7 +110,8 @@ class _Scope:
         """Under a heading about "chỉ tiêu": its values are targets."""
         if self._target_zone is _UNKNOWN:
             self._target_zone = (self.parent is not None and self.parent.target_zone()) or (
-                self.heading is not None and "chi tieu" in fold(heading_text(self.heading)))
+                self.heading is not None and _TARGET_HEADING.search(
+                    fold(heading_text(self.heading))) is not None)
         return self._target_zone  # type: ignore[return-value]
 
     def deadline(self) -> tuple[int | str, str] | None:
@@ -112,6 +121,19 @@ class _Scope:
                 _deadline_of(heading_text(self.heading), self.memo.term_end)
                 or self.parent.deadline())
         return self._deadline  # type: ignore[return-value]
+
+    def named_agency(self) -> str | None:
+        """The agency of the nearest heading that is only an agency's name ("2. Thanh tra
+        tỉnh", "1. Đảng uỷ Quốc hội"): its items are that agency's tasks, in any document."""
+        if self._named is _UNKNOWN:
+            h, name = self.heading, None
+            if h is not None and self.parent is not None:
+                text = heading_text(h).strip().rstrip(" :")
+                name = self.memo.agency(text)
+                if name != text or not at_most_words(text, 12):
+                    name = self.parent.named_agency()
+            self._named = name
+        return self._named  # type: ignore[return-value]
 
     def agency(self) -> str | None:
         """The agency the nearest agency heading names: "5. Ban Tổ chức Tỉnh ủy:"."""
@@ -204,7 +226,7 @@ def _sentence_start(text: str, pos: int) -> str:
 def extract_citations(doc: Document, units: list[_Unit]) -> None:
     by_key: dict[str, Citation] = {}
     numbers: set[str] = set()  # the numbers of the documents cited, without leading zeros
-    own = number_key(doc.number) if doc.number else None
+    own = _cite_key(doc.number) if doc.number else None
     # (text, line, is_preamble, where its first digit is) for the texts with a digit: every
     # citation has a number
     texts: list[tuple[str, int, bool, int]] = []
@@ -219,17 +241,23 @@ def extract_citations(doc: Document, units: list[_Unit]) -> None:
                       u.first_digit))
     for p in doc.parts:
         texts += [(h.text, h.line, False, _first_digit(h.text)) for h in p.heading]
+    # lines the parser left unread in the header or after the signature (a title it did not
+    # take, a report attached after the letter, read as more recipients): their citations are
+    # the document's too
+    texts += [(s.text, s.line, False, _first_digit(s.text))
+              for s in (*doc.head, *doc.closing) if s.role in ("other", "recipient")]
 
     for text, line, preamble, digit in texts:
         if digit < 0:
             continue
         spans: list[tuple[int, int]] = []
         # a full citation's number holds "/" or "-": most texts with a digit hold neither
-        cited = ("/" in text or "-" in text) and _HAS_NUMBER.search(text, digit)
+        cited = ("/" in text or "-" in text or "\u2011" in text) and \
+            _HAS_NUMBER.search(text, digit)
         for m in g.find_citations(text, digit) if cited else []:
             spans.append((m.start, m.end))
             number = canonical_number(m.number)
-            key = number_key(number)
+            key = _cite_key(number)
             if key == own:
                 continue
             start = _sentence_start(text, m.start).lower()
@@ -279,6 +307,12 @@ def extract_citations(doc: Document, units: list[_Unit]) -> None:
                     if line not in cite.mentions:
                         cite.mentions.append(line)
                     break
+
+
+def _cite_key(number: str) -> str:
+    """Which cited numbers are one document: `number_key`, with "/" and "-" alike (one
+    document printed "102/2025/NQLT/UBTVQH15-CP" and "102/2025/NQLT-UBTVQH15-CP")."""
+    return number_key(number).replace("-", "/")
 
 
 _NUMBER_REST = re.compile(r"^\d+[a-zA-Z]?[/-](?P<rest>.+)$")
@@ -337,10 +371,16 @@ def _clauses(text: str) -> list[tuple[int, str]]:
 def _number(text: str) -> float:
     if _THOUSANDS.fullmatch(text):  # Vietnamese thousands: 105.000
         return float(text.replace(".", ""))
+    if "." in text and "," in text:  # thousands and a decimal comma: 2.989,5
+        return float(text.replace(".", "").replace(",", "."))
     return float(text.replace(",", "."))
 
 
+_FULL = re.compile(r"(?<![\d.,])100\s*%\s+(?:các\s+|số\s+)?\w")  # "100% xã", "100% các cơ sở"
+
+
 def extract_targets(doc: Document, units: list[_Unit]) -> None:
+    plan = doc.type.code in _PLAN_TYPES
     n = 0
     term_end = doc.term[1] if doc.term else None
     for u in units:
@@ -366,7 +406,8 @@ def extract_targets(doc: Document, units: list[_Unit]) -> None:
         low = u.lowered(text)
         if not (zone or g.TARGET_CUE.search(text, low) or (
             "%" in text and (g.ANNUAL.search(text, low) or g.BY_YEAR.search(text, low)
-                             or g.TERM_END.search(text, low)))):
+                             or g.TERM_END.search(text, low)
+                             or (plan and _FULL.search(text))))):
             continue
         context = u.scope.deadline()
         # clauses end at "; " — most texts are one clause; each clause's lowered text is a
@@ -374,7 +415,14 @@ def extract_targets(doc: Document, units: list[_Unit]) -> None:
         for start, clause in _clauses(text) if ";" in text else ((0, text),):
             own = _deadline_of(clause, term_end, low[start: start + len(clause)])
             deadline, deadline_text = own or context or (None, None)
-            for v, unit in _values(clause, digit if clause is text else None):
+            values = _values(clause, digit if clause is text else None)
+            if not values or g.LEGAL_THRESHOLD.search(clause):
+                continue
+            for v, unit in values:
+                low_bound = g.RANGE_BEFORE.search(clause, max(0, v.start - 12), v.start) \
+                    if v.start and clause[v.start - 1] in " -–" else None
+                if low_bound:
+                    v.num = low_bound.group("low")
                 n += 1
                 before = _comparator(g.COMPARATOR_BEFORE, v.before)
                 after = _comparator(g.COMPARATOR_AFTER, v.after)
@@ -505,7 +553,7 @@ def agency_name(text: str) -> str | None:
     >>> agency_name("Tăng cường công tác tuyên truyền") is None
     True
     """
-    if not g.ORG_START.match(text):
+    if not g.AGENCY_START.match(text):
         return None
     m = g.AGENCY_END.search(text)
     name = text[: m.start()] if m else text
@@ -535,7 +583,7 @@ def _split_agencies(name: str) -> tuple[str, ...]:
             pieces = sep.split(p)
             acc = pieces[0]
             for piece in pieces[1:]:
-                if g.ORG_START.match(piece):
+                if g.AGENCY_START.match(piece) and not _continues_plural(acc, piece):
                     out.append(acc)
                     acc = piece
                 else:
@@ -543,6 +591,27 @@ def _split_agencies(name: str) -> tuple[str, ...]:
             out.append(acc)
         parts = out
     return tuple(p.strip() for p in parts if p.strip())
+
+
+def _continues_plural(acc: str, piece: str) -> bool:
+    """"các Sở, ban, ngành", "Các tỉnh uỷ, thành uỷ": a short lower-case piece after a plural
+    ("các …") goes on naming the same kind of bodies, not another body."""
+    return acc[:4].lower() == "các " and piece[:1].islower() and at_most_words(piece, 2)
+
+
+def plausible_agency(name: str) -> bool:
+    """A name that can be a body given a task: not a bare head word ("Cơ quan", "Ban", "Các",
+    "TT"), a column number of a table ("(3)") or a number.
+
+    >>> [plausible_agency(n) for n in ("UBND", "TT", "Cơ quan", "(3)", "Sở Y tế")]
+    [True, False, False, False, True]
+    """
+    name = name.strip()
+    if not name or not name[0].isalpha():
+        return False
+    if " " not in name:  # one word: an abbreviation ("UBND", "MTTQ"), no bare head
+        return name.isupper() and len(name) >= 3
+    return not g.BARE_AGENCY.match(name)
 
 
 def _deadline(text: str, low: str | None = None) -> str | None:
@@ -581,9 +650,20 @@ class _Labelled:
 
 
 def _labelled_line(doc: Document, text: str, group: _Labelled) -> None:
-    m = g.LABELLED.match(text)
-    assert m is not None
-    label, value = fold(m.group("label")), m.group("value").strip().rstrip(".;")
+    """One line of labels: "Đơn vị chủ trì: X; Đơn vị phối hợp: Y, Z." (one or more)."""
+    for piece in _LABEL_BREAK.split(text):
+        m = g.LABELLED.match(piece)
+        if m:
+            _labelled_value(doc, fold(m.group("label")), m.group("value"), group)
+
+
+# where a line of labels goes on with the next label: "…; Đơn vị phối hợp: …"
+_LABEL_BREAK = re.compile(r"[;.]\s+(?=(?:Đơn\s+vị|Cơ\s+quan|Thời\s+gian|Thời\s+hạn|Tiến\s+độ|"
+                          r"Chủ\s+trì|Phối\s+hợp)\b[^:;]{0,30}:)", re.IGNORECASE)
+
+
+def _labelled_value(doc: Document, label: str, value: str, group: _Labelled) -> None:
+    value = value.strip().rstrip(".;")
     if re.search(r"thoi gian|thoi han|tien do", label):
         group.deadline = value
         for a in group.made:
@@ -591,6 +671,8 @@ def _labelled_line(doc: Document, text: str, group: _Labelled) -> None:
         return
     role = "support" if "phoi hop" in label else "lead"
     for name in split_agencies(value):
+        if not plausible_agency(name):
+            continue
         a = Assignment(name, role, group.task, group.deadline,  # type: ignore[arg-type]
                        group.node.line, group.node.anchor)
         group.made.append(a)
@@ -601,6 +683,7 @@ def extract_assignments(doc: Document, units: list[_Unit]) -> None:
     directive = doc.type.code == "CT"
     task: Node | None = None  # the node a run of labelled lines belongs to
     group: _Labelled | None = None
+    late_zone = False
     for u in units:
         node, memo = u.node, u.scope.memo
         if isinstance(node, Table):
@@ -613,21 +696,31 @@ def extract_assignments(doc: Document, units: list[_Unit]) -> None:
                 _labelled_line(doc, node.text, group)
             continue
         task, group = node, None
-        zone = directive or u.own.task_zone()
-        ctx = u.scope.agency() if zone else None
+        if not late_zone and isinstance(node, Paragraph) and _zone_line(node.text):
+            late_zone = True  # "IV- TỔ CHỨC THỰC HIỆN" read as a paragraph: the rest assigns
+            continue
+        zone = directive or late_zone or u.own.task_zone()
+        ctx = u.scope.agency() if zone else u.scope.named_agency()
         if isinstance(node, Section):
             if not node.text:
                 continue
-            own = memo.agency(node.heading) if zone else None
+            own = memo.agency(node.heading) if zone else u.own.named_agency()
             if own:
                 _add(doc, own, node.text, u)
             else:
                 _sentence(doc, u, node.text, ctx, zone)
             continue
-        if isinstance(node, Item) and zone and _can_hold_heading(node) and \
-                memo.agency(node.text) == node.text.rstrip(" :"):
+        if isinstance(node, Item) and (zone or node.children) and _can_hold_heading(node) \
+                and memo.agency(node.text) == node.text.rstrip(" :"):
             continue  # an agency heading item ("* Ban Tổ chức:"), its children are the tasks
         _sentence(doc, u, node.text, ctx, zone)
+
+
+def _zone_line(text: str) -> bool:
+    """A paragraph that is only the heading "TỔ CHỨC THỰC HIỆN" (its number garbled or run
+    into it: "IV- TỔ CHỨC THỰC HIỆN", "HI- TỎ CHỨC THỰC HIỆN")."""
+    return at_most_words(text, 6) and "thuc hien" in fold(text) and text.upper() == text \
+        and "CH" in text
 
 
 def _task_text(node: Node) -> str:
@@ -653,7 +746,7 @@ def _sentence(doc: Document, u: _Unit, text: str, ctx: str | None, zone: bool) -
                 own = None
     if own:
         _add(doc, own[0], own[1], u)
-    elif zone and ctx:
+    elif ctx:  # (outside a task zone, only an agency heading's name: named_agency)
         _add(doc, ctx, text, u)
 
 
@@ -674,17 +767,18 @@ def _add(doc: Document, agency: str, task: str, u: _Unit, role: str = "lead") ->
     low = low if len(capital) == len(task) else g.lowered(capital)
     task = capital
     for name in split_agencies(agency):
-        doc.assignments.append(Assignment(name, role, task, deadline, node.line,  # type: ignore[arg-type]
-                                          node.anchor))
+        if plausible_agency(name):
+            doc.assignments.append(Assignment(name, role, task, deadline, node.line,  # type: ignore[arg-type]
+                                              node.anchor))
     if role == "lead":
         for m in g.SUPPORT.finditer(task, low):
             who = m.group("who")
             end = [x.start() for x in (g.AGENCY_END.search(who), g.PARTNER_END.search(who)) if x]
             who = who[: min(end)] if end else who
             who = who.strip().rstrip(" ,;.")
-            if who and g.ORG_START.match(who) and at_most_words(who, 14):
+            if who and g.AGENCY_START.match(who) and at_most_words(who, 14):
                 for name in split_agencies(who):
-                    if g.GENERIC_PARTNER.match(name):
+                    if g.GENERIC_PARTNER.match(name) or not plausible_agency(name):
                         continue
                     doc.assignments.append(Assignment(name, "support", task, deadline, node.line,
                                                       node.anchor))
@@ -712,5 +806,7 @@ def _table_assignments(doc: Document, table: Table) -> None:
             if idx is None or not row[idx]:
                 continue
             for name in split_agencies(row[idx]):
+                if not plausible_agency(name):
+                    continue
                 doc.assignments.append(Assignment(name, role, row[task], deadline,  # type: ignore[arg-type]
                                                   line, anchor))

@@ -367,8 +367,8 @@ CITE_TAIL_SRC = (
 )
 # the number of a cited document: "02-NQ/TW", "1563/CTr-TLĐ", "25/Ctr- LĐLĐ", "156/QĐ-UBND" —
 # digits, then the type code and the issuer after "/" or "-"
-_CITE_CODE_PART = (r"[a-zA-Z]?\s*[/-]\s*[A-Za-zĐđƯư][\wĐđƯư]*"
-                   r"(?:\s?[-–/]\s*[A-Za-zĐđƯư0-9][\wĐđƯư]*)*")
+_CITE_CODE_PART = (r"[a-zA-Z]?\s*[/\-\u2011]\s*[A-Za-zĐđƯư][\wĐđƯư]*"
+                   r"(?:\s?[-–/\u2011]\s*[A-Za-zĐđƯư0-9][\wĐđƯư]*)*")
 # A citation is CITE_TYPE + CITE_NUMBER_RE + CITE_TAIL. Matching runs number-first for speed:
 # find a number, then the type words just before it (CITE_TYPE, on a short window) and the
 # date/issuer just after it (CITE_TAIL). The number starts a token (no letter, digit, "/" or
@@ -443,15 +443,54 @@ def find_citations(text: str, pos: int = 0) -> list[CiteMatch]:
     """
     out: list[CiteMatch] = []
     for m in CITE_NUMBER_RE.finditer(text, pos):
-        t = TYPE_BEFORE.find(text, m.start())
+        t = TYPE_BEFORE.find(text, m.start()) or _untyped_citation(text, m.start(), out)
         if not t:
             continue
         tail = CITE_TAIL.match(text, m.end())
         end = tail.end() if tail else m.end()
-        out.append(CiteMatch(t[0], m.group("number"),
+        out.append(CiteMatch(t[0], m.group("number").replace("\u2011", "-"),
                              tail.group("date") if tail else None,
                              tail.group("issuer") if tail else None, t[1], end))
     return out
+
+
+# a number that goes on a list of citations: "văn bản số 1552/BTTTT-TTH và |708/BTTTT-CATTT",
+# "các Nghị định số 107/2021/NĐ-CP, |109/2022/NĐ-CP", "số 330/KH-UBND ngày …; số |332/KH-UBND"
+# (matched on the text between the previous citation's end and the number)
+CITE_LIST_GAP = re.compile(r"\s*[,;]?\s*(?:(?:và|hoặc)\s+)?(?:số\s*:?\s*)?", re.IGNORECASE)
+# "số" just before a number with a type code: "Luật Điện lực số |61/2024/QH15",
+# "Quyết định số: |132/QĐ-LĐLĐ", "các Kế hoạch của UBND thành phố Hà Nội: số |330/KH-UBND"
+CITE_SO_BEFORE = re.compile(r"(?<!\w)số\s*:?\s*$", re.IGNORECASE)
+# the type word of a named law or decree, before "số": "|Luật Bầu cử đại biểu … số 85/2015/QH13"
+CITE_TYPE_WORD = re.compile(rf"(?<!\w)(?P<type>(?i:{_TYPE_ALT}))(?!\w)")
+# the number's code starts upper case ("61/2024/QH15", not the address "số 2- phường …")
+CITE_CODED = re.compile(r"\d+[a-zA-Z]?\s*[/\-\u2011]\s*(?:(?:19|20)\d\d\s*/\s*)?[A-ZĐƯ]")
+# numbered things that are no document: "theo mẫu số 01/BCĐBQH-MT" (misspelt "Mau số"),
+# "biểu số 02/BC"
+CITE_NOT_A_DOCUMENT = re.compile(r"(?<!\w)(?:m[ẫa]u|biểu|phụ\s+lục)\s*$", re.IGNORECASE)
+_CITE_NAME_WINDOW = 120  # characters between a type word and "số" ("Luật Bầu cử đại biểu …")
+
+
+def _untyped_citation(text: str, pos: int, before: list[CiteMatch]) -> tuple[str, int] | None:
+    """(type word, start) of a cited number that has no type word just before it: one that
+    goes on the list of the citation before it (that citation's type), or one after "số" (the
+    type word that names it further back in the clause, or "" when none: the number's code
+    tells the type)."""
+    if before and before[-1].end <= pos:
+        gap = CITE_LIST_GAP.match(text, before[-1].end, pos)
+        if gap and gap.end() == pos:
+            return before[-1].type, pos
+    so = CITE_SO_BEFORE.search(text, max(0, pos - 8), pos)
+    if not so or not text[: so.start()].strip() or not CITE_CODED.match(text, pos) or \
+            CITE_NOT_A_DOCUMENT.search(text, max(0, so.start() - 10), so.start()):
+        return None
+    lo = max(0, so.start() - _CITE_NAME_WINDOW, *(text.rfind(c, 0, so.start()) + 1 for c in ";(."))
+    if before:
+        lo = max(lo, before[-1].end)
+    words = list(CITE_TYPE_WORD.finditer(text, lo, so.start()))
+    if words:
+        return words[-1].group("type"), words[-1].start()
+    return "", so.start()
 # the subject after a full mention: "về “Đổi mới tổ chức ...”" or "về xây dựng đội ngũ ..."
 # (matched where the citation ends: CITE_SUMMARY.match(text, end))
 CITE_SUMMARY = re.compile(r"\s*về\s+(?:“(?P<quoted>[^”]+)”|\"(?P<q2>[^\"]+)\"|(?P<plain>[^;.“]+))")
@@ -501,10 +540,11 @@ PERCENT = re.compile(
 # the number is "105.000" (groups of thousands) or "25", written digit-first for speed
 # (the look-ahead turns away at once a number followed by a word no unit starts with)
 COUNT = re.compile(
-    r"(?P<num>" + DIGIT + r"(?:\d{0,2}(?:\.\d{3})+|\d*))\s+(?=[CcdhlmnstđĐ])"
+    r"(?P<num>" + DIGIT + r"(?:\d{0,2}(?:\.\d{3})+|\d*)(?:,\d+)?)\s+(?=[CcdhklmnstđĐ])"
     r"(?P<unit>đoàn\s+viên|công\s+nhân(?:\s+lao\s+động)?|công\s+đoàn\s+cơ\s+sở|CĐCS|doanh\s+nghiệp|người|lao\s+động|"
     r"cán\s+bộ|hội\s+viên|đảng\s+viên|tổ\s+chức|đơn\s+vị|lớp|cuộc|mô\s+hình|công\s+trình|"
-    r"sáng\s+kiến|hộ|suất|nhà|tỷ\s+đồng|triệu\s+đồng|đồng|lượt)"
+    r"sáng\s+kiến|hộ|suất|nhà|tỷ\s+đồng|triệu\s+đồng|đồng|lượt|khu\s+công\s+nghiệp|"
+    r"cụm\s+công\s+nghiệp|KCN|CCN|ha|MW|mỏ|tiết\s+mục|nước)(?!\w)"
     r"(?:\s+(?P<after>trở\s+lên|trở\s+xuống))?",
     re.IGNORECASE,
 )
@@ -557,6 +597,14 @@ def count_qualified(head: str) -> bool:
     return COUNT_QUALIFIER.pattern.search(head, max(0, len(head.rstrip()) - 4)) is not None
 
 
+# a value's lower bound when it ends a range: "60-|70%", "40 - |50 tổ chức" (the label of a
+# range is its lower bound)
+RANGE_BEFORE = re.compile(r"(?<![\d.,])(?P<low>\d+(?:[.,]\d+)?)\s*[-–]\s*$")
+# a clause that states a legal threshold or quorum, not a target: "Trường hợp … không đạt sự
+# tín nhiệm của trên 50% tổng số cử tri … thì …", "đạt ít nhất là 50% tổng số cử tri"
+LEGAL_THRESHOLD = re.compile(
+    r"(?:trường\s+hợp|nếu)\b[^;]*\bthì\b|không\s+đạt|tổng\s+số\s+(?:cử\s+tri|đại\s+biểu|"
+    r"thành\s+viên|phiếu)|số\s+phiếu|quá\s+nửa|biểu\s+quyết|tán\s+thành", re.IGNORECASE)
 # "Phấn đấu …", "Chỉ tiêu …", "… 30% trở lên", "ít nhất …", "tối thiểu …", "đạt trên …"
 TARGET_CUE = Cued(re.compile(r"phấn\s+đấu|chỉ\s+tiêu|trở\s+lên|ít\s+nhất|tối\s+thiểu|đạt\s+trên",
                              re.IGNORECASE), "phấn", "chỉ", "trở", "ít", "tối", "đạt")
@@ -576,25 +624,64 @@ TERM = Cued(re.compile(r"nhiệm\s+kỳ\s+(?P<a>\d{4})\s*[-–—]\s*(?P<b>\d{4}
 # ---- assignments (phân công) -------------------------------------------------------------
 
 # verbs that end an agency name at the start of a sentence (case-sensitive: "Ban Tổ chức" is a
-# name, "… tổ chức …" a verb); AGENCY_END gives the same matches as
-# r"\s*:|(?<!,)\s+(?:lãnh\s+đạo|…)\b", written with the first character (a space or ":") as a
-# class, so that the engine skips ahead to the spaces and colons: then ":" alone, or more spaces
-# and ":", or — no "," before the first space — more spaces and a verb.
+# name, "… tổ chức …" a verb, but not after "các"/"những": "các tổ chức chính trị - xã hội");
+# AGENCY_END gives the same matches as r"\s*:|(?<!,)(?<!các)(?<!những)\s+(?:lãnh\s+đạo|…)\b",
+# written with the first character (a space or ":") as a class, so that the engine skips ahead
+# to the spaces and colons: then ":" alone, or more spaces and ":", or — no "," (or "các",
+# "những") before the first space — more spaces and a verb.
 _AGENCY_VERBS = (
     r"lãnh\s+đạo|chủ\s+trì|phối\s+hợp|tham\s+mưu|chỉ\s+đạo|có\s+trách\s+nhiệm|"
     r"thực\s+hiện|căn\s+cứ|theo\s+chức\s+năng|chủ\s+động|tổ\s+chức|xây\s+dựng|hướng\s+dẫn|"
     r"theo\s+dõi|triển\s+khai|tiếp\s+tục|nghiên\s+cứu|rà\s+soát|đề\s+xuất|bảo\s+đảm|đảm\s+bảo|"
     r"kiểm\s+tra|có\s+nhiệm\s+vụ|cần|phải|được|sẽ|thường\s+xuyên|ngoài\s+nhiệm\s+vụ|"
     r"tăng\s+cường|nâng\s+cao|đẩy\s+mạnh|tuyên\s+truyền|vận\s+động|giải\s+quyết|quản\s+lý|"
-    r"giám\s+sát|định\s+hướng|phát\s+huy|làm|đôn\s+đốc"
+    r"giám\s+sát|định\s+hướng|phát\s+huy|làm|đôn\s+đốc|triệu\s+tập|chịu\s+trách\s+nhiệm|"
+    r"chuẩn\s+bị|phân\s+công|tập\s+trung|xử\s+lý|hoàn\s+thành|trình|ban\s+hành|thẩm\s+định|"
+    r"lựa\s+chọn|cung\s+cấp|tiếp\s+nhận|gửi|nắm|bố\s+trí"
 )
-AGENCY_END = re.compile(rf"[\s:](?:(?<=:)|\s*:|(?<!,\s)\s*(?:{_AGENCY_VERBS})\b)")
+AGENCY_END = re.compile(
+    rf"[\s:](?:(?<=:)|\s*:|(?<!,\s)(?<!các\s)(?<!những\s)\s*(?:{_AGENCY_VERBS})\b)")
+# Heads of the bodies a document assigns tasks to: the header's ORG_HEADS and the bodies that
+# rarely issue a document to the trade unions but are given tasks in them ("2. Thanh tra
+# tỉnh", "7. Thuế tỉnh", "4. Quân uỷ Trung ương", "Tổ đảng ở Thường trực Ủy ban Pháp luật",
+# "Tiểu ban văn nghệ", "Các chi đoàn"). A word that also starts a task ("Thanh tra, kiểm tra
+# …", "Tổ chức …") is a head only with the place or body after it.
+AGENCY_HEADS = (
+    *ORG_HEADS, "thanh tra tỉnh", "thanh tra thành phố", "thanh tra chính phủ",
+    "thanh tra huyện", "thanh tra bộ", "thanh tra sở", "thuế tỉnh", "thuế thành phố", "thuế cơ sở",
+    "cục thuế", "công an", "quân ủy", "quân uỷ", "quân khu", "bộ chỉ huy", "bộ đội", "kho bạc",
+    "tòa án", "toà án", "viện kiểm sát", "tiểu ban", "tổ đảng", "tổ kiểm tra", "tổ công tác",
+    "tổ tiếp công dân", "tổ giúp việc", "tổ dân phố", "đoàn kiểm tra", "đoàn giám sát",
+    "đoàn đại biểu", "các đoàn đại biểu", "đoàn thanh niên", "chi đoàn", "các chi đoàn",
+    "các cơ sở đoàn", "các tổ chức thành viên", "các tổ chức chính trị", "các đoàn thể",
+    "ban quản lý", "các ban quản lý", "ban công tác mặt trận", "các tỉnh ủy", "các tỉnh uỷ",
+    "ủy ban nhân dân", "uỷ ban nhân dân", "ub mttq", "phân hiệu", "cổng thông tin",
+    "lãnh đạo ban", "các bộ", "mặt trận tổ quốc", "người sử dụng lao động",
+)
+_AGENCY_ALT = "|".join(sorted((re.escape(h).replace(r"\ ", r"\s+") for h in AGENCY_HEADS),
+                              key=len, reverse=True))
+# "Ban Tổ chức Tỉnh ủy", "Thanh tra tỉnh", "Các ban LĐLĐ tỉnh" (the words after a head may be
+# spaced by any run of spaces: "Thanh  tra tỉnh" is one head)
+AGENCY_START = re.compile(
+    rf"^{_first_letters(AGENCY_HEADS)}(?:{_AGENCY_ALT})"
+    r"(?=[\s,:;.)\-–]|$)", re.IGNORECASE)
+# a head word alone, or with only vague words after it: "Cơ quan", "Các cơ quan", "đơn vị liên
+# quan", "Ban", "Tổ" (no body of its own)
+BARE_AGENCY = re.compile(r"^(?:các\s+|những\s+)?(?:cơ\s+quan|đơn\s+vị|ban|tổ|đoàn|hội|phòng|"
+                         r"ngành|cấp|bộ\s+phận)(?:[\s,]+(?:liên\s+quan|có\s+liên\s+quan|"
+                         r"chức\s+năng|đơn\s+vị|địa\s+phương|ban|ngành))*$", re.IGNORECASE)
 # partners too vague to be an agency: "các cơ quan liên quan", "các ngành"
 GENERIC_PARTNER = re.compile(r"^(?:các|những)\s+(?:cơ\s+quan|đơn\s+vị|ngành|sở|ban,?\s+ngành)"
                              r"(?:[\s,]+(?:liên\s+quan|chức\s+năng|đơn\s+vị|ban|ngành|"
                              r"đoàn\s+thể))*$", re.IGNORECASE)
 # where a partner's name ends: "phối hợp với công đoàn cấp trên trong lãnh đạo ..."
-PARTNER_END = re.compile(r"\s+(?:trong|để|về|nhằm|theo|khi|tại|cùng|đối\s+với)\b", re.IGNORECASE)
+PARTNER_END = re.compile(r"\s+(?:(?i:trong|để|về|nhằm|theo|khi|tại|cùng|đối\s+với)|"
+                         # a verb in lower case ("… với Công an tỉnh xử lý nghiêm …")
+                         r"xử\s+lý|tập\s+trung|chuẩn\s+bị|rà\s+soát|kiểm\s+tra|thực\s+hiện|"
+                         r"triển\s+khai|tổ\s+chức|xây\s+dựng|hướng\s+dẫn|theo\s+dõi|tham\s+mưu|"
+                         r"giám\s+sát|đánh\s+giá|báo\s+cáo|tuyên\s+truyền|mở|đề\s+xuất|thẩm\s+định|"
+                         r"đôn\s+đốc|nghiên\s+cứu|tăng\s+cường|giải\s+quyết|cung\s+cấp|lập|"
+                         r"thống\s+nhất|quản\s+lý|vận\s+động|thể\s+chế)\b")
 # "Giao Ban Tuyên giáo - Nữ công tham mưu ...", "Đề nghị Ủy ban MTTQ tỉnh ..."
 GIVE = re.compile(r"^(?P<cue>Giao\s+cho|Giao|Đề\s+nghị|Yêu\s+cầu)\s+(?P<rest>.+)$", re.IGNORECASE)
 # "X chủ trì, phối hợp với Y ..."

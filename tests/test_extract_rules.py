@@ -1,0 +1,159 @@
+"""Rules of vanban.extract (citations, assignments, targets), each on sentences taken from the
+real documents under tests/fixtures/real/docs (the file is named at each test)."""
+
+from __future__ import annotations
+
+from vanban import grammar as g
+from vanban.pipeline import convert
+
+HEADER = """ỦY BAN NHÂN DÂN
+TỈNH LÀO CAI
+Số: 12/KH-UBND
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Lào Cai, ngày 10 tháng 3 năm 2026
+
+KẾ HOẠCH
+Triển khai thực hiện
+
+"""
+
+
+def _numbers(text: str) -> list[str]:
+    return [c.number for c in g.find_citations(text)]
+
+
+# ---- citations ---------------------------------------------------------------------------------
+
+def test_a_named_law_before_its_number() -> None:
+    """06 (docx): words between the type and "số"; 37 (htm): a long name."""
+    assert _numbers("Căn cứ Luật Điện lực số 61/2024/QH15 ngày 30/11/2024;") == ["61/2024/QH15"]
+    found = g.find_citations("Căn cứ Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân "
+                             "dân số 85/2015/QH13, ngày 25/6/2015")
+    assert [(c.type, c.number) for c in found] == [("Luật", "85/2015/QH13")]
+    # 30 (doc): "số:" with a colon
+    assert _numbers("Căn cứ Quyết định số: 132/QĐ-LĐLĐ, ngày 26/3/2026 về việc công nhận") == [
+        "132/QĐ-LĐLĐ"]
+
+
+def test_a_list_of_numbers_after_one_type_word() -> None:
+    """07 (md): "văn bản số A và B"; 20 (doc): "các Kế hoạch …: số A …; số B …"."""
+    assert _numbers("đáp ứng yêu cầu tại văn bản số 1552/BTTTT-TTH và 708/BTTTT-CATTT; hoàn "
+                    "thành kết nối") == ["1552/BTTTT-TTH", "708/BTTTT-CATTT"]
+    assert _numbers("Thực hiện các Kế hoạch của UBND thành phố Hà Nội: số 330/KH-UBND ngày "
+                    "07/12/2025 về việc triển khai; số 332/KH-UBND ngày 10/12/2025 giải quyết "
+                    "điểm nghẽn; số 325/KH-UBND ngày 03/12/2025 về khắc phục") == [
+        "330/KH-UBND", "332/KH-UBND", "325/KH-UBND"]
+    found = g.find_citations("các Nghị định: số 107/2021/NĐ-CP, 109/2022/NĐ-CP")
+    assert [(c.type, c.number) for c in found] == [("Nghị định", "107/2021/NĐ-CP"),
+                                                   ("Nghị định", "109/2022/NĐ-CP")]
+
+
+def test_numbered_things_that_are_no_document() -> None:
+    """14 (docx): a form ("mẫu số", even misspelt "Mau số"), an address ("số 2- phường"); 22:
+    the number line of a template's own header ("Số: 01/2026/QĐ-CĐCS")."""
+    assert _numbers("(theo mẫu số 01/BCĐBQH-MT và mẫu số 05/BCĐBQH-MT kèm theo)") == []
+    assert _numbers("lập biên bản (theo Mau số 06/BBKPHN gửi kèm theo hướng dẫn)") == []
+    assert _numbers("địa chỉ: Tầng 3-Trụ sở Liên cơ quan số 2- phường Hạ Long") == []
+    assert _numbers("Số:  01/2026/QĐ-CĐCS") == []
+
+
+def test_a_number_with_a_non_breaking_hyphen() -> None:
+    """18 (htm): "Quy định số 296‑QĐ/TW" is printed with U+2011."""
+    assert _numbers("theo Quy định số 296\u2011QĐ/TW, ngày 30/5/2025 của Ban Chấp hành") == [
+        "296-QĐ/TW"]
+
+
+def test_one_document_printed_two_ways_is_cited_once() -> None:
+    """14 (docx) prints 102/2025/NQLT/UBTVQH15-CP-… and 102/2025/NQLT-UBTVQH15-CP-…"""
+    doc = convert(HEADER + "1. Căn cứ Nghị quyết liên tịch số 102/2025/NQLT/UBTVQH15-CP ngày 26 "
+                  "tháng 9 năm 2025.\n\n2. Theo Chương II của Nghị quyết liên tịch số "
+                  "102/2025/NQLT- UBTVQH15-CP.\n")
+    assert [c.number for c in doc.cites] == ["102/2025/NQLT/UBTVQH15-CP"]
+
+
+def test_citations_in_text_the_parser_left_after_the_signature() -> None:
+    """11 (md): a letter with a report attached after its signature; the report's citations
+    count ("Nghị định 87/2020/NĐ-CP" in a line after "Nơi nhận")."""
+    doc = convert(HEADER + "Đề nghị các đơn vị cho ý kiến.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n"
+                  "\nCHỦ TỊCH\n\nNguyễn Văn A\n\nDỰ THẢO BÁO CÁO\n\nCác địa phương khai thác dữ "
+                  "liệu hộ tịch toàn quốc theo Nghị định 87/2020/NĐ-CP và Nghị định "
+                  "07/2025/NĐ-CP.\n")
+    assert {"87/2020/NĐ-CP", "07/2025/NĐ-CP"} <= {c.number for c in doc.cites}
+
+
+# ---- agencies ----------------------------------------------------------------------------------
+
+def _agencies(body: str) -> list[tuple[str, str]]:
+    doc = convert(HEADER + body)
+    return list(dict.fromkeys((a.agency, a.role) for a in doc.assignments))
+
+
+def test_items_under_a_heading_that_names_an_agency() -> None:
+    """03 (a công văn, no "TỔ CHỨC THỰC HIỆN"): "2. Thanh tra tỉnh" then its tasks."""
+    got = _agencies("1. Thanh tra tỉnh\n- Chủ trì, phối hợp với các Sở, ban, ngành và địa phương "
+                    "xây dựng kế hoạch thanh tra hàng năm.\n- Theo dõi, đôn đốc việc thực hiện "
+                    "các kết luận thanh tra.\n2. Thuế tỉnh\n- Chủ trì, phối hợp với cơ quan liên "
+                    "quan tăng cường rà soát, kiểm tra hồ sơ khai thuế.\n3. Công an tỉnh\n- Chủ "
+                    "động áp dụng các biện pháp nghiệp vụ.\n")
+    assert got == [("Thanh tra tỉnh", "lead"), ("Thuế tỉnh", "lead"), ("Công an tỉnh", "lead")]
+
+
+def test_a_task_heading_read_as_a_paragraph_still_opens_the_tasks() -> None:
+    """10 (md from PDF): "**IV- TỔ CHỨC THỰC HIỆN**" and "**2\\.** Đảng đoàn Quốc hội lãnh
+    đạo …"; "các tổ chức chính trị - xã hội" is a body ("tổ chức" no verb after "các")."""
+    got = _agencies("IV- TỔ CHỨC THỰC HIỆN\n\nĐảng đoàn Quốc hội lãnh đạo, chỉ đạo rà soát, hoàn "
+                    "thiện pháp luật.\n\nMặt trận Tổ quốc Việt Nam và các tổ chức chính trị - xã "
+                    "hội lãnh đạo, chỉ đạo xây dựng chương trình.\n")
+    assert got == [("Đảng đoàn Quốc hội", "lead"), ("Mặt trận Tổ quốc Việt Nam", "lead"),
+                   ("các tổ chức chính trị - xã hội", "lead")]
+
+
+def test_a_line_of_labels_and_no_junk_names() -> None:
+    """06 (docx): "Đơn vị chủ trì: X; Đơn vị phối hợp: Y, Z." on one line; the label prefix
+    never becomes a name."""
+    got = _agencies("III. TỔ CHỨC THỰC HIỆN\n1. Rà soát quy hoạch các cụm công nghiệp.\n"
+                    "Đơn vị chủ trì: Phòng Quản lý Công nghiệp; Đơn vị phối hợp: Phòng Quản lý "
+                    "Năng lượng, Phòng Quản lý Thương mại.\n")
+    assert got == [("Phòng Quản lý Công nghiệp", "lead"), ("Phòng Quản lý Năng lượng", "support"),
+                   ("Phòng Quản lý Thương mại", "support")]
+
+
+def test_a_partner_ends_at_its_verb_and_a_plural_list_stays_whole() -> None:
+    """03: "phối hợp với Công an tỉnh xử lý nghiêm"; 04: "các Sở, ban, ngành" is one name;
+    "cơ quan liên quan" is no partner."""
+    got = _agencies("III. TỔ CHỨC THỰC HIỆN\n1. Sở Xây dựng chủ trì, phối hợp với Công an tỉnh xử "
+                    "lý nghiêm theo quy định pháp luật.\n2. Sở Tài chính chủ trì, phối hợp với cơ "
+                    "quan liên quan tăng cường kiểm tra.\n3. Giao các Sở, ban, ngành rà soát.\n")
+    assert got == [("Sở Xây dựng", "lead"), ("Công an tỉnh", "support"), ("Sở Tài chính", "lead"),
+                   ("các Sở, ban, ngành", "lead")]
+
+
+# ---- targets -----------------------------------------------------------------------------------
+
+def _targets(body: str) -> list[tuple[float, str | None, int | str | None]]:
+    doc = convert(HEADER + body)
+    return [(t.value, t.unit, t.deadline) for t in doc.targets]
+
+
+def test_targets_under_a_heading_of_specific_aims() -> None:
+    """06 (docx): "Mục tiêu cụ thể đến năm 2030" with new units (KCN, CCN, ha, MW), a range
+    "60-70%" by its lower bound, a decimal "2.989,5 MW"."""
+    got = _targets("I. MỤC TIÊU\n1. Mục tiêu cụ thể đến năm 2030\n- Hình thành mới 05 Khu công "
+                   "nghiệp, nâng tổng số lên 12 KCN.\n- Hình thành mới 15 Cụm công nghiệp, nâng "
+                   "tổng số lên 37 CCN; tỷ lệ lấp đầy đạt 60-70%.\n- Diện tích làm mới thêm tại "
+                   "các khu, cụm công nghiệp: trên 2.000 ha.\n- Tổng công suất bổ sung khoảng "
+                   "2.989,5 MW.\n")
+    assert got == [(5, "Khu công nghiệp", 2030), (12, "KCN", 2030), (15, "Cụm công nghiệp", 2030),
+                   (37, "CCN", 2030), (60, "%", 2030), (2000, "ha", 2030), (2989.5, "MW", 2030)]
+
+
+def test_full_coverage_in_a_plan_is_a_target_and_a_quorum_is_not() -> None:
+    """33 (pdf): "100% các cơ sở Đoàn, Hội, Đội phát động" in a plan; 14 (docx): a quorum
+    "đạt ít nhất là 50% tổng số cử tri" and "không đạt … trên 50%" are legal thresholds."""
+    assert _targets("1. Yêu cầu\n- 100% các cơ sở Đoàn, Hội, Đội phát động triển khai chương "
+                    "trình.\n") == [(100, "%", None)]
+    assert _targets("1. Hội nghị cử tri\n- Phải bảo đảm số lượng cử tri tham dự hội nghị đạt ít "
+                    "nhất là 50% tổng số cử tri được triệu tập.\n- Trường hợp người được giới "
+                    "thiệu không đạt sự tín nhiệm của trên 50% cử tri thì không được giới "
+                    "thiệu.\n") == []
