@@ -228,16 +228,16 @@ def test_english_document_page(site: Path) -> None:
     assert "<dt>Type</dt><dd><span>Action programme</span></dd>" in en
     assert '<time datetime="2021-11-20">20 November 2021</time>' in en
     assert '<a href="../../co-quan/ldld-an-phu/">An Phú Provincial Labour Federation</a>' in en
-    assert ('<a href="../../../van-ban/ctr-12-ldld-2021/#vb-toan-van" hreflang="vi" '
-            'class="vb-text-link">Read the full text (in Vietnamese)</a>') in en
+    assert ('<a target="_self" href="../../../van-ban/ctr-12-ldld-2021/#vb-toan-van" '
+            'hreflang="vi" class="vb-text-link">Read the full text (in Vietnamese)</a>') in en
     # no second body: neither the text's wrapper, nor its paragraphs, nor its sentences
     assert 'class="vb-text"' not in en and 'id="l12"' not in en and 'id="s-i"' not in en
     assert "đã được tổng kết" not in en
     resp = section(en, "vb-resp")
     assert '<span class="vb-role vb-role--support">Support</span>' in resp
     # a task's paragraph is on the Vietnamese page
-    assert ('<td data-label="Task"><span lang="vi"><a href="../../../van-ban/ctr-12-ldld-2021/'
-            '#l20">') in resp
+    assert ('<td data-label="Task"><span lang="vi"><a target="_self" href="../../../van-ban/'
+            'ctr-12-ldld-2021/#l20">') in resp
     assert "Legal basis" in section(en, "vb-citations")
     toc = en[en.index('<nav class="md-nav md-nav--secondary"'):]
     assert 'href="#vb-trach-nhiem"' in toc and 'href="#s-i"' not in toc

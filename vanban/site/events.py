@@ -43,7 +43,7 @@ from .catalog import (
 from .html import compact, first_abbreviations_only, pin_inline_scripts, sanitize, tag
 from .labels import DEFAULT_LANG
 from .progress import document_targets, mark_sentences, missing_anchors, progress_options
-from .urls import DOWNLOADS_DIR, prefix
+from .urls import DOWNLOADS_DIR, prefix, relative, url
 
 log = get_plugin_logger("vanban")
 
@@ -261,8 +261,21 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig) -> str:
         "cited_by": parts[2].html(lang),
         "progress": targets.html(lang) if targets else "",
     })
+    if not has_text:
+        _keep_anchors(view, ctx, doc)
     setattr(page, _VIEW, view)
     return html
+
+
+def _keep_anchors(view: dict[str, Any], ctx: views.Ctx, doc: Document) -> None:
+    """Links of a document's page in another language to its Vietnamese text (the card's link,
+    each task's paragraph) get target="_self": Material's script takes a click on a link into
+    the page's alternate (the Vietnamese page, `<link rel="alternate">`) for the language
+    switcher's and opens the alternate without the anchor; it leaves links with a target."""
+    text = relative(ctx.here, url("document", doc.slug, DEFAULT_LANG))
+    for key in ("card", "responsibilities"):
+        view[key] = Markup(str(view[key]).replace(f'<a href="{text}',
+                                                  f'<a target="_self" href="{text}'))
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig
