@@ -40,7 +40,7 @@ from .catalog import (
     load_catalog,
     split_front_matter,
 )
-from .html import compact, first_abbreviations_only, pin_inline_scripts, sanitize, tag
+from .html import compact, first_abbreviations_only, pin_inline_scripts, sanitize
 from .labels import DEFAULT_LANG
 from .progress import document_targets, mark_sentences, missing_anchors, progress_options
 from .urls import DOWNLOADS_DIR, prefix, relative, url
@@ -254,7 +254,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig) -> str:
     page.toc = _toc(parts[:1] + ([targets] if targets else []) + parts[1:], list(page.toc))
     view.update({
         # the text's heading is the Vietnamese page's <h1>; another language's page has its own
-        "h1": "" if has_text else tag("h1", views.page_title(ctx, doc)),
+        "h1": "" if has_text else views.page_heading(ctx, doc),
         "card": views.document_card(ctx, doc),
         "responsibilities": parts[0].html(lang),
         "citations": parts[1].html(lang),
@@ -268,12 +268,12 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig) -> str:
 
 
 def _keep_anchors(view: dict[str, Any], ctx: views.Ctx, doc: Document) -> None:
-    """Links of a document's page in another language to its Vietnamese text (the card's link,
+    """Links of a document's page in another language to its Vietnamese text (under the <h1>,
     each task's paragraph) get target="_self": Material's script takes a click on a link into
     the page's alternate (the Vietnamese page, `<link rel="alternate">`) for the language
     switcher's and opens the alternate without the anchor; it leaves links with a target."""
     text = relative(ctx.here, url("document", doc.slug, DEFAULT_LANG))
-    for key in ("card", "responsibilities"):
+    for key in ("h1", "responsibilities"):
         view[key] = Markup(str(view[key]).replace(f'<a href="{text}',
                                                   f'<a target="_self" href="{text}'))
 

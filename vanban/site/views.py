@@ -213,7 +213,6 @@ def document_card(ctx: Ctx, doc: Document) -> Markup:
             extra.append(tag("div", tag("p", ctx.t("doc.summary_en"), class_="vb-card__label"),
                              join(tag("p", p) for p in _paragraphs(doc.summary_en)),
                              class_="vb-summary", lang="en"))
-        extra.append(text_link(ctx, doc))
     jumps = _jump_links(ctx, doc)
     return tag("aside", tag("p", ctx.t("card.title"), class_="vb-card__title"),
                tag("dl", items, class_="vb-card__list"), join(extra), jumps,
@@ -229,11 +228,12 @@ def page_title(ctx: Ctx, doc: Document) -> str:
     return doc.title_en or ctx.doc_label(doc)
 
 
-def text_link(ctx: Ctx, doc: Document) -> Markup:
-    """On a page in another language: where the text is (the Vietnamese page)."""
-    return tag("p", tag("a", ctx.t("doc.text_vi"), href=ctx.href("document", doc.slug, TEXT_ID),
-                        hreflang="vi", class_="vb-text-link"),
-               class_="vb-card__note")
+def page_heading(ctx: Ctx, doc: Document) -> Markup:
+    """The <h1> of a page in another language, and under it where the text is (the Vietnamese
+    page): the first thing a reader on a phone sees, above the card."""
+    return tag("h1", page_title(ctx, doc)) + tag(
+        "p", tag("a", ctx.t("doc.text_vi"), href=ctx.href("document", doc.slug, TEXT_ID),
+                 hreflang="vi", class_="vb-text-link"), class_="vb-text-note")
 
 
 def original_link(ctx: Ctx, doc: Document) -> Markup:
