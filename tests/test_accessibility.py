@@ -26,6 +26,7 @@ def _pages() -> list[str]:
     pages = ["", "van-ban/", "co-quan/", "thuat-ngu/"]
     pages += [f"van-ban/{d.slug}/" for d in cat.documents]
     pages += [f"van-ban/{d.slug}/2/" for d in cat.documents if d.parts][:1]
+    pages += [f"en/van-ban/{d.slug}/" for d in cat.documents][:1]   # the card, no text
     pages += [f"co-quan/{busiest}/"] if busiest else []
     progress = [f"tien-do/van-ban/{slug}/" for slug in sorted(cat.progress.files)
                 if cat.document(slug) is not None]

@@ -37,8 +37,8 @@ class Route:
 def _pick_route() -> Route:
     cat = load_catalog(Sources(ROOT / "docs", ROOT / "data" / "agencies.yml",
                                ROOT / "data" / "glossary.yml", ROOT))
-    # a task on the document's first page (links into later parts of a long document:
-    # tests/test_long_documents.py) assigned to a known agency
+    # a task on the document's first page (links into later parts of a very long document:
+    # tests/test_scale.py) assigned to a known agency
     candidates = [(len(rows), [a for a in rows if a.agency is not None and a.task.anchor and (
         a.doc.parts is None or a.doc.parts.part_of(a.task.anchor) == 1)])
         for rows in cat.assigned.values()]
@@ -101,15 +101,23 @@ def test_document_to_agency_to_paragraph_then_other_language(browser_page, porta
     page.locator("a.md-select__link[hreflang='en']").first.click()
     page.wait_for_url(f"**/{SUB_PATH}/en/van-ban/{route.slug}/")
     assert page.locator("html").get_attribute("lang") == "en"
-    assert page.locator(".vb-text").get_attribute("lang") == "vi"
+    assert page.locator(".vb-text").count() == 0           # the card, not the text again
     assert route.type_en in page.locator(".vb-card").inner_text()
     page.evaluate("window.scrollTo(0, 0)")
     _shot(page, "doc-en-1280.png")
 
-    # … and back
-    page.locator(".md-header__option .md-select").first.hover()
-    page.locator("a.md-select__link[hreflang='vi']").first.click()
-    page.wait_for_url(f"**/{SUB_PATH}/van-ban/{route.slug}/")
+    # … whose link leads to the text, on the Vietnamese page
+    page.locator("a.vb-text-link").click()
+    page.wait_for_url(f"**/{SUB_PATH}/van-ban/{route.slug}/#vb-toan-van")
+    assert page.locator("html").get_attribute("lang") == "vi"
+    assert page.locator(".vb-text").is_visible()
+    # … and so do its tasks, each to its paragraph
+    page.go_back()
+    page.wait_for_url(f"**/{SUB_PATH}/en/van-ban/{route.slug}/")
+    page.locator(f".vb-resp-table a[href$='/van-ban/{route.slug}/#{route.anchor}']").first.click()
+    page.wait_for_url(f"**/{SUB_PATH}/van-ban/{route.slug}/#{route.anchor}")
+    box = page.locator(f"[id='{route.anchor}']").bounding_box()
+    assert box is not None and 0 <= box["y"] < 900, box
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
@@ -151,11 +159,17 @@ def test_progress_page_chart_and_table_on_a_phone(browser_page, portal: str, lan
     page = browser_page
     page.set_viewport_size({"width": 360, "height": 780})
     base = portal + ("en/" if lang == "en" else "")
-    # from the target's sentence in the document to its place on the progress page
+    # from the target's sentence in the document to its place on the progress page (the
+    # English page has no text: its link to the progress page, then the target)
     page.goto(f"{base}van-ban/{slug}/")
-    page.locator(f"[id='{anchor}'] a.vb-target-mark[href$='#chi-tieu-{target_id}']").click()
-    page.wait_for_url(f"**/{SUB_PATH}/{'en/' if lang == 'en' else ''}tien-do/van-ban/{slug}/"
-                      f"#chi-tieu-{target_id}")
+    progress = f"**/{SUB_PATH}/{'en/' if lang == 'en' else ''}tien-do/van-ban/{slug}/"
+    if lang == "en":
+        page.locator(f".vb-doc-progress a[href$='tien-do/van-ban/{slug}/']").click()
+        page.wait_for_url(progress)
+        page.goto(f"{page.url}#chi-tieu-{target_id}")
+    else:
+        page.locator(f"[id='{anchor}'] a.vb-target-mark[href$='#chi-tieu-{target_id}']").click()
+    page.wait_for_url(f"{progress}#chi-tieu-{target_id}")
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     section = page.locator(f"section.vb-target:has([id='chi-tieu-{target_id}'])")
     chart = section.locator("svg.vb-chart")

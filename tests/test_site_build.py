@@ -2,13 +2,15 @@
 
 `mkdocs build --strict` runs in a subprocess with the repository's mkdocs.yml, hooks/ and
 overrides/; the tests assert the exact list of pages in both languages and the key pieces of
-HTML: responsibility rows, citation links, abbreviation hints, the Vietnamese text marked on
-English pages, the language switcher, escaping of everything read from front matter and YAML.
+HTML: responsibility rows, citation links, abbreviation hints, the whole text on the document
+page and only the card on its English page, the language switcher, escaping of everything read
+from front matter and YAML.
 """
 
 from __future__ import annotations
 
 import doctest
+import html as _html
 import re
 import shutil
 from pathlib import Path
@@ -19,11 +21,16 @@ from conftest import ROOT, build, built_site, make_project, page, set_as_of
 import vanban.site.html
 import vanban.site.labels
 import vanban.site.layout
+import vanban.site.split
 import vanban.site.urls
+from vanban.lossless import markdown_words
+from vanban.site.catalog import split_front_matter
 from vanban.site.labels import type_name
+from vanban.site.layout import two_columns
+from vanban.site.split import PAGE_BUDGET
+from vanban.text import words
 
 FIXTURE = ROOT / "tests" / "fixtures" / "site"
-MAX_DOCUMENT_PAGE = 60_000  # bytes of HTML
 
 # every page of the sample site, in each language (en under en/)
 PAGES = [
@@ -91,7 +98,7 @@ def test_document_pages_are_small_and_local(site: Path) -> None:
     for lang in ("", "en/"):
         for slug in ("ctr-12-ldld-2021", "kh-05-ldld-2020"):
             html = page(site, f"{lang}van-ban/{slug}/")
-            assert len(html.encode()) <= MAX_DOCUMENT_PAGE
+            assert len(html.encode()) <= PAGE_BUDGET
     for path in site.rglob("*.html"):
         html = path.read_text(encoding="utf-8")
         # nothing is loaded from another host: no web fonts, no CDN scripts, styles or images
@@ -168,20 +175,79 @@ def test_official_layout_columns(site: Path) -> None:
     assert "vb-recipient" in left and "vb-c-name" in right and "Trần Văn A" in right
 
 
+def text_words(html: str) -> list[str]:
+    """Words of the document text on a document page (the text is followed by the portal's
+    sections), without the permalinks and target marks the portal adds."""
+    m = re.search(r'<div class="vb-text" id="vb-toan-van">(.*?)<section class="vb-section',
+                  html, re.DOTALL)
+    assert m, "no document text"
+    text = re.sub(r'<a class="headerlink"[^>]*>.*?</a>', " ", m.group(1))
+    text = re.sub(r'<span class="vb-target-marks">.*?</a></span>', " ", text)
+    return words(_html.unescape(re.sub(r"<[^>]+>", " ", text)))
+
+
+def body_markdown(slug: str) -> str:
+    md = (FIXTURE / "docs" / "van-ban" / f"{slug}.md").read_text(encoding="utf-8")
+    front = split_front_matter(md)
+    assert front is not None
+    return front[1]
+
+
+def body_words(slug: str) -> list[str]:
+    return markdown_words(two_columns(body_markdown(slug)))   # the closing's columns, as shown
+
+
+@pytest.mark.parametrize("slug", ["ctr-12-ldld-2021", "kh-05-ldld-2020"])
+def test_document_page_holds_the_whole_text_and_its_outline(site: Path, slug: str) -> None:
+    html = page(site, f"van-ban/{slug}/")
+    assert text_words(html) == body_words(slug)
+    assert html.count('<div class="vb-text"') == 1 and "vb-parts" not in html
+    toc = html[html.index('<nav class="md-nav md-nav--secondary"'):]
+    headings = re.findall(r"^##? .*\{: #([\w-]+)", body_markdown(slug), re.MULTILINE)
+    assert headings
+    for anchor in [*headings, "vb-trach-nhiem", "vb-trich-dan"]:    # text, then portal
+        assert f'href="#{anchor}"' in toc, anchor
+
+
+def test_one_page_per_document_and_language(site: Path) -> None:
+    """No full-text page, no parts: each document is one page in each language."""
+    for lang in ("", "en/"):
+        folder = site / f"{lang}van-ban" / "ctr-12-ldld-2021"
+        assert sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*")) \
+            == ["index.html"]
+    assert not list(site.rglob("toan-van"))
+
+
 def test_english_document_page(site: Path) -> None:
+    """The English page: the card in English and a link to the Vietnamese text, not the text."""
     en = page(site, "en/van-ban/ctr-12-ldld-2021/")
     assert '<html lang="en"' in en
-    assert '<div class="vb-text" id="vb-toan-van" lang="vi">' in en
+    assert "<h1>Action programme No. 12/CTr-LĐLĐ</h1>" in en
+    assert ('<dt>Title (Vietnamese)</dt><dd><span lang="vi">Thực hiện Kế hoạch số 05/KH-<abbr '
+            'title="Labour Federation">LĐLĐ</abbr> &lt;script&gt;') in en
     assert "<dt>Type</dt><dd><span>Action programme</span></dd>" in en
     assert '<time datetime="2021-11-20">20 November 2021</time>' in en
     assert '<a href="../../co-quan/ldld-an-phu/">An Phú Provincial Labour Federation</a>' in en
+    assert ('<a target="_self" href="../../../van-ban/ctr-12-ldld-2021/#vb-toan-van" '
+            'hreflang="vi" class="vb-text-link">Read the full text (in Vietnamese)</a>') in en
+    # no second body: neither the text's wrapper, nor its paragraphs, nor its sentences
+    assert 'class="vb-text"' not in en and 'id="l12"' not in en and 'id="s-i"' not in en
+    assert "đã được tổng kết" not in en
     resp = section(en, "vb-resp")
     assert '<span class="vb-role vb-role--support">Support</span>' in resp
-    assert '<td data-label="Task"><span lang="vi"><a href="#l20">' in resp
+    # a task's paragraph is on the Vietnamese page
+    assert ('<td data-label="Task"><span lang="vi"><a target="_self" href="../../../van-ban/'
+            'ctr-12-ldld-2021/#l20">') in resp
     assert "Legal basis" in section(en, "vb-citations")
-    # summary_en: shown on the English page only
-    assert "Plan to recruit new union members in 2021." in page(site, "en/van-ban/kh-05-ldld-2020/")
-    assert "Plan to recruit" not in page(site, "van-ban/kh-05-ldld-2020/")
+    toc = en[en.index('<nav class="md-nav md-nav--secondary"'):]
+    assert 'href="#vb-trach-nhiem"' in toc and 'href="#s-i"' not in toc
+    # summary_en and title_en: shown on the English page only
+    kh = page(site, "en/van-ban/kh-05-ldld-2020/")
+    assert "Plan to recruit new union members in 2021." in kh
+    assert "<h1>Recruiting union members in 2021</h1>" in kh
+    assert "<title>Recruiting union members in 2021 - " in kh
+    vi = page(site, "van-ban/kh-05-ldld-2020/")
+    assert "Plan to recruit" not in vi and "Recruiting union members" not in vi
 
 
 def test_abbreviation_hints(site: Path) -> None:
@@ -285,7 +351,7 @@ def test_english_type_names(code: str, english: str) -> None:
 
 
 @pytest.mark.parametrize("module", [vanban.site.html, vanban.site.labels, vanban.site.layout,
-                                    vanban.site.urls])
+                                    vanban.site.split, vanban.site.urls])
 def test_doctests(module: object) -> None:
     result = doctest.testmod(module)  # type: ignore[arg-type]
     assert result.failed == 0 and result.attempted > 0
@@ -340,13 +406,13 @@ def test_dashboard_counts_match_the_yaml(site: Path) -> None:
 def test_progress_page_in_both_languages(site: Path) -> None:
     vi = page(site, "tien-do/van-ban/ctr-12-ldld-2021/")
     en = page(site, "en/tien-do/van-ban/ctr-12-ldld-2021/")
-    for html in (vi, en):
+    for html, up in ((vi, "../../../"), (en, "../../../../")):
         assert html.count('<section class="vb-target vb-target--') == 6
         assert html.count('<svg class="vb-chart"') == 6             # every target has figures
         assert html.count('<table class="vb-data vb-figures-table">') == 6
         assert 'class="admonition warning vb-sample-banner"' in html
         # each target links to its sentence in the document
-        assert html.count('href="../../../van-ban/ctr-12-ldld-2021/#l12">') == 3
+        assert html.count(f'href="{up}van-ban/ctr-12-ldld-2021/#l12">') == 3   # vi text
     t01 = vi[vi.index('id="chi-tieu-t01"'):vi.index('id="chi-tieu-t02"')]
     assert '<span class="vb-status vb-status--on_track"><span aria-hidden="true">↗</span> ' \
            'Đúng tiến độ</span>' in t01
@@ -363,7 +429,7 @@ def test_progress_page_in_both_languages(site: Path) -> None:
     assert "<title id=\"bieu-do-ctr-12-ldld-2021-t01-title\">Chart: đoàn viên công đoàn" \
            "</title>" in t01_en
     assert '<td data-label="Figure">96,400 members</td>' in t01_en
-    assert 'href="../../../van-ban/ctr-12-ldld-2021/#l11"' in t01_en      # en/van-ban/…
+    assert 'href="../../../../van-ban/ctr-12-ldld-2021/#l11"' in t01_en   # the text: vi
     # annual target: each year met or not
     t02 = vi[vi.index('id="chi-tieu-t02"'):vi.index('id="chi-tieu-t03"')]
     assert '<td data-label="Đạt?"><span class="vb-met">đạt</span></td>' in t02

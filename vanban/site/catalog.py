@@ -181,6 +181,7 @@ class Document:
     cites: list[Cite]
     tasks: list[Task]
     summary_en: str | None
+    title_en: str | None = None   # the English page's title, when staff wrote one
     parts: Parts | None = None   # a long body split into pages (vanban.site.split); None: one
     body: str = ""                # the Markdown body (split by build_catalog, which knows …
     extras: int = 0               # … its first page's extras: these, and who cites it)
@@ -435,7 +436,8 @@ def read_document(path: Path, src_uri: str, file: str) -> tuple[Document | None,
         date=r.date("date"), title=title or slug,
         signer=Signer(_text(signer.get("authority")), _text(signer.get("title")),
                       _text(signer.get("name"))),
-        recipients=recipients, cites=cites, tasks=tasks, summary_en=r.text("summary_en"))
+        recipients=recipients, cites=cites, tasks=tasks, summary_en=r.text("summary_en"),
+        title_en=r.text("title_en"))
     doc.declared_slug = declared
     doc.body = parts[1]             # split into parts by build_catalog
     doc.extras = extras_estimate([t.task for t in tasks], [c.summary or "" for c in cites],

@@ -43,7 +43,7 @@ from .catalog import (
 from .html import compact, first_abbreviations_only, pin_inline_scripts, sanitize
 from .labels import DEFAULT_LANG
 from .progress import document_targets, mark_sentences, missing_anchors, progress_options
-from .urls import DOWNLOADS_DIR, prefix
+from .urls import DOWNLOADS_DIR, prefix, relative, url
 
 log = get_plugin_logger("vanban")
 
@@ -144,7 +144,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     todo = changes(config)
     taken = {f.src_uri for f in files}
     plugin = config.plugins.get("i18n")
-    for spec in pages.generated_pages(cat):
+    for spec in pages.generated_pages(cat, lang):
         src_uri = spec.src_uri
         if src_uri in taken or src_uri.replace(".md", f".{lang}.md") in taken:
             log.info(f"{src_uri}: a hand-written page replaces the generated one")
@@ -175,16 +175,18 @@ def _generated_file(config: MkDocsConfig, spec: pages.GeneratedPage, cat: Catalo
     Markdown is not made."""
     inclusion = InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV
 
-    def make(for_lang: str, content: str) -> File:
-        f = File.generated(config, spec.src_uri, content=content, inclusion=inclusion)
+    def make(for_lang: str, content: str, src: str = spec.src_uri) -> File:
+        f = File.generated(config, src, content=content, inclusion=inclusion)
         f.dest_uri = prefix(for_lang) + f.dest_uri
         return f
 
     file = make(lang, spec.markdown(cat, lang) if render else "")
     # what mkdocs-static-i18n's switcher and sitemap read (see its suffix.create_i18n_file):
-    # only their URLs — the other languages' pages are rendered by their own builds
+    # only their URLs — the other languages' pages are rendered by their own builds; a page
+    # not built in a language (a part of a document's text) leads to the page standing in
     file.alternates = {  # type: ignore[attr-defined]
-        other: (file if other == lang else make(other, "")) for other in langs}
+        other: (file if other == lang else make(other, "", (
+            spec if spec.built_in(other) else spec.stand_in()).src_uri)) for other in langs}
     file.locale = file.locale_alternate_of = lang  # type: ignore[attr-defined]
     file.localization = None  # type: ignore[attr-defined]
     file.norm_src_uri = spec.src_uri  # type: ignore[attr-defined]
@@ -202,6 +204,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig) -> str:
     if spec is not None and spec.kind not in pages.DOCUMENT_KINDS:
         return ""                         # rendered from the catalog in on_page_content
     doc, part = _document(cat, page)
+    if doc is not None and lang != languages(config)[1]:
+        # a document in another language: its card, without the (Vietnamese) text again
+        page.meta["template"] = DOCUMENT_TEMPLATE
+        page.meta["title"] = escape(views.page_title(
+            views.Ctx(cat, lang, page.url, cat.abbreviations(lang)), doc))
+        return ""
     if doc is not None:
         if part == 1 and "vanban" not in page.meta:
             markdown = _without_front_matter(markdown, page, doc)
@@ -226,14 +234,15 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig) -> str:
     doc, part = _document(cat, page)
     if doc is None:
         return html
-    ctx = views.Ctx(cat, lang, page.url, abbrs, whole=doc.slug if part == 0 else "")
-    html = mark_sentences(ctx, doc, html)       # each target's sentence links to its progress
-    if lang == languages(config)[1]:
+    ctx = views.Ctx(cat, lang, page.url, abbrs)
+    has_text = lang == languages(config)[1]    # other languages: the card only
+    if has_text:
+        html = mark_sentences(ctx, doc, html)   # each target's sentence links to its progress
         _check_anchors(ctx, doc, part, html, Path(config.docs_dir))
-    view = {
-        "text_lang": "vi" if lang != "vi" else None,
-        "parts_nav": views.parts_nav(ctx, doc, part),
-        "pager": views.parts_pager(ctx, doc, part),
+    view: dict[str, Any] = {
+        "text": has_text,
+        "parts_nav": views.parts_nav(ctx, doc, part) if has_text else "",
+        "pager": views.parts_pager(ctx, doc, part) if has_text else "",
     }
     if part > 1:                        # a later part of a long document: its text only
         view["card"] = views.part_header(ctx, doc, part)
@@ -244,14 +253,29 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig) -> str:
     targets = document_targets(ctx, doc)        # link to the progress page (None: no targets)
     page.toc = _toc(parts[:1] + ([targets] if targets else []) + parts[1:], list(page.toc))
     view.update({
+        # the text's heading is the Vietnamese page's <h1>; another language's page has its own
+        "h1": "" if has_text else views.page_heading(ctx, doc),
         "card": views.document_card(ctx, doc),
         "responsibilities": parts[0].html(lang),
         "citations": parts[1].html(lang),
         "cited_by": parts[2].html(lang),
         "progress": targets.html(lang) if targets else "",
     })
+    if not has_text:
+        _keep_anchors(view, ctx, doc)
     setattr(page, _VIEW, view)
     return html
+
+
+def _keep_anchors(view: dict[str, Any], ctx: views.Ctx, doc: Document) -> None:
+    """Links of a document's page in another language to its Vietnamese text (under the <h1>,
+    each task's paragraph) get target="_self": Material's script takes a click on a link into
+    the page's alternate (the Vietnamese page, `<link rel="alternate">`) for the language
+    switcher's and opens the alternate without the anchor; it leaves links with a target."""
+    text = relative(ctx.here, url("document", doc.slug, DEFAULT_LANG))
+    for key in ("h1", "responsibilities"):
+        view[key] = Markup(str(view[key]).replace(f'<a href="{text}',
+                                                  f'<a target="_self" href="{text}'))
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig
@@ -287,8 +311,7 @@ def on_post_build(config: MkDocsConfig) -> None:
 # ---- helpers ----------------------------------------------------------------------------------
 
 def _document(cat: Catalog, page: Page) -> tuple[Document | None, int]:
-    """(document, part number) of a document page or of a part page, (document, 0) of a long
-    document's one-page version; (None, 0) otherwise."""
+    """(document, part number) of a document page or of a part page; (None, 0) otherwise."""
     spec = pages.from_meta(page.meta)
     if spec is not None:
         found = spec.part(cat)
@@ -316,8 +339,8 @@ def _without_front_matter(markdown: str, page: Page, doc: Document) -> str:
 def _check_anchors(ctx: views.Ctx, doc: Document, part: int, html: str, docs_dir: Path
                    ) -> None:
     """Warn about assignments and targets whose paragraph (on this page) does not exist."""
-    def here(anchor: str) -> bool:          # part 0: the one-page version has every anchor
-        return part == 0 or (doc.parts.part_of(anchor) if doc.parts else 1) == part
+    def here(anchor: str) -> bool:
+        return (doc.parts.part_of(anchor) if doc.parts else 1) == part
 
     report([SiteProblem(doc.file, line_of(doc, docs_dir, ("assignments", task.index, "anchor")),
                         f"assignments[{task.index}].anchor", "site_missing_anchor",

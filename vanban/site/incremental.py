@@ -7,8 +7,8 @@ compares the catalog before and after the change and tells, for each generated p
 what it shows can have changed:
 
 - a document's text edited (its front matter, the metadata every list shows, unchanged): its
-  own pages — the document page (MkDocs sees its file changed), its parts and one-page
-  version; when paragraphs moved to another part, also its progress page and the pages of the
+  own pages — the document page (MkDocs sees its file changed) and its parts; when paragraphs
+  moved to another part, also its progress page and the pages of the
   agencies it gives tasks to (they link to its paragraphs);
 - a data/targets/<slug>.yml changed: that document's page and parts (target marks) and every
   progress page (statuses, counts, facets);
@@ -50,7 +50,7 @@ class Changes:
         if self.everything:
             return True
         mine = self.texts | self.targets
-        if spec.kind in ("part", "whole"):
+        if spec.kind == "part":
             found = spec.part(cat)
             return found is None or found[0].slug in mine
         if spec.kind == "progress":

@@ -36,7 +36,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     "doc.recipients": ("Nơi nhận", "Recipients"),
     "doc.unknown": ("không rõ", "unknown"),
     "doc.summary_en": ("Tóm tắt (tiếng Anh)", "Summary"),
-    "doc.body_note": ("", "The text below is the original Vietnamese document."),
+    "doc.title_vi": ("Trích yếu", "Title (Vietnamese)"),
+    "doc.text_vi": ("Toàn văn", "Read the full text (in Vietnamese)"),
     "doc.text": ("Toàn văn", "Full text (Vietnamese)"),
     "doc.label_number": ("{type} số {number}", "{type} No. {number}"),
     "doc.label_date": ("{type} ngày {date}", "{type} of {date}"),
@@ -53,12 +54,6 @@ _LABELS: dict[str, tuple[str, str]] = {
     "parts.back": ("Thông tin văn bản và trách nhiệm thực hiện (phần 1)",
                    "Document details and responsibilities (part 1)"),
     "parts.page_title": ("{label} — phần {n}", "{label} — part {n}"),
-    "parts.whole_title": ("{label} — toàn văn", "{label} — full text"),
-    "parts.whole_link": ("Toàn văn trên một trang (để in)", "Full text on one page (to print)"),
-    "parts.whole_note": ("Toàn văn trên một trang, để in hoặc lưu; đọc trên điện thoại nhẹ hơn "
-                         "theo từng phần:",
-                         "The full text on one page, to print or save; on a phone it reads "
-                         "lighter part by part:"),
     # responsibilities
     "resp.title": ("Trách nhiệm thực hiện", "Responsibilities"),
     "resp.agency": ("Cơ quan, đơn vị", "Agency"),

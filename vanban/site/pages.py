@@ -2,9 +2,10 @@
 
 A generated page's Markdown is only front matter (`title`, `vanban_page`, `vanban_key`); its
 HTML is rendered by `render()` from the catalog when MkDocs reaches the page, and its table of
-contents comes from the same sections. The exception is a part (2, 3, …) of a long document
-(vanban.site.split): its Markdown is that part of the document's body, rendered by MkDocs like
-the document page itself.
+contents comes from the same sections. The exception is a part (2, 3, …) of a very long
+document (vanban.site.split): its Markdown is that part of the document's body, rendered by
+MkDocs like the document page itself. Parts exist in the default language only: the page of a
+document in another language is its card, without the (Vietnamese) text.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import yaml
 from . import progress
 from .catalog import Catalog, Document
 from .html import Abbreviations, Markup, tag
-from .labels import t
+from .labels import DEFAULT_LANG, t
 from .urls import page_key, part_key, split_page_key, src_uri, url
 from .views import (
     Ctx,
@@ -38,7 +39,9 @@ from .views import (
 )
 
 # kinds whose Markdown is (part of) a document's body, rendered by MkDocs
-DOCUMENT_KINDS = ("part", "whole")
+DOCUMENT_KINDS = ("part",)
+# kinds built in the default language only (the text of a document is Vietnamese)
+TEXT_KINDS = ("part",)
 
 # kinds reachable from the site navigation (the others are listed by those pages)
 IN_NAV = {"documents", "agencies", "glossary", "progress_index"}
@@ -66,12 +69,19 @@ class GeneratedPage:
     def url(self, lang: str) -> str:
         return url(self.kind, self.key, lang)
 
+    def built_in(self, lang: str) -> bool:
+        """Whether the page exists in `lang` (a document's parts: in Vietnamese only)."""
+        return lang == DEFAULT_LANG or self.kind not in TEXT_KINDS
+
+    def stand_in(self) -> GeneratedPage:
+        """The page that stands for this one in a language it is not built in (the language
+        switcher of part 3 leads to the English document page)."""
+        if self.kind == "part":
+            return GeneratedPage("document", self.key.rpartition("/")[0])
+        return self
+
     def part(self, cat: Catalog) -> tuple[Document, int] | None:
-        """(document, part number) of a part page; (document, 0) of a long document's
-        one-page version (kind "whole", for printing)."""
-        if self.kind == "whole":
-            whole = cat.document(self.key)
-            return (whole, 0) if whole is not None and whole.parts is not None else None
+        """(document, part number) of a part page."""
         slug, _, number = self.key.rpartition("/")
         doc = cat.document(slug) if self.kind == "part" else None
         if doc is None or doc.parts is None or not number.isdigit() \
@@ -84,14 +94,12 @@ class GeneratedPage:
             base, n = split_page_key(self.key)
             first = GeneratedPage(self.kind.removesuffix("_page"), base).title(cat, lang)
             return t("pager.page_title", lang, title=first, n=n)
-        if self.kind in ("part", "whole"):
+        if self.kind == "part":
             found = self.part(cat)
             if found is None:
                 return self.key
             doc, n = found
             label = Ctx(cat, lang, "", cat.abbreviations(lang)).doc_label(doc)
-            if n == 0:
-                return t("parts.whole_title", lang, label=label)
             return t("parts.page_title", lang, n=n, label=label)
         if self.kind == "documents":
             return t("index.title", lang)
@@ -118,12 +126,12 @@ class GeneratedPage:
         if found is not None:
             doc, n = found
             assert doc.parts is not None
-            return front + (doc.parts.pages[n - 1].markdown if n else doc.parts.whole)
+            return front + doc.parts.pages[n - 1].markdown
         return front
 
 
-def generated_pages(cat: Catalog) -> list[GeneratedPage]:
-    """Every generated page (the same set in every language)."""
+def generated_pages(cat: Catalog, lang: str | None = None) -> list[GeneratedPage]:
+    """Every generated page in `lang` (None: in any language)."""
     pages = [GeneratedPage("documents"), GeneratedPage("agencies"), GeneratedPage("glossary")]
     pages += [GeneratedPage("type", key or "khac") for key in sorted(cat.by_type())]
     pages += [GeneratedPage("type_page", page_key(key or "khac", n))
@@ -136,7 +144,6 @@ def generated_pages(cat: Catalog) -> list[GeneratedPage]:
               for n in range(2, len(agency_task_pages(cat, a.id)) + 1)]
     pages += [GeneratedPage("part", part_key(d.slug, n)) for d in cat.documents if d.parts
               for n in range(2, d.parts.count + 1)]
-    pages += [GeneratedPage("whole", d.slug) for d in cat.documents if d.parts]
     pages.append(GeneratedPage("progress_index"))
     pages += [GeneratedPage("progress", slug) for slug in sorted(cat.progress.files)
               if cat.document(slug) is not None]
@@ -145,7 +152,7 @@ def generated_pages(cat: Catalog) -> list[GeneratedPage]:
         pages += [GeneratedPage(kind, key) for key in keys]
         pages += [GeneratedPage(f"{kind}_page", page_key(key, n)) for key in keys
                   for n in range(2, progress.facet_page_count(targets, kind, key) + 1)]
-    return pages
+    return pages if lang is None else [p for p in pages if p.built_in(lang)]
 
 
 def _progress_title(page: GeneratedPage, cat: Catalog, lang: str) -> str:

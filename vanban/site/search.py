@@ -29,7 +29,7 @@ from . import events, pages
 from .catalog import Catalog, Document
 from .html import Abbreviations
 from .labels import DEFAULT_LANG, LANGS, format_date
-from .urls import part_key, prefix, url
+from .urls import prefix, url
 from .views import Ctx
 
 log = get_plugin_logger("vanban")
@@ -117,16 +117,16 @@ def index_site(cat: Catalog, site_dir: Path, langs: list[str],
                shard_pages: int = search.SHARD_PAGES) -> list[search.Stats]:
     """Write the outline and full-text Pagefind bundles of the built site (the full text in
     shards of at most `shard_pages` pages a language)."""
+    # a document page: the whole text on the Vietnamese page (the full-text bundle indexes its
+    # body), the card on the others; a very long document's later parts (vanban.site.split,
+    # Vietnamese only) are searched in the full text only
     docs = {url("document", d.slug, lang): (d, lang) for d in cat.documents for lang in langs}
-    # a long document (vanban.site.split): its later parts are searched in the full text only,
-    # its one-page print version never (it repeats the parts)
-    wholes = [url("whole", d.slug, lang) for d in cat.documents if d.parts for lang in langs]
     full_only = tuple(prefix(lang) + p for lang in langs for p in _FULL_ONLY_PREFIXES)
-    parts = {url("part", part_key(d.slug, n), lang) for d in cat.documents if d.parts
-             for n in range(2, d.parts.count + 1) for lang in langs}
+    parts = {spec.url(lang) for spec in pages.generated_pages(cat) if spec.kind == "part"
+             for lang in langs if spec.built_in(lang)}
     targets: dict[str, list[str]] = {}
     others: dict[str, str] = {}     # pages other than documents: the same in both bundles
-    skip = skipped_urls(langs) + wholes + repeated_pages(cat, langs)
+    skip = skipped_urls(langs) + repeated_pages(cat, langs)
 
     def prepare(page: search.Page, full: bool) -> str:
         cached = others.pop(page.url, None)     # prepared by the other bundle's thread

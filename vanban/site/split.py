@@ -1,15 +1,15 @@
-"""Long documents split into pages ("phần") so that no document page exceeds its size budget.
+"""A very long document split into pages ("phần"); every other document is one page.
 
-A member on a cheap phone should not download 100 KB to read the start of a programme: the
-portal's goal is at most 60 KB of HTML per document page. Material's frame (header, navigation,
-table of contents) takes about 20 KB and the first page also carries the metadata card, the
-responsibility table and the citations, so the body gets what is left. A body that does not
-fit is cut, between two blocks of its Markdown, into parts: part 1 stays at
-`van-ban/<slug>/`, part n at `van-ban/<slug>/<n>/` (see `urls`). Cuts prefer a heading (a new
-section starts a new page) and never fall inside a block (paragraph, list item, table); a cut
-inside an HTML wrapper (`<section class="vb-part" …>`, `<div …>`) closes the wrapper at the end
-of one page and opens it again (without its id) at the start of the next, so every page is
-well-formed and every word is on exactly one page, in order.
+A document page holds the whole text, with its outline beside it: a reader (or Ctrl+F, or the
+printer) wants it on one page, and compressed, even a 100 KB page is small. Only a document
+whose page would pass PAGE_BUDGET (about 300 KB of HTML: a 300-page document) is cut, between
+two blocks of its Markdown, into parts: part 1 stays at `van-ban/<slug>/`, part n at
+`van-ban/<slug>/<n>/` (see `urls`). There is no separate full-text page: the print stylesheet
+prints the document page. Cuts prefer a heading (a new section starts a new page) and never
+fall inside a block (paragraph, list item, table); a cut inside an HTML wrapper
+(`<section class="vb-part" …>`, `<div …>`) closes the wrapper at the end of one page and opens
+it again (without its id) at the start of the next, so every page is well-formed and every
+word is on exactly one page, in order.
 
 Every anchor of the body (`{: #l112 }`, `id="l162-r168"`) belongs to one part: links to a
 paragraph (responsibility table, agency pages, targets) go through `Parts.part_of`.
@@ -34,8 +34,8 @@ from dataclasses import dataclass, field
 # escapes disappear, tags appear; a section of targets gets a link on every target sentence,
 # the 1.4). The built pages are measured by tests/test_site_build.py and
 # scripts/bench_build.py.
-PAGE_BUDGET = 60_000          # the goal for any document page's HTML
-AIM = PAGE_BUDGET - 3_000     # what the estimates aim at: they are within about 5 %
+PAGE_BUDGET = 300_000         # a document page's HTML above which the text is cut into parts
+AIM = PAGE_BUDGET - 15_000    # what the estimates aim at: they are within about 5 %
 FRAME = 22_000                # header with search box, navigation, table of contents, footer
 #                               (≈ 19 KB), plus the targets section and marks of the text
 PART_CHROME = 2_500           # a part page's own header, parts list and pager
@@ -44,7 +44,7 @@ MIN_FIRST = 3_000             # the first page always shows the beginning of the
 RESP_FULL_ROWS = 50           # more tasks: the table sums them up by agency (views.py)
 CITED_BY_ON_PAGE = 20         # "cited by" lists the newest 20 citers (views.py) …
 CITED_BY_ROW = 450            # … each at most this many bytes (its title shortened)
-BODY_BUDGET = int((AIM - FRAME - PART_CHROME) / HTML_PER_MARKDOWN)   # ≈ 23 KB
+BODY_BUDGET = int((AIM - FRAME - PART_CHROME) / HTML_PER_MARKDOWN)   # ≈ 185 KB
 
 
 def extras_estimate(tasks: list[str], cite_summaries: list[str], recipients: list[str]) -> int:
@@ -63,7 +63,7 @@ def extras_estimate(tasks: list[str], cite_summaries: list[str], recipients: lis
 def paginate(body: str, extras_html: int) -> Parts:
     """The body of a document as one page when the page fits the budget, else as parts."""
     if FRAME + extras_html + len(body.encode("utf-8")) * HTML_PER_MARKDOWN <= AIM:
-        return _parts([body], body)
+        return _parts([body])
     return split_body(body, first_budget=first_page_budget(extras_html))
 
 
@@ -84,7 +84,6 @@ class Page:
 @dataclass
 class Parts:
     pages: list[Page]
-    whole: str = ""               # the body in one piece, as imported (the print page)
     _part: dict[str, int] = field(default_factory=dict)     # anchor → part number (≥ 2)
 
     @property
@@ -118,7 +117,7 @@ def split_body(markdown: str, *, first_budget: int, budget: int = BODY_BUDGET) -
     (`first_budget` for the first). A body that fits stays one page."""
     size = len(markdown.encode("utf-8"))
     if size <= first_budget:
-        return _parts([markdown], markdown)
+        return _parts([markdown])
     blocks = _blocks(markdown)
     offset = [0]                    # offset[i]: bytes before block i
     for b in blocks:
@@ -133,7 +132,7 @@ def split_body(markdown: str, *, first_budget: int, budget: int = BODY_BUDGET) -
             chunks.append(_join(blocks, start, cut))
             start, limit = cut, budget
     chunks.append(_join(blocks, start, len(blocks)))
-    return _parts(chunks, markdown)
+    return _parts(chunks)
 
 
 def _cut(blocks: list[_Block], offset: list[int], start: int, end: int, limit: int
@@ -203,13 +202,13 @@ def _name(open_tag: str) -> str:
     return m.group(1) if m else "div"
 
 
-def _parts(chunks: list[str], whole: str) -> Parts:
+def _parts(chunks: list[str]) -> Parts:
     pages = [Page(n, md, _headings(md)) for n, md in enumerate(chunks, 1)]
     anchors = {a or b: p.number for p in pages[1:] for a, b in _ANCHOR.findall(p.markdown)}
     # an id re-opened wrapper lost its id, so an id belongs to the first page that has it
     for a, b in _ANCHOR.findall(pages[0].markdown):
         anchors.pop(a or b, None)
-    return Parts(pages, whole, anchors)
+    return Parts(pages, anchors)
 
 
 def _headings(markdown: str) -> list[tuple[str, str]]:

@@ -7,8 +7,7 @@ URLs are site-root relative, directory style, without a leading slash. The defau
 |-----------------------------|---------------------------------|---------------------|
 | home                        | index.md, index.en.md (written) | `` (en: `en/`)      |
 | document                    | van-ban/<slug>.md (imported)    | `van-ban/<slug>/`   |
-| part n ≥ 2 of a long document| van-ban/<slug>/<n>.md           | `van-ban/<slug>/2/` |
-| a long document on one page (to print) | van-ban/<slug>/toan-van.md | `van-ban/<slug>/toan-van/` |
+| part n ≥ 2 of a very long document (> 300 KB) | van-ban/<slug>/<n>.md | `van-ban/<slug>/2/` |
 | document index              | van-ban/index.md                | `van-ban/`          |
 | documents of one type       | van-ban/loai/<type>.md          | `van-ban/loai/ctr/` |
 | … page n ≥ 2 of that list   | van-ban/loai/<type>/trang/<n>.md | `van-ban/loai/ctr/trang/2/` |
@@ -30,7 +29,9 @@ URLs are site-root relative, directory style, without a leading slash. The defau
 | news post                   | tin-tuc/<date>-<slug>.md (written) | `tin-tuc/<date>-<slug>/` |
 | news feed (Atom)            | tin-tuc/feed.xml                | `tin-tuc/feed.xml`  |
 
-English URLs are the same under `en/` (`en/van-ban/<slug>/`, `en/co-quan/<id>/`).
+English URLs are the same under `en/` (`en/van-ban/<slug>/`, `en/co-quan/<id>/`); an English
+document page is the document's card without its (Vietnamese) text, so it has no parts, and a
+link to a paragraph of the text leads to the Vietnamese page (`Ctx.href`).
 
 Pages link to each other with `relative()`, never with absolute paths, so the site works
 under any sub-path (`https://example.org/cong-doan/`). Every path segment and anchor comes
@@ -56,7 +57,6 @@ _SCHEME: dict[str, tuple[str, str]] = {
     "home": ("index.md", ""),
     "document": ("van-ban/{key}.md", "van-ban/{key}/"),
     "part": ("van-ban/{key}.md", "van-ban/{key}/"),          # key: part_key(slug, n)
-    "whole": ("van-ban/{key}/toan-van.md", "van-ban/{key}/toan-van/"),
     "documents": ("van-ban/index.md", "van-ban/"),
     "type": ("van-ban/loai/{key}.md", "van-ban/loai/{key}/"),
     "type_page": ("van-ban/loai/{key}.md", "van-ban/loai/{key}/"),   # key: page_key(type, n)
@@ -92,9 +92,19 @@ CARD_ID = slugify("vb thong tin")                 # vb-thong-tin
 RESPONSIBILITIES_ID = slugify("vb trach nhiem")   # vb-trach-nhiem
 CITES_ID = slugify("vb trich dan")                # vb-trich-dan
 CITED_BY_ID = slugify("vb duoc trich dan")        # vb-duoc-trich-dan
-TEXT_ID = slugify("vb toan van")                  # vb-toan-van
+TEXT_ID = slugify("vb toan van")                  # vb-toan-van (the text, on the vi page)
 TASKS_ID = slugify("vb nhiem vu")                 # vb-nhiem-vu (agency page)
 ISSUED_ID = slugify("vb van ban ban hanh")        # vb-van-ban-ban-hanh (agency page)
+
+
+def in_text(anchor: str) -> bool:
+    """Whether `anchor` of a document page is in the document's text (a paragraph `l112`, a
+    section `s-i`, the text itself), not in what the portal adds (its ids start "vb-").
+
+    >>> in_text("l112"), in_text("s-ii"), in_text(TEXT_ID), in_text(CITES_ID), in_text("")
+    (True, True, True, False, False)
+    """
+    return bool(anchor) and (anchor == TEXT_ID or not anchor.startswith("vb-"))
 
 
 def prefix(lang: str) -> str:

@@ -17,13 +17,23 @@ from ..text import fold
 from .catalog import Assigned, Catalog, Cite, Document
 from .html import Abbreviations, Markup, escape, join, tag
 from .split import CITED_BY_ON_PAGE, RESP_FULL_ROWS
-from .labels import TYPE_ORDER, add_labels, count_label, format_date, t, type_name
+from .labels import (
+    DEFAULT_LANG,
+    TYPE_ORDER,
+    add_labels,
+    count_label,
+    format_date,
+    t,
+    type_name,
+)
 from .urls import (
     CITED_BY_ID,
     CITES_ID,
     ISSUED_ID,
     RESPONSIBILITIES_ID,
     TASKS_ID,
+    TEXT_ID,
+    in_text,
     page_key,
     part_key,
     relative,
@@ -66,20 +76,21 @@ class Ctx:
     lang: str
     here: str                       # URL of the page being rendered (site-root relative)
     abbrs: Abbreviations
-    whole: str = ""                 # slug of the long document shown whole on this page
 
     def t(self, key: str, **params: object) -> str:
         return t(key, self.lang, **params)
 
     def href(self, kind: str, key: str = "", anchor: str = "") -> str:
-        if kind == "document" and anchor and key == self.whole:
-            return f"#{anchor}"                    # the one-page version holds every part
-        if kind == "document" and anchor:          # the paragraph may be on a later part
+        lang = self.lang
+        if kind == "document" and in_text(anchor):
+            # a paragraph of the text: on the Vietnamese page (the only one with the text),
+            # maybe on a later part of a very long document
+            lang = DEFAULT_LANG
             doc = self.cat.document(key)
             part = doc.parts.part_of(anchor) if doc is not None and doc.parts else 1
             if part > 1:
                 kind, key = "part", part_key(key, part)
-        target = url(kind, key, self.lang) + (f"#{anchor}" if anchor else "")
+        target = url(kind, key, lang) + (f"#{anchor}" if anchor else "")
         path = target.split("#", 1)[0]
         if anchor and path == self.here:
             return f"#{anchor}"
@@ -171,7 +182,10 @@ def _table(ctx: Ctx, cls: str, columns: list[str], rows: Iterable[list[Markup]])
 
 def document_card(ctx: Ctx, doc: Document) -> Markup:
     """The metadata card shown above the text of a document."""
-    rows: list[tuple[str, Markup]] = [
+    rows: list[tuple[str, Markup]] = []
+    if ctx.lang != DEFAULT_LANG:    # the page's title is the English one (or the label)
+        rows.append(("doc.title_vi", tag("span", ctx.text(doc.title), lang="vi")))
+    rows += [
         ("doc.number", tag("span", doc.number, class_="vb-number") if doc.number
          else tag("span", ctx.t("doc.number_none"), class_="vb-muted")),
         ("doc.type", tag("span", ctx.type_name(doc))),
@@ -194,16 +208,32 @@ def document_card(ctx: Ctx, doc: Document) -> Markup:
     items = join(tag("div", tag("dt", ctx.t(k)), tag("dd", v), class_=f"vb-card__{k[4:]}")
                  for k, v in rows)
     extra: list[Markup] = []
-    if ctx.lang == "en":
+    if ctx.lang != DEFAULT_LANG:
         if doc.summary_en:
             extra.append(tag("div", tag("p", ctx.t("doc.summary_en"), class_="vb-card__label"),
                              join(tag("p", p) for p in _paragraphs(doc.summary_en)),
                              class_="vb-summary", lang="en"))
-        extra.append(tag("p", ctx.t("doc.body_note"), class_="vb-card__note"))
     jumps = _jump_links(ctx, doc)
     return tag("aside", tag("p", ctx.t("card.title"), class_="vb-card__title"),
                tag("dl", items, class_="vb-card__list"), join(extra), jumps,
                class_="vb-card", aria_label=ctx.t("card.title"))
+
+
+def page_title(ctx: Ctx, doc: Document) -> str:
+    """The title a document page shows (<h1>, <title>): the document's own title on the
+    Vietnamese page; on another language's page the English title staff wrote (front matter
+    `title_en`), else the document's label in that language ("Programme No. 17/CTr-LĐLĐ")."""
+    if ctx.lang == DEFAULT_LANG:
+        return doc.title
+    return doc.title_en or ctx.doc_label(doc)
+
+
+def page_heading(ctx: Ctx, doc: Document) -> Markup:
+    """The <h1> of a page in another language, and under it where the text is (the Vietnamese
+    page): the first thing a reader on a phone sees, above the card."""
+    return tag("h1", page_title(ctx, doc)) + tag(
+        "p", tag("a", ctx.t("doc.text_vi"), href=ctx.href("document", doc.slug, TEXT_ID),
+                 hreflang="vi", class_="vb-text-link"), class_="vb-text-note")
 
 
 def original_link(ctx: Ctx, doc: Document) -> Markup:
@@ -234,13 +264,7 @@ def parts_nav(ctx: Ctx, doc: Document, current: int) -> Markup:
     """The list of parts of a long document, each with the sections it holds."""
     if doc.parts is None:
         return Markup("")
-    whole = tag("p", tag("a", ctx.t("parts.whole_link"),
-                         href=ctx.href("whole", doc.slug)), class_="vb-parts__whole")
-    if current == 0:
-        title = tag("p", ctx.t("parts.whole_note"), class_="vb-parts__title")
-        whole = Markup("")
-    else:
-        title = tag("p", ctx.t("parts.title", count=doc.parts.count), class_="vb-parts__title")
+    title = tag("p", ctx.t("parts.title", count=doc.parts.count), class_="vb-parts__title")
     items = []
     for page in doc.parts.pages:
         label = ctx.t("parts.part", n=page.number)
@@ -252,14 +276,13 @@ def parts_nav(ctx: Ctx, doc: Document, current: int) -> Markup:
         link = tag("a", tag("strong", label), href=ctx.part_href(doc, page.number),
                    aria_current="page" if page.number == current else None)
         items.append(tag("li", link, ": " if page.headings else "", sections))
-    return tag("nav", title, tag("ol", join(items)), whole,
-               class_="vb-parts vb-parts--whole" if current == 0 else "vb-parts",
+    return tag("nav", title, tag("ol", join(items)), class_="vb-parts",
                aria_label=ctx.t("parts.label"))
 
 
 def parts_pager(ctx: Ctx, doc: Document, current: int) -> Markup:
     """Previous / next part links under the text of a long document."""
-    if doc.parts is None or current == 0:
+    if doc.parts is None:
         return Markup("")
     links = []
     if current > 1:
