@@ -472,6 +472,11 @@ def _upper(text: str) -> bool:
     return bool(letters) and sum(ch.isupper() for ch in letters) >= 0.85 * len(letters)
 
 
+def _artefact(text: str) -> bool:
+    """A line the parser drops as an artefact (a digital-signature stamp, a gazette header)."""
+    return bool(g.SIGNATURE_STAMP.match(text) or g.GAZETTE_HEADER.match(text))
+
+
 def _join_continuations(lines: list[Line]) -> list[Line]:
     """A paragraph that Word or a converter broke in two: the second part starts with a
     lower-case word (no number, no bullet) and the first does not end a sentence; joined also
@@ -488,7 +493,8 @@ def _join_continuations(lines: list[Line]) -> list[Line]:
             j = len(out) - 1 - blanks
             prev = out[j][1].strip() if j >= 0 else ""
             if blanks <= 3 and prev and "\t" not in out[j][1] and not _closes(prev) \
-                    and not _upper(prev):  # a heading or type line is followed, not continued
+                    and not _upper(prev) and not _artefact(prev):
+                # (a heading or type line is followed, not continued; an artefact is dropped)
                 out[j] = (out[j][0], _glue(out[j][1].rstrip(), s))
                 del out[j + 1:]
                 blanks = 0
