@@ -1,8 +1,11 @@
 """Converter: golden files, hand-checked facts of the seeds, losslessness, encodings, CLI errors.
 
-Golden files: tests/fixtures/convert/<case>/input.txt (or input.docx) → expected.json (the
-model, `vanban parse --json`) and expected.md (the import). Cases are discovered automatically;
-on mismatch the test prints a unified diff. Refresh with:
+Golden files: tests/fixtures/convert/<case>/input.<ext> (any input the converter reads), or a
+file `real` naming a document of tests/fixtures/real/docs (one copy of each real document) →
+expected.json (the model, `vanban parse --json`) and expected.md (the import). One case per
+layout family (`layout-*`: PDF text, OCR, Markdown, Word text, .docx, .doc, Word .htm, PDF,
+news crawl, web portal), besides the seeds. Cases are discovered automatically; on mismatch the
+test prints a unified diff. Refresh with:
 
     VANBAN_UPDATE_GOLDEN=1 make test-fast      # then review `git diff tests/fixtures`
 """
@@ -22,21 +25,25 @@ from conftest import ROOT
 from vanban.cli import main
 from vanban.lossless import missing_words
 from vanban.pipeline import convert as parse
+from vanban.pipeline import convert_file
 from vanban.render import render_markdown
 from vanban.sources import read_source
 
 FIXTURES = Path(__file__).parent / "fixtures" / "convert"
+REAL_DOCS = Path(__file__).parent / "fixtures" / "real" / "docs"
 CASES = sorted(p.name for p in FIXTURES.iterdir() if p.is_dir())
 UPDATE = os.environ.get("VANBAN_UPDATE_GOLDEN") == "1"
 
 
 def _input(case: str) -> Path:
+    real = FIXTURES / case / "real"
+    if real.exists():
+        return REAL_DOCS / real.read_text(encoding="utf-8").strip()
     return next(p for p in (FIXTURES / case).iterdir() if p.stem == "input")
 
 
 def _parse_case(case: str):
-    path = _input(case)
-    return parse(read_source(path), source=path.name)
+    return convert_file(_input(case))
 
 
 def _compare(expected_path: Path, actual: str) -> None:
@@ -68,9 +75,8 @@ def test_golden_markdown(case: str) -> None:
 @pytest.mark.parametrize("case", CASES)
 def test_lossless(case: str) -> None:
     path = _input(case)
-    text = read_source(path)
-    doc = parse(text, path.name)
-    assert missing_words(text, render_markdown(doc), doc.removed) == []
+    doc = convert_file(path)
+    assert missing_words(read_source(path), render_markdown(doc), doc.removed) == []
 
 
 @pytest.mark.parametrize("text", ["_", "__\nKẾ HOẠCH\nx",
@@ -440,7 +446,6 @@ def test_labelled_lead_support_and_time_lines() -> None:
 def test_a_cited_number_with_a_letter_is_found() -> None:
     """"Quyết định số 12a/QĐ-UBND": the letter after the digits (and a code starting with "Ư")
     is part of a cited number, found by the whole parse, not only by find_citations."""
-    from vanban.pipeline import convert as parse
     doc = parse("LIÊN ĐOÀN LAO ĐỘNG TỈNH BÌNH ĐỊNH\nSố: 05/KH-LĐLĐ\n"
                 "Bình Định, ngày 10 tháng 01 năm 2026\nKẾ HOẠCH\nTổ chức Tháng Công nhân\n"
                 "Thực hiện Quyết định số 12a/QĐ-UBND ngày 05/01/2026 của Ủy ban nhân dân tỉnh "

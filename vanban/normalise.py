@@ -115,7 +115,7 @@ def normalise(text: str, kind: str = "txt") -> Normalised:
         lines = _drop(lines, out, lambda t: bool(OCR_PAGE.match(t) or OCR_NOTE.match(t)), "ocr")
     if out.layout in ("pdf", "ocr"):
         lines = _page_furniture(lines, out)
-        lines = _pdf_paragraphs(lines)
+        lines = _pdf_paragraphs(lines, across_blanks=out.layout == "pdf")
     if out.layout == "markdown":
         lines = _unmark(lines, out)
     first = next((i for i, (_, t) in enumerate(lines) if t.strip()), None)
@@ -166,13 +166,26 @@ def _drop(lines: list[Line], out: Normalised, test, kind: str) -> list[Line]:
 
 # ---- PDF and OCR text --------------------------------------------------------------------------
 
+# a digital signature's stamp as a scan or a PDF prints it: "BỘ CHÍNH TRỊ" (its signer, once or
+# twice) above "28-07-2026 18:08:51 +07:00"
+STAMP_TIME = re.compile(
+    r"^\d{1,2}[-/.]\d{1,2}[-/.]\d{4}\s+\d{1,2}:\d{2}(?::\d{2})?\s*[+-]\d{2}:?\d{2}$")
+
+
 def _page_furniture(lines: list[Line], out: Normalised) -> list[Line]:
-    """Page numbers (a lone number, centred or at a page's foot) and running headers (the same
-    short line, numbers aside, at the top of three or more pages)."""
+    """Page numbers (a lone number, centred or at a page's foot), running headers (the same
+    short line, numbers aside, at the top of three or more pages) and signature stamps."""
     shape = Counter(re.sub(r"\d+", "#", t.strip()) for _, t in lines if t.strip())
     kept: list[Line] = []
     for no, t in lines:
         s = t.strip()
+        if STAMP_TIME.match(s):
+            while kept and kept[-1][1].strip() and _upper(kept[-1][1]) \
+                    and len(kept[-1][1].strip()) < 60 and kept[-1][0] >= no - 2:
+                out.removed.append(("signature_stamp", kept[-1][1].strip(), kept[-1][0]))
+                kept.pop()
+            out.removed.append(("signature_stamp", s, no))
+            continue
         if s and PAGE_NO.match(s) and (len(t) - len(t.lstrip()) >= 10 or s.isdigit() is False):
             out.removed.append(("page_number", s, no))
             continue
@@ -189,7 +202,7 @@ def _indent(t: str) -> int:
     return len(t) - len(t.lstrip(" "))
 
 
-def _pdf_paragraphs(lines: list[Line]) -> list[Line]:
+def _pdf_paragraphs(lines: list[Line], across_blanks: bool = True) -> list[Line]:
     """Columns split into cells; a paragraph's wrapped lines joined. In `pdftotext -layout`
     text a paragraph's first line is indented and the lines that continue it are not, so an
     unindented line that starts no numbered item continues the line before it."""
@@ -205,8 +218,10 @@ def _pdf_paragraphs(lines: list[Line]) -> list[Line]:
             out.append((no, "\t".join(cells)))
             footnote = False
             continue
-        prev = _last_text(out)
-        starts_block = _starts_block(s)
+        prev = _last_text(out) if across_blanks or (out and out[-1][1]) else None
+        # (OCR text has a blank line between paragraphs: only a page break's blanks are
+        # skipped, and only in a PDF's text)
+        starts_block = _starts_block(s) or _upper(s)
         if footnote or (FOOTNOTE.match(t) and prev is not None and prev[1] == ""):
             # a footnote: kept as its own paragraph, never joined to the body around it
             footnote = not starts_block or FOOTNOTE.match(t) is not None
@@ -216,7 +231,8 @@ def _pdf_paragraphs(lines: list[Line]) -> list[Line]:
                 out[prev[0]] = (out[prev[0]][0], _glue(out[prev[0]][1], s))
             continue
         if (prev is not None and prev[1] and "\t" not in prev[1] and _indent(t) < 3
-                and not starts_block and not _closes(prev[1]) and not _upper(prev[1])):
+                and not starts_block and not _closes(prev[1]) and not _upper(prev[1])
+                and not g.NUMBER_LINE.match(prev[1])):
             out[prev[0]] = (out[prev[0]][0], _glue(prev[1], s))
             continue
         out.append((no, s))
@@ -347,20 +363,17 @@ def _unflatten(line: Line) -> list[Line]:
     first = pieces[0]
     # the title: up to the first words of the body
     cut = _BODY_START.search(first)
-    names = [fold(x) for x in head.split("\t")[:-1] if len(x) > 8]
     folded = fold(first)
-    for name in names:  # the issuer named again, in ordinary case, starts the text
-        at = folded.find(" " + name.split(" ", 1)[-1] if name.count(" ") > 2 else " " + name)
-        k = folded.find(" " + name)
-        at = k if k > 0 else -1
+    for name in (fold(x) for x in head.split("\t")[:-1] if len(x) > 8):
+        at = folded.find(" " + name)  # the issuer named again, in ordinary case, starts the text
         if at > 0 and (cut is None or at < cut.start()):
             cut = re.compile(r"\s").search(first, at)
     title, intro = (first[: cut.start()], first[cut.start():].strip()) if cut else (first, "")
     out = [head, m.group("type"), title.strip()]
     if intro:
-        out.append(intro)
+        out += ["", intro]  # (a blank line ends the title)
     out += [p.strip() for p in pieces[1:] if p.strip()]
-    return [(no, p) for p in out if p]
+    return [(no, p) for p in out]
 
 
 _AUTHORITY_START = re.compile(r"^(?:T/M|TM|KT|K/T|TL|T/L|TUQ)\.?\s+[A-ZĐÀ-Ỹ]{2}")
