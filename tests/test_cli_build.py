@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import time
@@ -76,8 +77,10 @@ def test_serve_without_make(project: Path) -> None:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
+    # its own process group: `vanban serve` runs mkdocs as a child, stopped with it below
     proc = subprocess.Popen([str(VANBAN), "serve", "--port", str(port)], cwd=project,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            start_new_session=True)
     try:
         deadline = time.monotonic() + 120
         html = ""
@@ -91,7 +94,7 @@ def test_serve_without_make(project: Path) -> None:
                 time.sleep(0.5)
         assert "Staff guide" in html
     finally:
-        proc.terminate()
+        os.killpg(proc.pid, signal.SIGTERM)
         proc.wait(timeout=30)
 
 

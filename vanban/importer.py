@@ -34,6 +34,7 @@ import hashlib
 import os
 import tempfile
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -54,7 +55,7 @@ from .messages import message, register
 from .model import Document
 from .pipeline import convert_file
 from .progress.targets import DEADLINE_YEARS, TERM_END, TERM_YEARS, DocInfo, _Reader
-from .render import render_markdown, render_targets_yaml, targets_data
+from .render import front_matter, render_markdown, render_targets_yaml, targets_data
 from .slug import unique_slug
 from .sources import SourceError
 from .text import number_key
@@ -227,10 +228,10 @@ class _Session:
 
     # ---- one file -------------------------------------------------------------------------
 
-    def plan(self, path: Path) -> Planned | Refused:
+    def plan(self, path: Path, converted: Document | None = None) -> Planned | Refused:
         lang = self.lang
         try:
-            doc = convert_file(path)
+            doc = converted or convert_file(path)
             data = path.read_bytes()
         except SourceError as exc:
             return Refused(path, [exc.message(lang)])
@@ -351,10 +352,10 @@ class _Session:
                     registry = load_agencies(self.agencies_path)
                 except DataError as exc:
                     out += [p.message(lang) for p in exc.problems]
-            page = folder / planned.page.name
-            page.write_text(str(planned.contents[planned.page]), encoding="utf-8")
             label = display_path(planned.page)
-            read, problems = read_document(page, f"van-ban/{page.name}", label)
+            read, problems = read_document(planned.page, f"van-ban/{planned.page.name}", label,
+                                           str(planned.contents[planned.page]),
+                                           front_matter(planned.doc))
             out += [p.message(lang) for p in problems]
             if registry is not None and read is not None:
                 for task in read.tasks:
@@ -415,10 +416,10 @@ def _run(files: list[Path], docs_dir: Path, data_dir: Path, force: bool, lang: s
          progress: Callable[[Path], None] | None, write: bool) -> ImportResult:
     result = ImportResult()
     session = _Session(docs_dir, data_dir, force, lang)
-    for path in files:
+    for path, converted in zip(files, _convert_all(files), strict=True):
         if progress:
             progress(path)
-        outcome = session.plan(path)
+        outcome = session.plan(path, converted)
         if isinstance(outcome, Refused):
             result.refused.append(outcome)
             continue
@@ -429,6 +430,27 @@ def _run(files: list[Path], docs_dir: Path, data_dir: Path, force: bool, lang: s
             continue
         result.planned.append(outcome)
     return result
+
+
+# a batch this long is converted on every core first (the rest of an import is in order)
+PARALLEL_FROM = 16
+
+
+def _convert_all(files: list[Path]) -> list[Document | None]:
+    """Each file's Document, converted in parallel for a long batch; None where the file
+    cannot be converted (plan() converts it again, to say why) or for a short batch."""
+    workers = min(os.cpu_count() or 1, len(files) // (PARALLEL_FROM // 2))
+    if len(files) < PARALLEL_FROM or workers < 2:
+        return [None] * len(files)
+    with ProcessPoolExecutor(workers) as pool:
+        return list(pool.map(_convert_or_none, files, chunksize=8))
+
+
+def _convert_or_none(path: Path) -> Document | None:
+    try:
+        return convert_file(path)
+    except (SourceError, OSError):
+        return None
 
 
 # what staff add to a targets file after import
@@ -481,8 +503,12 @@ def keep_staff_data(fresh: dict[str, Any], old: dict[str, Any]) -> list[dict[str
 
 
 def original_path(docs_dir: Path, slug: str, source: Path) -> Path:
-    """Where the imported file is kept: docs/van-ban/<slug>.txt or .docx."""
-    return docs_dir / "van-ban" / f"{slug}{source.suffix.lower()}"
+    """Where the imported file is kept: docs/van-ban/<slug>.docx (.doc, .pdf, .htm, .txt); a
+    Markdown original as <slug>.md.txt, which MkDocs copies instead of building as a page."""
+    suffix = source.suffix.lower()
+    if suffix in (".md", ".markdown"):
+        suffix = ".md.txt"
+    return docs_dir / "van-ban" / f"{slug}{suffix}"
 
 
 def _temp_beside(path: Path, content: str | bytes) -> str:

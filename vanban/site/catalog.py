@@ -91,6 +91,9 @@ register({
         "no paragraph #{anchor} in the text — make 'anchor' match the paragraph's id"),
 })
 
+# the imported file kept beside a page (vanban.importer.original_path), for its download link
+ORIGINALS = (".docx", ".doc", ".pdf", ".htm", ".html", ".txt", ".md.txt")
+
 _FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*(?:\n|\Z)", re.DOTALL)
 _BASE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -163,6 +166,16 @@ class Task:
     anchor: str            # id of the body element holding the sentence
 
 
+@dataclass(frozen=True)
+class Attachment:
+    """Front matter `attachment`: the plan or programme a decision issues (vanban.model)."""
+
+    type_code: str | None
+    type_name: str | None
+    title: str | None
+    anchor: str            # id of its part in the document's text
+
+
 @dataclass
 class Document:
     slug: str              # the file name: van-ban/<slug>.md → /van-ban/<slug>/
@@ -182,6 +195,7 @@ class Document:
     tasks: list[Task]
     summary_en: str | None
     title_en: str | None = None   # the English page's title, when staff wrote one
+    attachment: Attachment | None = None  # the plan a decision issues, printed after it
     parts: Parts | None = None   # a long body split into pages (vanban.site.split); None: one
     body: str = ""                # the Markdown body (split by build_catalog, which knows …
     extras: int = 0               # … its first page's extras: these, and who cites it)
@@ -377,16 +391,21 @@ class _Reader:
         return out
 
 
-def read_document(path: Path, src_uri: str, file: str) -> tuple[Document | None,
-                                                                 list[SiteProblem]]:
-    """The Document of one Markdown file, or None (with a problem) when it is not one."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        return None, [SiteProblem(file, 1, "", "site_front_matter", {"detail": str(exc)})]
+def read_document(path: Path, src_uri: str, file: str, text: str | None = None,
+                  meta: dict[str, Any] | None = None
+                  ) -> tuple[Document | None, list[SiteProblem]]:
+    """The Document of one Markdown file, or None (with a problem) when it is not one.
+    `text` and `meta`: the file's text and its front matter as data, when the caller has them
+    (the import validates the page it is about to write, without writing or parsing it)."""
+    if text is None:
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            return None, [SiteProblem(file, 1, "", "site_front_matter", {"detail": str(exc)})]
     parts = split_front_matter(text)
     try:
-        meta = yaml.load(parts[0], Loader=_LOADER) if parts else None
+        if meta is None:
+            meta = yaml.load(parts[0], Loader=_LOADER) if parts else None
     except yaml.YAMLError as exc:
         line, detail = syntax_error(exc)       # line 0 of the front matter: line 2 of the file
         return None, [SiteProblem(file, line + 2, "", "site_front_matter", {"detail": detail})]
@@ -438,11 +457,17 @@ def read_document(path: Path, src_uri: str, file: str) -> tuple[Document | None,
                       _text(signer.get("name"))),
         recipients=recipients, cites=cites, tasks=tasks, summary_en=r.text("summary_en"),
         title_en=r.text("title_en"))
+    att = r.mapping("attachment") if meta.get("attachment") is not None else None
+    if att is not None:
+        att_type = _mapping(att.get("type"))
+        doc.attachment = Attachment(_text(att_type.get("code")), _text(att_type.get("name")),
+                                    r.text("attachment", "title"),
+                                    r.text("attachment", "part") or "")
     doc.declared_slug = declared
     doc.body = parts[1]             # split into parts by build_catalog
     doc.extras = extras_estimate([t.task for t in tasks], [c.summary or "" for c in cites],
                                  recipients)
-    for original in (path.with_suffix(ext) for ext in (".docx", ".txt")):
+    for original in (path.with_suffix(ext) for ext in ORIGINALS):
         if original.is_file():
             doc.original, doc.original_size = original.name, original.stat().st_size
             break

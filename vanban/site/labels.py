@@ -162,6 +162,7 @@ _LABELS: dict[str, tuple[str, str]] = {
                               "Vietnamese."),
     # document page: the imported original
     "doc.original": ("Tệp gốc", "Original file"),
+    "doc.attachment": ("Ban hành kèm theo", "Issues"),
     "doc.original_link": ("Tải tệp gốc ({ext}, {size})", "Download the original ({ext}, {size})"),
     # 404
     "404.home": ("Trang chủ", "Home"),

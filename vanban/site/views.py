@@ -200,6 +200,14 @@ def document_card(ctx: Ctx, doc: Document) -> Markup:
             tag("span", " — ".join(x for x in (s.title, s.authority) if x), lang=ctx.vi,
                 class_="vb-muted") if (s.title or s.authority) else Markup(""),
         ], " ")))
+    att = doc.attachment
+    if att is not None:  # "Kèm theo: Chương trình hành động …", to its place in the text
+        name = type_name(att.type_code, att.type_name, ctx.lang)
+        text = join([tag("strong", name), tag("span", f" {att.title}", lang=ctx.vi)
+                     if att.title else Markup("")])
+        rows.append(("doc.attachment", tag("a", text, href=ctx.href("document", doc.slug,
+                                                                     att.anchor))
+                     if att.anchor else text))
     if doc.recipients:
         rows.append(("doc.recipients", tag("ul", join(tag("li", r) for r in doc.recipients),
                                                class_="vb-inline-list", lang=ctx.vi)))
