@@ -321,7 +321,9 @@ PERSON_NAME = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]*\.?\s+){1,5}[A-ZĐÀ-�
 # typist/drafter initials after the closing paragraph: "cm/la", "NT/VP"
 INITIALS = re.compile(r"^[A-Za-zĐđ]{1,4}/[A-Za-zĐđ]{1,4}$")
 # "PHỤ LỤC", "PHỤ LỤC I", "Phụ lục 2", "PHỤ LỤC SỐ 01"
-APPENDIX = re.compile(r"^(?:PHỤ\s+LỤC|Phụ\s+lục)(?:\s+(?:SỐ|số)?\s*[IVXL\d]+)?\s*[.:]?\s*$")
+# (its title may follow on the line: "Phụ lục 1: DANH MỤC NHIỆM VỤ …", "PHỤ LỤC I – KẾ HOẠCH")
+APPENDIX = re.compile(r"^(?:PHỤ\s+LỤC|Phụ\s+lục)(?:\s+(?:SỐ|số)?\s*[IVXL\d]+)?\s*"
+                      r"(?:[.:]?\s*$|(?<=[IVXL\d])\s*[.:–-]\s*[A-ZĐÀ-Ỹ]\S*\s+[A-ZĐÀ-Ỹ].*$)")
 # "(Ban hành kèm theo Quyết định số 156/QĐ-UBND ngày ... của ...)", "(Kèm theo ...)"
 ATTACHED = re.compile(r"^\(\s*(?:Ban\s+hành\s+)?[Kk]èm\s+theo\b", re.IGNORECASE)
 # preamble cues: the text after the title usually starts with these

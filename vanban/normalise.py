@@ -388,7 +388,12 @@ def _split_signature(line: Line) -> list[Line]:
     """A signature block run onto one line (a table cell read as one paragraph): "TM. UỶ BAN
     NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn Văn Minh" → its authority, title and name."""
     no, t = line
-    if "\t" in t or not _AUTHORITY_START.match(t.strip()) or len(t) > 200:
+    if "\t" in t:  # a signature cell beside the recipients: cut within its cell
+        if "T" not in t and "K" not in t:
+            return [line]
+        cells = [piece for cell in t.split("\t") for _, piece in _split_signature((no, cell))]
+        return [(no, "\t".join(cells))]
+    if not _AUTHORITY_START.match(t.strip()) or len(t) > 200:
         return [line]
     return [(no, p.strip()) for p in _SIGNATURE_CUTS.split(t.strip()) if p.strip()]
 

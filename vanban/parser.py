@@ -335,6 +335,10 @@ def _name_follows(lines: list[Line], i: int) -> bool:
     return False
 
 
+# a draft sent with a letter for comments: "DỰ THẢO BÁO CÁO Kết quả triển khai …"
+_DRAFT = re.compile(r"^DỰ\s+THẢO\s+\S")
+
+
 def _part_start(lines: list[Line], i: int) -> bool:
     t = lines[i].text
     if g.first_match(g.APPENDIX, t):
@@ -743,7 +747,8 @@ def parse(norm: Normalised, source: str | None = None) -> Document:
     closing_at = _closing_start(lines, body_start)
     # parts (appendices, attachments) after the closing block
     part_starts = [i for i in range(closing_at, len(lines))
-                   if _CLOSING_OR_PART.match(lines[i].text) and _part_start(lines, i)]
+                   if (_CLOSING_OR_PART.match(lines[i].text) and _part_start(lines, i))
+                   or _DRAFT.match(lines[i].text)]
     closing_end = part_starts[0] if part_starts else len(lines)
     doc.body = parse_body(lines[body_start:closing_at], ids)
     doc.signer = parse_closing(lines[closing_at:closing_end], doc, doc.closing)
