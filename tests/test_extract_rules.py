@@ -129,6 +129,35 @@ def test_a_partner_ends_at_its_verb_and_a_plural_list_stays_whole() -> None:
                    ("các Sở, ban, ngành", "lead")]
 
 
+def test_an_office_holder_stands_for_the_body_and_a_person_is_no_agency() -> None:
+    """04 (docx): "1. Giám đốc các Sở và Thủ trưởng các ban, ngành tỉnh; Chủ tịch Ủy ban nhân
+    dân các xã, phường:" names three bodies by their heads' posts; 03 (pdf-text): "Chủ tịch UBND
+    các xã, phường chịu trách nhiệm"; 13 (docx): "Đồng chí Phó chủ tịch Thường trực" is a person."""
+    got = _agencies("IV. TỔ CHỨC THỰC HIỆN\n1. Giám đốc các Sở và Thủ trưởng các ban, ngành tỉnh; "
+                    "Chủ tịch Ủy ban nhân dân các xã, phường:\n- Khẩn trương ổn định bộ máy, tiếp "
+                    "tục quán triệt.\n2. Chủ tịch UBND các xã, phường chịu trách nhiệm toàn diện "
+                    "trước pháp luật.\n3. Đồng chí Phó chủ tịch Thường trực, phụ trách lĩnh vực "
+                    "Giám sát và Phản biện xã hội chỉ đạo.\n")
+    assert got == [("các Sở", "lead"), ("các ban, ngành tỉnh", "lead"),
+                   ("Ủy ban nhân dân các xã, phường", "lead"), ("UBND các xã, phường", "lead")]
+
+
+def test_a_list_of_partners_stops_at_those_that_are_no_named_body() -> None:
+    """04 (docx, Phụ lục task table): "Các Sở, ban, ngành và các địa phương liên quan", "Các
+    Sở, ban, ngành, Các tổ chức, cá nhân hoạt động khoáng sản"; "Đảng ủy khối cơ quan và Doanh
+    nghiệp tỉnh" (seed 001) is one body."""
+    from vanban.extract import split_agencies
+    assert split_agencies("Các Sở, ban, ngành và các địa phương liên quan") == [
+        "Các Sở, ban, ngành"]
+    assert split_agencies("Các Sở, ban, ngành, Các tổ chức, cá nhân hoạt động khoáng sản") == [
+        "Các Sở, ban, ngành"]
+    assert split_agencies("Đảng ủy khối cơ quan và Doanh nghiệp tỉnh") == [
+        "Đảng ủy khối cơ quan và Doanh nghiệp tỉnh"]
+    assert split_agencies("Ủy ban MTTQ Việt Nam tỉnh Lào Cai và các tổ chức chính trị – xã "
+                          "hội") == ["Ủy ban MTTQ Việt Nam tỉnh Lào Cai",
+                                     "các tổ chức chính trị – xã hội"]
+
+
 # ---- targets -----------------------------------------------------------------------------------
 
 def _targets(body: str) -> list[tuple[float, str | None, int | str | None]]:

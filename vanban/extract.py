@@ -576,6 +576,8 @@ def split_agencies(name: str) -> list[str]:
 # province name the same few dozen bodies. (Names only: task texts are never cached.)
 @functools.lru_cache(maxsize=4096)
 def _split_agencies(name: str) -> tuple[str, ...]:
+    if g.AGENCY_POST.search(name):  # "Giám đốc các Sở": the body the office holder stands for
+        name = g.AGENCY_POST.sub(r"\g<space>", name)
     parts = [name]
     for sep, joiner in _NAME_SEPARATORS:
         out: list[str] = []
@@ -590,7 +592,13 @@ def _split_agencies(name: str) -> tuple[str, ...]:
                     acc = f"{acc}{joiner}{piece}"
             out.append(acc)
         parts = out
-    return tuple(p.strip() for p in parts if p.strip())
+    out = []
+    for p in parts:
+        vague = g.VAGUE_TAIL.search(p)
+        p = (p[: vague.start()] if vague else p).strip()
+        if p:
+            out.append(p)
+    return tuple(out)
 
 
 def _continues_plural(acc: str, piece: str) -> bool:

@@ -660,11 +660,23 @@ AGENCY_HEADS = (
 )
 _AGENCY_ALT = "|".join(sorted((re.escape(h).replace(r"\ ", r"\s+") for h in AGENCY_HEADS),
                               key=len, reverse=True))
-# "Ban Tổ chức Tỉnh ủy", "Thanh tra tỉnh", "Các ban LĐLĐ tỉnh" (the words after a head may be
-# spaced by any run of spaces: "Thanh  tra tỉnh" is one head)
+# The post of a body's head, before the body: "Giám đốc các Sở", "Thủ trưởng các ban, ngành",
+# "Chủ tịch Ủy ban nhân dân các xã, phường", "Trưởng đoàn kiểm tra". The office holder stands
+# for the body, so the agency is the body (one rule for every document: "who does what"); a
+# person named as a person ("Đồng chí Trưởng Ban …", "đ/c Phó Chủ tịch", "các ông bà …") or a
+# post with no body after it ("Phó Chủ tịch Thường trực") is no agency.
+AGENCY_POSTS = ("tổng giám đốc", "giám đốc", "thủ trưởng", "chủ tịch", "trưởng", "bí thư",
+                "người đứng đầu")
+_POST_ALT = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in AGENCY_POSTS)
+# "Ban Tổ chức Tỉnh ủy", "Thanh tra tỉnh", "Các ban LĐLĐ tỉnh", "Giám đốc các Sở" (the words
+# after a head may be spaced by any run of spaces: "Thanh  tra tỉnh" is one head)
 AGENCY_START = re.compile(
-    rf"^{_first_letters(AGENCY_HEADS)}(?:{_AGENCY_ALT})"
+    rf"^{_first_letters((*AGENCY_HEADS, *AGENCY_POSTS))}(?:(?:{_POST_ALT})\s+)?(?:{_AGENCY_ALT})"
     r"(?=[\s,:;.)\-–]|$)", re.IGNORECASE)
+# a post before a body at the start of a name or of one of its parts (what split_agencies
+# drops): "Giám đốc các Sở và Thủ trưởng các ban, ngành tỉnh; Chủ tịch Ủy ban nhân dân …"
+AGENCY_POST = re.compile(rf"(?:^|(?<=[,;])|(?<=\svà))(?P<space>\s*)(?:{_POST_ALT})\s+"
+                         rf"(?=(?:{_AGENCY_ALT})(?=[\s,:;.)\-–]|$))", re.IGNORECASE)
 # a head word alone, or with only vague words after it: "Cơ quan", "Các cơ quan", "đơn vị liên
 # quan", "Ban", "Tổ" (no body of its own)
 BARE_AGENCY = re.compile(r"^(?:các\s+|những\s+)?(?:cơ\s+quan|đơn\s+vị|ban|tổ|đoàn|hội|phòng|"
@@ -674,6 +686,14 @@ BARE_AGENCY = re.compile(r"^(?:các\s+|những\s+)?(?:cơ\s+quan|đơn\s+vị|ba
 GENERIC_PARTNER = re.compile(r"^(?:các|những)\s+(?:cơ\s+quan|đơn\s+vị|ngành|sở|ban,?\s+ngành)"
                              r"(?:[\s,]+(?:liên\s+quan|chức\s+năng|đơn\s+vị|ban|ngành|"
                              r"đoàn\s+thể))*$", re.IGNORECASE)
+# where a list of bodies goes on with those that are no named body, cut off with the rest:
+# "Các Sở, ban, ngành[ và các địa phương liên quan]", "Các Sở, ban, ngành[, địa phương và các
+# tổ chức hoạt động khai thác khoáng sản]", "[các tổ chức, cá nhân hoạt động khoáng sản]" (the
+# organisations named as bodies stay: "các tổ chức chính trị - xã hội", "các tổ chức thành viên")
+# (in lower case: "Đảng ủy khối cơ quan và Doanh nghiệp tỉnh" is one body)
+VAGUE_TAIL = re.compile(r"(?:^|,\s*|\s+và\s+)(?:[Cc]ác\s+|[Nn]hững\s+)?(?:địa\s+phương|cá\s+nhân|"
+                        r"tổ\s+chức(?!\s+(?:chính|thành|đảng|đoàn|cơ\s+sở|công\s+đoàn))|"
+                        r"doanh\s+nghiệp|người\s+dân|nhân\s+dân)\b")
 # where a partner's name ends: "phối hợp với công đoàn cấp trên trong lãnh đạo ..."
 PARTNER_END = re.compile(r"\s+(?:(?i:trong|để|về|nhằm|theo|khi|tại|cùng|đối\s+với)|"
                          # a verb in lower case ("… với Công an tỉnh xử lý nghiêm …")
