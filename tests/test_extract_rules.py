@@ -158,6 +158,23 @@ def test_a_list_of_partners_stops_at_those_that_are_no_named_body() -> None:
                                      "các tổ chức chính trị – xã hội"]
 
 
+def test_a_committee_set_up_with_its_members_and_a_name_that_holds_a_verb() -> None:
+    """19 (docx) / 38 (doc): "III. THÀNH LẬP BAN TỔ CHỨC", then "1. Ban tổ chức", "4. Tiểu ban
+    hậu cần" each over a table of members: the plan sets the bodies up ("tổ chức", "cần" are
+    words of their names); 16 (txt): "6. Đoàn kiểm tra trong quá trình kiểm tra …", "3. Các tổ
+    chức thành viên của MTTQ Việt Nam phường tham gia kiểm tra"."""
+    got = _agencies("III. THÀNH LẬP BAN TỔ CHỨC\n1. Ban tổ chức\n| - Ông: Trương Đình Nam | - Bí "
+                    "thư ĐTN | - Trưởng ban |\n| - Ông: Tô Đức Hiệu | - Phó bí thư ĐTN | - Phó Ban "
+                    "|\n2. Tiểu ban hậu cần\n| - Bà: Nguyễn Như Quỳnh | - UV BTV | - Trưởng ban |\n"
+                    "| - Bà: Trần Thị Vân | - Đoàn viên | - Phó Ban |\n")
+    assert got == [("Ban tổ chức", "lead"), ("Tiểu ban hậu cần", "lead")]
+    got = _agencies("IV. TỔ CHỨC THỰC HIỆN\n3. Các tổ chức thành viên của MTTQ Việt Nam phường "
+                    "tham gia kiểm tra, giám sát công tác bầu cử.\n6. Đoàn kiểm tra trong quá "
+                    "trình kiểm tra, giám sát công tác bầu cử nếu có vấn đề gì thì báo cáo.\n")
+    assert got == [("Các tổ chức thành viên của MTTQ Việt Nam phường", "lead"),
+                   ("Đoàn kiểm tra", "lead")]
+
+
 # ---- targets -----------------------------------------------------------------------------------
 
 def _targets(body: str) -> list[tuple[float, str | None, int | str | None]]:

@@ -553,9 +553,11 @@ def agency_name(text: str) -> str | None:
     >>> agency_name("Tăng cường công tác tuyên truyền") is None
     True
     """
-    if not g.AGENCY_START.match(text):
+    head = g.AGENCY_START.match(text)
+    if not head:
         return None
-    m = g.AGENCY_END.search(text)
+    # (the name ends after its head: "Đoàn kiểm tra lập …", "Ban tổ chức" hold a verb's words)
+    m = g.AGENCY_END.search(text, head.end())
     name = text[: m.start()] if m else text
     name = name.strip().rstrip(" ,;.:")
     if not name or not at_most_words(name, 20):
@@ -711,6 +713,8 @@ def extract_assignments(doc: Document, units: list[_Unit]) -> None:
         ctx = u.scope.agency() if zone else u.scope.named_agency()
         if isinstance(node, Section):
             if not node.text:
+                if node.children and isinstance(node.children[0], Table):
+                    _members(doc, u)
                 continue
             own = memo.agency(node.heading) if zone else u.own.named_agency()
             if own:
@@ -722,6 +726,17 @@ def extract_assignments(doc: Document, units: list[_Unit]) -> None:
                 and memo.agency(node.text) == node.text.rstrip(" :"):
             continue  # an agency heading item ("* Ban Tổ chức:"), its children are the tasks
         _sentence(doc, u, node.text, ctx, zone)
+
+
+def _members(doc: Document, u: _Unit) -> None:
+    """A heading that is only a body's name over the table of its members ("2. Tiểu ban văn
+    nghệ" then "| - Ông: … | - Đoàn viên | - Trưởng ban |"): the plan sets the body up to do
+    the work its name says, so it is a body given a task (the heading)."""
+    node = u.node
+    assert isinstance(node, Section)
+    name = node.heading.strip().rstrip(" :")
+    if u.scope.memo.agency(name) == name:
+        _add(doc, name, name, u)
 
 
 def _zone_line(text: str) -> bool:

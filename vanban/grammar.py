@@ -628,7 +628,7 @@ TERM = Cued(re.compile(r"nhiệm\s+kỳ\s+(?P<a>\d{4})\s*[-–—]\s*(?P<b>\d{4}
 # AGENCY_END gives the same matches as r"\s*:|(?<!,)(?<!các)(?<!những)\s+(?:lãnh\s+đạo|…)\b",
 # written with the first character (a space or ":") as a class, so that the engine skips ahead
 # to the spaces and colons: then ":" alone, or more spaces and ":", or — no "," (or "các",
-# "những") before the first space — more spaces and a verb.
+# "những", or "hậu": "Tiểu ban hậu cần") before the first space — more spaces and a verb.
 _AGENCY_VERBS = (
     r"lãnh\s+đạo|chủ\s+trì|phối\s+hợp|tham\s+mưu|chỉ\s+đạo|có\s+trách\s+nhiệm|"
     r"thực\s+hiện|căn\s+cứ|theo\s+chức\s+năng|chủ\s+động|tổ\s+chức|xây\s+dựng|hướng\s+dẫn|"
@@ -637,10 +637,10 @@ _AGENCY_VERBS = (
     r"tăng\s+cường|nâng\s+cao|đẩy\s+mạnh|tuyên\s+truyền|vận\s+động|giải\s+quyết|quản\s+lý|"
     r"giám\s+sát|định\s+hướng|phát\s+huy|làm|đôn\s+đốc|triệu\s+tập|chịu\s+trách\s+nhiệm|"
     r"chuẩn\s+bị|phân\s+công|tập\s+trung|xử\s+lý|hoàn\s+thành|trình|ban\s+hành|thẩm\s+định|"
-    r"lựa\s+chọn|cung\s+cấp|tiếp\s+nhận|gửi|nắm|bố\s+trí"
+    r"lựa\s+chọn|cung\s+cấp|tiếp\s+nhận|gửi|nắm|bố\s+trí|tham\s+gia|trong\s+quá\s+trình"
 )
 AGENCY_END = re.compile(
-    rf"[\s:](?:(?<=:)|\s*:|(?<!,\s)(?<!các\s)(?<!những\s)\s*(?:{_AGENCY_VERBS})\b)")
+    rf"[\s:](?:(?<=:)|\s*:|(?<!,\s)(?<!các\s)(?<!những\s)(?<!hậu\s)\s*(?:{_AGENCY_VERBS})\b)")
 # Heads of the bodies a document assigns tasks to: the header's ORG_HEADS and the bodies that
 # rarely issue a document to the trade unions but are given tasks in them ("2. Thanh tra
 # tỉnh", "7. Thuế tỉnh", "4. Quân uỷ Trung ương", "Tổ đảng ở Thường trực Ủy ban Pháp luật",
@@ -656,7 +656,7 @@ AGENCY_HEADS = (
     "các cơ sở đoàn", "các tổ chức thành viên", "các tổ chức chính trị", "các đoàn thể",
     "ban quản lý", "các ban quản lý", "ban công tác mặt trận", "các tỉnh ủy", "các tỉnh uỷ",
     "ủy ban nhân dân", "uỷ ban nhân dân", "ub mttq", "phân hiệu", "cổng thông tin",
-    "lãnh đạo ban", "các bộ", "mặt trận tổ quốc", "người sử dụng lao động",
+    "lãnh đạo ban", "các bộ", "mặt trận tổ quốc", "người sử dụng lao động", "ban tổ chức",
 )
 _AGENCY_ALT = "|".join(sorted((re.escape(h).replace(r"\ ", r"\s+") for h in AGENCY_HEADS),
                               key=len, reverse=True))
