@@ -203,3 +203,27 @@ def test_full_coverage_in_a_plan_is_a_target_and_a_quorum_is_not() -> None:
                     "nhất là 50% tổng số cử tri được triệu tập.\n- Trường hợp người được giới "
                     "thiệu không đạt sự tín nhiệm của trên 50% cử tri thì không được giới "
                     "thiệu.\n") == []
+
+
+def test_two_kinds_counted_together_and_each_sentence_its_own_deadline() -> None:
+    """10 / 12 (NQ 57): "3 tổ chức, doanh nghiệp"; "… 3% tổng chi ngân sách hằng năm … .
+    Nguồn nhân lực … đạt 12 người trên một vạn dân" (one clause, two sentences: the 12 people
+    are a target of 2030, the heading's year); "(HDI) duy trì trên 0,7." has no unit; 08:
+    "ít nhất 05 dự án, chương trình"."""
+    got = _targets("II. MỤC TIÊU\n1. Đến năm 2030\n- Kinh phí chi cho nghiên cứu phát triển đạt "
+                   "2% GDP; bố trí ít nhất 3% tổng chi ngân sách hằng năm cho phát triển khoa học. "
+                   "Nguồn nhân lực nghiên cứu khoa học đạt 12 người trên một vạn dân; có từ 40 - "
+                   "50 tổ chức khoa học và công nghệ được xếp hạng khu vực.\n- Thu hút thêm ít "
+                   "nhất 3 tổ chức, doanh nghiệp công nghệ hàng đầu thế giới. Chỉ số phát triển "
+                   "con người (HDI) duy trì trên 0,7.\n- Phấn đấu có ít nhất 05 dự án, chương "
+                   "trình được triển khai.\n")
+    assert got == [(2, "%", 2030), (3, "%", "annual"), (12, "người", 2030),
+                   (40, "tổ chức", 2030), (3, "tổ chức, doanh nghiệp", 2030), (0.7, None, 2030),
+                   (5, "dự án, chương trình", 2030)]
+
+
+def test_a_quantity_a_plan_sets() -> None:
+    """19 (docx) / 38 (doc): "số lượng tiết mục: 15 tiết mục" in a KH (no year with it)."""
+    assert _targets("II. NỘI DUNG\n1. Cách thức lựa chọn tiết mục\nTổ chức bồi dưỡng, lựa chọn "
+                    "các tiết mục từ đoàn viên thanh niên; số lượng tiết mục: 15 tiết mục.\n") == [
+        (15, "tiết mục", None)]

@@ -376,6 +376,8 @@ def _number(text: str) -> float:
     return float(text.replace(",", "."))
 
 
+# a quantity a plan sets: "số lượng tiết mục: 15 tiết mục" (19, a KH for a music night)
+_SET_QUANTITY = re.compile(r"\b[Ss]ố\s+lượng\s+[^:;.]{1,40}:\s*\d")
 _FULL = re.compile(r"(?<![\d.,])100\s*%\s+(?:các\s+|số\s+)?\w")  # "100% xã", "100% các cơ sở"
 
 
@@ -407,18 +409,29 @@ def extract_targets(doc: Document, units: list[_Unit]) -> None:
         if not (zone or g.TARGET_CUE.search(text, low) or (
             "%" in text and (g.ANNUAL.search(text, low) or g.BY_YEAR.search(text, low)
                              or g.TERM_END.search(text, low)
-                             or (plan and _FULL.search(text))))):
+                             or (plan and _FULL.search(text))))
+                or (plan and "lượng" in text and _SET_QUANTITY.search(text))):
             continue
         context = u.scope.deadline()
         # clauses end at "; " — most texts are one clause; each clause's lowered text is a
         # slice of the text's (lowering is character for character, see g.lowered)
         for start, clause in _clauses(text) if ";" in text else ((0, text),):
-            own = _deadline_of(clause, term_end, low[start: start + len(clause)])
+            clause_low = low[start: start + len(clause)]
+            own = _deadline_of(clause, term_end, clause_low)
             deadline, deadline_text = own or context or (None, None)
             values = _values(clause, digit if clause is text else None)
             if not values or g.LEGAL_THRESHOLD.search(clause):
                 continue
+            # a clause of several sentences: each value has its own sentence's deadline ("… ít
+            # nhất 3% tổng chi ngân sách hằng năm … . Nguồn nhân lực … đạt 12 người …")
+            sentences = own is not None and len(values) > 1 and ". " in clause
             for v, unit in values:
+                if sentences:
+                    a = clause.rfind(". ", 0, v.start) + 1
+                    b = clause.find(". ", v.end)
+                    b = len(clause) if b < 0 else b
+                    deadline, deadline_text = _deadline_of(
+                        clause[a:b], term_end, clause_low[a:b]) or context or (None, None)
                 low_bound = g.RANGE_BEFORE.search(clause, max(0, v.start - 12), v.start) \
                     if v.start and clause[v.start - 1] in " -–" else None
                 if low_bound:
@@ -470,7 +483,17 @@ def _values(clause: str, digit: int | None = None) -> list[tuple[g.Value, str]]:
         if g.count_qualified(head) and _QUALIFIED.search(head):
             continue
         found.append((m, _SPACES.sub(" ", m.unit or "")))
+    if "," in clause:
+        for index in _INDEX_VALUE.finditer(clause, max(0, digit - 20)):
+            found.append((g.Value(index.start(), index.end(), index.group("num"), None,
+                                  index.group("cmp"), None), ""))
     return sorted(found, key=lambda mu: mu[0].start)
+
+
+# an index with no unit, kept above a bound at the end of a sentence: "chỉ số phát triển con
+# người (HDI) duy trì trên 0,7." (10, 12: NQ 57)
+_INDEX_VALUE = re.compile(r"(?P<cmp>trên|tối\s+thiểu|ít\s+nhất)\s+(?P<num>\d+,\d+)"
+                          r"(?=\s*(?:[.;]|$))")
 
 
 _SUBJECT_END = re.compile(r"[;(]")
@@ -509,7 +532,8 @@ def _subject(clause: str, v: g.Value, unit: str) -> str | None:
 def _target(n: int, text: str, value: float, unit: str, comparator: str | None,
             deadline: int | str | None, deadline_text: str | None, subject: str | None,
             node: Node) -> Target:
-    return Target(f"t{n:02d}", text.strip(), int(value) if value.is_integer() else value, unit,
+    return Target(f"t{n:02d}", text.strip(), int(value) if value.is_integer() else value,
+                  unit or None,
                   comparator, deadline, deadline_text, subject, node.line, node.anchor)
 
 

@@ -544,7 +544,9 @@ COUNT = re.compile(
     r"(?P<unit>đoàn\s+viên|công\s+nhân(?:\s+lao\s+động)?|công\s+đoàn\s+cơ\s+sở|CĐCS|doanh\s+nghiệp|người|lao\s+động|"
     r"cán\s+bộ|hội\s+viên|đảng\s+viên|tổ\s+chức|đơn\s+vị|lớp|cuộc|mô\s+hình|công\s+trình|"
     r"sáng\s+kiến|hộ|suất|nhà|tỷ\s+đồng|triệu\s+đồng|đồng|lượt|khu\s+công\s+nghiệp|"
-    r"cụm\s+công\s+nghiệp|KCN|CCN|ha|MW|mỏ|tiết\s+mục|nước)(?!\w)"
+    r"cụm\s+công\s+nghiệp|KCN|CCN|ha|MW|mỏ|tiết\s+mục|nước|dự\s+án(?=,\s*chương\s+trình))(?!\w)"
+    # two kinds counted together: "3 tổ chức, doanh nghiệp", "05 dự án, chương trình"
+    r"(?:(?P<also>,\s*(?:doanh\s+nghiệp|tổ\s+chức|chương\s+trình|dự\s+án|đơn\s+vị))(?!\w))?"
     r"(?:\s+(?P<after>trở\s+lên|trở\s+xuống))?",
     re.IGNORECASE,
 )
@@ -579,9 +581,10 @@ def find_values(pattern: re.Pattern[str], text: str, first: int = 0) -> Iterator
         found = COMPARATOR.find(text, start, pos)
         if found:
             before, start = found
-        yield Value(start, m.end(), m.group("num"),
-                    m.group("unit") if "unit" in pattern.groupindex else None,
-                    before, m.group("after"))
+        unit = m.group("unit") if "unit" in pattern.groupindex else None
+        if unit and m.group("also"):
+            unit += m.group("also")
+        yield Value(start, m.end(), m.group("num"), unit, before, m.group("after"))
         pos = m.end()
 
 
