@@ -151,6 +151,9 @@ def test_a_list_of_partners_stops_at_those_that_are_no_named_body() -> None:
         "Các Sở, ban, ngành"]
     assert split_agencies("Các Sở, ban, ngành, Các tổ chức, cá nhân hoạt động khoáng sản") == [
         "Các Sở, ban, ngành"]
+    from vanban.extract import plausible_agency
+    assert not plausible_agency("Các đ/c Phó chỉ tịch, Trưởng đoàn thể xã")  # 13: a person
+    assert not plausible_agency("Đồng chí Phó chủ tịch Thường trực")
     assert split_agencies("Đảng ủy khối cơ quan và Doanh nghiệp tỉnh") == [
         "Đảng ủy khối cơ quan và Doanh nghiệp tỉnh"]
     assert split_agencies("Ủy ban MTTQ Việt Nam tỉnh Lào Cai và các tổ chức chính trị – xã "

@@ -633,6 +633,11 @@ def _continues_plural(acc: str, piece: str) -> bool:
     return acc[:4].lower() == "các " and piece[:1].islower() and at_most_words(piece, 2)
 
 
+# a person named as a person, not a body: "Đồng chí Phó chủ tịch Thường trực", "Các đ/c Phó chủ
+# tịch, Trưởng đoàn thể xã" (13: a task table's column), "các ông bà Phó Chủ tịch"
+_PERSON = re.compile(r"(?:các\s+)?(?:đồng\s+chí|đ/c|ông|bà)\b", re.IGNORECASE)
+
+
 def plausible_agency(name: str) -> bool:
     """A name that can be a body given a task: not a bare head word ("Cơ quan", "Ban", "Các",
     "TT"), a column number of a table ("(3)") or a number.
@@ -641,7 +646,7 @@ def plausible_agency(name: str) -> bool:
     [True, False, False, False, True]
     """
     name = name.strip()
-    if not name or not name[0].isalpha():
+    if not name or not name[0].isalpha() or _PERSON.match(name):
         return False
     if " " not in name:  # one word: an abbreviation ("UBND", "MTTQ"), no bare head
         return name.isupper() and len(name) >= 3
