@@ -129,6 +129,55 @@ def test_a_partner_ends_at_its_verb_and_a_plural_list_stays_whole() -> None:
                    ("các Sở, ban, ngành", "lead")]
 
 
+def test_an_office_holder_stands_for_the_body_and_a_person_is_no_agency() -> None:
+    """04 (docx): "1. Giám đốc các Sở và Thủ trưởng các ban, ngành tỉnh; Chủ tịch Ủy ban nhân
+    dân các xã, phường:" names three bodies by their heads' posts; 03 (pdf-text): "Chủ tịch UBND
+    các xã, phường chịu trách nhiệm"; 13 (docx): "Đồng chí Phó chủ tịch Thường trực" is a person."""
+    got = _agencies("IV. TỔ CHỨC THỰC HIỆN\n1. Giám đốc các Sở và Thủ trưởng các ban, ngành tỉnh; "
+                    "Chủ tịch Ủy ban nhân dân các xã, phường:\n- Khẩn trương ổn định bộ máy, tiếp "
+                    "tục quán triệt.\n2. Chủ tịch UBND các xã, phường chịu trách nhiệm toàn diện "
+                    "trước pháp luật.\n3. Đồng chí Phó chủ tịch Thường trực, phụ trách lĩnh vực "
+                    "Giám sát và Phản biện xã hội chỉ đạo.\n")
+    assert got == [("các Sở", "lead"), ("các ban, ngành tỉnh", "lead"),
+                   ("Ủy ban nhân dân các xã, phường", "lead"), ("UBND các xã, phường", "lead")]
+
+
+def test_a_list_of_partners_stops_at_those_that_are_no_named_body() -> None:
+    """04 (docx, Phụ lục task table): "Các Sở, ban, ngành và các địa phương liên quan", "Các
+    Sở, ban, ngành, Các tổ chức, cá nhân hoạt động khoáng sản"; "Đảng ủy khối cơ quan và Doanh
+    nghiệp tỉnh" (seed 001) is one body."""
+    from vanban.extract import split_agencies
+    assert split_agencies("Các Sở, ban, ngành và các địa phương liên quan") == [
+        "Các Sở, ban, ngành"]
+    assert split_agencies("Các Sở, ban, ngành, Các tổ chức, cá nhân hoạt động khoáng sản") == [
+        "Các Sở, ban, ngành"]
+    from vanban.extract import plausible_agency
+    assert not plausible_agency("Các đ/c Phó chỉ tịch, Trưởng đoàn thể xã")  # 13: a person
+    assert not plausible_agency("Đồng chí Phó chủ tịch Thường trực")
+    assert split_agencies("Đảng ủy khối cơ quan và Doanh nghiệp tỉnh") == [
+        "Đảng ủy khối cơ quan và Doanh nghiệp tỉnh"]
+    assert split_agencies("Ủy ban MTTQ Việt Nam tỉnh Lào Cai và các tổ chức chính trị – xã "
+                          "hội") == ["Ủy ban MTTQ Việt Nam tỉnh Lào Cai",
+                                     "các tổ chức chính trị – xã hội"]
+
+
+def test_a_committee_set_up_with_its_members_and_a_name_that_holds_a_verb() -> None:
+    """19 (docx) / 38 (doc): "III. THÀNH LẬP BAN TỔ CHỨC", then "1. Ban tổ chức", "4. Tiểu ban
+    hậu cần" each over a table of members: the plan sets the bodies up ("tổ chức", "cần" are
+    words of their names); 16 (txt): "6. Đoàn kiểm tra trong quá trình kiểm tra …", "3. Các tổ
+    chức thành viên của MTTQ Việt Nam phường tham gia kiểm tra"."""
+    got = _agencies("III. THÀNH LẬP BAN TỔ CHỨC\n1. Ban tổ chức\n| - Ông: Trương Đình Nam | - Bí "
+                    "thư ĐTN | - Trưởng ban |\n| - Ông: Tô Đức Hiệu | - Phó bí thư ĐTN | - Phó Ban "
+                    "|\n2. Tiểu ban hậu cần\n| - Bà: Nguyễn Như Quỳnh | - UV BTV | - Trưởng ban |\n"
+                    "| - Bà: Trần Thị Vân | - Đoàn viên | - Phó Ban |\n")
+    assert got == [("Ban tổ chức", "lead"), ("Tiểu ban hậu cần", "lead")]
+    got = _agencies("IV. TỔ CHỨC THỰC HIỆN\n3. Các tổ chức thành viên của MTTQ Việt Nam phường "
+                    "tham gia kiểm tra, giám sát công tác bầu cử.\n6. Đoàn kiểm tra trong quá "
+                    "trình kiểm tra, giám sát công tác bầu cử nếu có vấn đề gì thì báo cáo.\n")
+    assert got == [("Các tổ chức thành viên của MTTQ Việt Nam phường", "lead"),
+                   ("Đoàn kiểm tra", "lead")]
+
+
 # ---- targets -----------------------------------------------------------------------------------
 
 def _targets(body: str) -> list[tuple[float, str | None, int | str | None]]:
@@ -157,3 +206,27 @@ def test_full_coverage_in_a_plan_is_a_target_and_a_quorum_is_not() -> None:
                     "nhất là 50% tổng số cử tri được triệu tập.\n- Trường hợp người được giới "
                     "thiệu không đạt sự tín nhiệm của trên 50% cử tri thì không được giới "
                     "thiệu.\n") == []
+
+
+def test_two_kinds_counted_together_and_each_sentence_its_own_deadline() -> None:
+    """10 / 12 (NQ 57): "3 tổ chức, doanh nghiệp"; "… 3% tổng chi ngân sách hằng năm … .
+    Nguồn nhân lực … đạt 12 người trên một vạn dân" (one clause, two sentences: the 12 people
+    are a target of 2030, the heading's year); "(HDI) duy trì trên 0,7." has no unit; 08:
+    "ít nhất 05 dự án, chương trình"."""
+    got = _targets("II. MỤC TIÊU\n1. Đến năm 2030\n- Kinh phí chi cho nghiên cứu phát triển đạt "
+                   "2% GDP; bố trí ít nhất 3% tổng chi ngân sách hằng năm cho phát triển khoa học. "
+                   "Nguồn nhân lực nghiên cứu khoa học đạt 12 người trên một vạn dân; có từ 40 - "
+                   "50 tổ chức khoa học và công nghệ được xếp hạng khu vực.\n- Thu hút thêm ít "
+                   "nhất 3 tổ chức, doanh nghiệp công nghệ hàng đầu thế giới. Chỉ số phát triển "
+                   "con người (HDI) duy trì trên 0,7.\n- Phấn đấu có ít nhất 05 dự án, chương "
+                   "trình được triển khai.\n")
+    assert got == [(2, "%", 2030), (3, "%", "annual"), (12, "người", 2030),
+                   (40, "tổ chức", 2030), (3, "tổ chức, doanh nghiệp", 2030), (0.7, None, 2030),
+                   (5, "dự án, chương trình", 2030)]
+
+
+def test_a_quantity_a_plan_sets() -> None:
+    """19 (docx) / 38 (doc): "số lượng tiết mục: 15 tiết mục" in a KH (no year with it)."""
+    assert _targets("II. NỘI DUNG\n1. Cách thức lựa chọn tiết mục\nTổ chức bồi dưỡng, lựa chọn "
+                    "các tiết mục từ đoàn viên thanh niên; số lượng tiết mục: 15 tiết mục.\n") == [
+        (15, "tiết mục", None)]

@@ -376,6 +376,8 @@ def _number(text: str) -> float:
     return float(text.replace(",", "."))
 
 
+# a quantity a plan sets: "số lượng tiết mục: 15 tiết mục" (19, a KH for a music night)
+_SET_QUANTITY = re.compile(r"\b[Ss]ố\s+lượng\s+[^:;.]{1,40}:\s*\d")
 _FULL = re.compile(r"(?<![\d.,])100\s*%\s+(?:các\s+|số\s+)?\w")  # "100% xã", "100% các cơ sở"
 
 
@@ -407,18 +409,29 @@ def extract_targets(doc: Document, units: list[_Unit]) -> None:
         if not (zone or g.TARGET_CUE.search(text, low) or (
             "%" in text and (g.ANNUAL.search(text, low) or g.BY_YEAR.search(text, low)
                              or g.TERM_END.search(text, low)
-                             or (plan and _FULL.search(text))))):
+                             or (plan and _FULL.search(text))))
+                or (plan and "lượng" in text and _SET_QUANTITY.search(text))):
             continue
         context = u.scope.deadline()
         # clauses end at "; " — most texts are one clause; each clause's lowered text is a
         # slice of the text's (lowering is character for character, see g.lowered)
         for start, clause in _clauses(text) if ";" in text else ((0, text),):
-            own = _deadline_of(clause, term_end, low[start: start + len(clause)])
+            clause_low = low[start: start + len(clause)]
+            own = _deadline_of(clause, term_end, clause_low)
             deadline, deadline_text = own or context or (None, None)
             values = _values(clause, digit if clause is text else None)
             if not values or g.LEGAL_THRESHOLD.search(clause):
                 continue
+            # a clause of several sentences: each value has its own sentence's deadline ("… ít
+            # nhất 3% tổng chi ngân sách hằng năm … . Nguồn nhân lực … đạt 12 người …")
+            sentences = own is not None and len(values) > 1 and ". " in clause
             for v, unit in values:
+                if sentences:
+                    a = clause.rfind(". ", 0, v.start) + 1
+                    b = clause.find(". ", v.end)
+                    b = len(clause) if b < 0 else b
+                    deadline, deadline_text = _deadline_of(
+                        clause[a:b], term_end, clause_low[a:b]) or context or (None, None)
                 low_bound = g.RANGE_BEFORE.search(clause, max(0, v.start - 12), v.start) \
                     if v.start and clause[v.start - 1] in " -–" else None
                 if low_bound:
@@ -470,7 +483,17 @@ def _values(clause: str, digit: int | None = None) -> list[tuple[g.Value, str]]:
         if g.count_qualified(head) and _QUALIFIED.search(head):
             continue
         found.append((m, _SPACES.sub(" ", m.unit or "")))
+    if "," in clause:
+        for index in _INDEX_VALUE.finditer(clause, max(0, digit - 20)):
+            found.append((g.Value(index.start(), index.end(), index.group("num"), None,
+                                  index.group("cmp"), None), ""))
     return sorted(found, key=lambda mu: mu[0].start)
+
+
+# an index with no unit, kept above a bound at the end of a sentence: "chỉ số phát triển con
+# người (HDI) duy trì trên 0,7." (10, 12: NQ 57)
+_INDEX_VALUE = re.compile(r"(?P<cmp>trên|tối\s+thiểu|ít\s+nhất)\s+(?P<num>\d+,\d+)"
+                          r"(?=\s*(?:[.;]|$))")
 
 
 _SUBJECT_END = re.compile(r"[;(]")
@@ -509,7 +532,8 @@ def _subject(clause: str, v: g.Value, unit: str) -> str | None:
 def _target(n: int, text: str, value: float, unit: str, comparator: str | None,
             deadline: int | str | None, deadline_text: str | None, subject: str | None,
             node: Node) -> Target:
-    return Target(f"t{n:02d}", text.strip(), int(value) if value.is_integer() else value, unit,
+    return Target(f"t{n:02d}", text.strip(), int(value) if value.is_integer() else value,
+                  unit or None,
                   comparator, deadline, deadline_text, subject, node.line, node.anchor)
 
 
@@ -553,9 +577,11 @@ def agency_name(text: str) -> str | None:
     >>> agency_name("Tăng cường công tác tuyên truyền") is None
     True
     """
-    if not g.AGENCY_START.match(text):
+    head = g.AGENCY_START.match(text)
+    if not head:
         return None
-    m = g.AGENCY_END.search(text)
+    # (the name ends after its head: "Đoàn kiểm tra lập …", "Ban tổ chức" hold a verb's words)
+    m = g.AGENCY_END.search(text, head.end())
     name = text[: m.start()] if m else text
     name = name.strip().rstrip(" ,;.:")
     if not name or not at_most_words(name, 20):
@@ -576,6 +602,8 @@ def split_agencies(name: str) -> list[str]:
 # province name the same few dozen bodies. (Names only: task texts are never cached.)
 @functools.lru_cache(maxsize=4096)
 def _split_agencies(name: str) -> tuple[str, ...]:
+    if g.AGENCY_POST.search(name):  # "Giám đốc các Sở": the body the office holder stands for
+        name = g.AGENCY_POST.sub(r"\g<space>", name)
     parts = [name]
     for sep, joiner in _NAME_SEPARATORS:
         out: list[str] = []
@@ -590,13 +618,24 @@ def _split_agencies(name: str) -> tuple[str, ...]:
                     acc = f"{acc}{joiner}{piece}"
             out.append(acc)
         parts = out
-    return tuple(p.strip() for p in parts if p.strip())
+    out = []
+    for p in parts:
+        vague = g.VAGUE_TAIL.search(p)
+        p = (p[: vague.start()] if vague else p).strip()
+        if p:
+            out.append(p)
+    return tuple(out)
 
 
 def _continues_plural(acc: str, piece: str) -> bool:
     """"các Sở, ban, ngành", "Các tỉnh uỷ, thành uỷ": a short lower-case piece after a plural
     ("các …") goes on naming the same kind of bodies, not another body."""
     return acc[:4].lower() == "các " and piece[:1].islower() and at_most_words(piece, 2)
+
+
+# a person named as a person, not a body: "Đồng chí Phó chủ tịch Thường trực", "Các đ/c Phó chủ
+# tịch, Trưởng đoàn thể xã" (13: a task table's column), "các ông bà Phó Chủ tịch"
+_PERSON = re.compile(r"(?:các\s+)?(?:đồng\s+chí|đ/c|ông|bà)\b", re.IGNORECASE)
 
 
 def plausible_agency(name: str) -> bool:
@@ -607,7 +646,7 @@ def plausible_agency(name: str) -> bool:
     [True, False, False, False, True]
     """
     name = name.strip()
-    if not name or not name[0].isalpha():
+    if not name or not name[0].isalpha() or _PERSON.match(name):
         return False
     if " " not in name:  # one word: an abbreviation ("UBND", "MTTQ"), no bare head
         return name.isupper() and len(name) >= 3
@@ -703,6 +742,8 @@ def extract_assignments(doc: Document, units: list[_Unit]) -> None:
         ctx = u.scope.agency() if zone else u.scope.named_agency()
         if isinstance(node, Section):
             if not node.text:
+                if node.children and isinstance(node.children[0], Table):
+                    _members(doc, u)
                 continue
             own = memo.agency(node.heading) if zone else u.own.named_agency()
             if own:
@@ -714,6 +755,17 @@ def extract_assignments(doc: Document, units: list[_Unit]) -> None:
                 and memo.agency(node.text) == node.text.rstrip(" :"):
             continue  # an agency heading item ("* Ban Tổ chức:"), its children are the tasks
         _sentence(doc, u, node.text, ctx, zone)
+
+
+def _members(doc: Document, u: _Unit) -> None:
+    """A heading that is only a body's name over the table of its members ("2. Tiểu ban văn
+    nghệ" then "| - Ông: … | - Đoàn viên | - Trưởng ban |"): the plan sets the body up to do
+    the work its name says, so it is a body given a task (the heading)."""
+    node = u.node
+    assert isinstance(node, Section)
+    name = node.heading.strip().rstrip(" :")
+    if u.scope.memo.agency(name) == name:
+        _add(doc, name, name, u)
 
 
 def _zone_line(text: str) -> bool:

@@ -546,7 +546,9 @@ COUNT = re.compile(
     r"(?P<unit>đoàn\s+viên|công\s+nhân(?:\s+lao\s+động)?|công\s+đoàn\s+cơ\s+sở|CĐCS|doanh\s+nghiệp|người|lao\s+động|"
     r"cán\s+bộ|hội\s+viên|đảng\s+viên|tổ\s+chức|đơn\s+vị|lớp|cuộc|mô\s+hình|công\s+trình|"
     r"sáng\s+kiến|hộ|suất|nhà|tỷ\s+đồng|triệu\s+đồng|đồng|lượt|khu\s+công\s+nghiệp|"
-    r"cụm\s+công\s+nghiệp|KCN|CCN|ha|MW|mỏ|tiết\s+mục|nước)(?!\w)"
+    r"cụm\s+công\s+nghiệp|KCN|CCN|ha|MW|mỏ|tiết\s+mục|nước|dự\s+án(?=,\s*chương\s+trình))(?!\w)"
+    # two kinds counted together: "3 tổ chức, doanh nghiệp", "05 dự án, chương trình"
+    r"(?:(?P<also>,\s*(?:doanh\s+nghiệp|tổ\s+chức|chương\s+trình|dự\s+án|đơn\s+vị))(?!\w))?"
     r"(?:\s+(?P<after>trở\s+lên|trở\s+xuống))?",
     re.IGNORECASE,
 )
@@ -581,9 +583,10 @@ def find_values(pattern: re.Pattern[str], text: str, first: int = 0) -> Iterator
         found = COMPARATOR.find(text, start, pos)
         if found:
             before, start = found
-        yield Value(start, m.end(), m.group("num"),
-                    m.group("unit") if "unit" in pattern.groupindex else None,
-                    before, m.group("after"))
+        unit = m.group("unit") if "unit" in pattern.groupindex else None
+        if unit and m.group("also"):
+            unit += m.group("also")
+        yield Value(start, m.end(), m.group("num"), unit, before, m.group("after"))
         pos = m.end()
 
 
@@ -630,7 +633,7 @@ TERM = Cued(re.compile(r"nhiệm\s+kỳ\s+(?P<a>\d{4})\s*[-–—]\s*(?P<b>\d{4}
 # AGENCY_END gives the same matches as r"\s*:|(?<!,)(?<!các)(?<!những)\s+(?:lãnh\s+đạo|…)\b",
 # written with the first character (a space or ":") as a class, so that the engine skips ahead
 # to the spaces and colons: then ":" alone, or more spaces and ":", or — no "," (or "các",
-# "những") before the first space — more spaces and a verb.
+# "những", or "hậu": "Tiểu ban hậu cần") before the first space — more spaces and a verb.
 _AGENCY_VERBS = (
     r"lãnh\s+đạo|chủ\s+trì|phối\s+hợp|tham\s+mưu|chỉ\s+đạo|có\s+trách\s+nhiệm|"
     r"thực\s+hiện|căn\s+cứ|theo\s+chức\s+năng|chủ\s+động|tổ\s+chức|xây\s+dựng|hướng\s+dẫn|"
@@ -639,10 +642,10 @@ _AGENCY_VERBS = (
     r"tăng\s+cường|nâng\s+cao|đẩy\s+mạnh|tuyên\s+truyền|vận\s+động|giải\s+quyết|quản\s+lý|"
     r"giám\s+sát|định\s+hướng|phát\s+huy|làm|đôn\s+đốc|triệu\s+tập|chịu\s+trách\s+nhiệm|"
     r"chuẩn\s+bị|phân\s+công|tập\s+trung|xử\s+lý|hoàn\s+thành|trình|ban\s+hành|thẩm\s+định|"
-    r"lựa\s+chọn|cung\s+cấp|tiếp\s+nhận|gửi|nắm|bố\s+trí"
+    r"lựa\s+chọn|cung\s+cấp|tiếp\s+nhận|gửi|nắm|bố\s+trí|tham\s+gia|trong\s+quá\s+trình"
 )
 AGENCY_END = re.compile(
-    rf"[\s:](?:(?<=:)|\s*:|(?<!,\s)(?<!các\s)(?<!những\s)\s*(?:{_AGENCY_VERBS})\b)")
+    rf"[\s:](?:(?<=:)|\s*:|(?<!,\s)(?<!các\s)(?<!những\s)(?<!hậu\s)\s*(?:{_AGENCY_VERBS})\b)")
 # Heads of the bodies a document assigns tasks to: the header's ORG_HEADS and the bodies that
 # rarely issue a document to the trade unions but are given tasks in them ("2. Thanh tra
 # tỉnh", "7. Thuế tỉnh", "4. Quân uỷ Trung ương", "Tổ đảng ở Thường trực Ủy ban Pháp luật",
@@ -658,15 +661,27 @@ AGENCY_HEADS = (
     "các cơ sở đoàn", "các tổ chức thành viên", "các tổ chức chính trị", "các đoàn thể",
     "ban quản lý", "các ban quản lý", "ban công tác mặt trận", "các tỉnh ủy", "các tỉnh uỷ",
     "ủy ban nhân dân", "uỷ ban nhân dân", "ub mttq", "phân hiệu", "cổng thông tin",
-    "lãnh đạo ban", "các bộ", "mặt trận tổ quốc", "người sử dụng lao động",
+    "lãnh đạo ban", "các bộ", "mặt trận tổ quốc", "người sử dụng lao động", "ban tổ chức",
 )
 _AGENCY_ALT = "|".join(sorted((re.escape(h).replace(r"\ ", r"\s+") for h in AGENCY_HEADS),
                               key=len, reverse=True))
-# "Ban Tổ chức Tỉnh ủy", "Thanh tra tỉnh", "Các ban LĐLĐ tỉnh" (the words after a head may be
-# spaced by any run of spaces: "Thanh  tra tỉnh" is one head)
+# The post of a body's head, before the body: "Giám đốc các Sở", "Thủ trưởng các ban, ngành",
+# "Chủ tịch Ủy ban nhân dân các xã, phường", "Trưởng đoàn kiểm tra". The office holder stands
+# for the body, so the agency is the body (one rule for every document: "who does what"); a
+# person named as a person ("Đồng chí Trưởng Ban …", "đ/c Phó Chủ tịch", "các ông bà …") or a
+# post with no body after it ("Phó Chủ tịch Thường trực") is no agency.
+AGENCY_POSTS = ("tổng giám đốc", "giám đốc", "thủ trưởng", "chủ tịch", "trưởng", "bí thư",
+                "người đứng đầu")
+_POST_ALT = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in AGENCY_POSTS)
+# "Ban Tổ chức Tỉnh ủy", "Thanh tra tỉnh", "Các ban LĐLĐ tỉnh", "Giám đốc các Sở" (the words
+# after a head may be spaced by any run of spaces: "Thanh  tra tỉnh" is one head)
 AGENCY_START = re.compile(
-    rf"^{_first_letters(AGENCY_HEADS)}(?:{_AGENCY_ALT})"
+    rf"^{_first_letters((*AGENCY_HEADS, *AGENCY_POSTS))}(?:(?:{_POST_ALT})\s+)?(?:{_AGENCY_ALT})"
     r"(?=[\s,:;.)\-–]|$)", re.IGNORECASE)
+# a post before a body at the start of a name or of one of its parts (what split_agencies
+# drops): "Giám đốc các Sở và Thủ trưởng các ban, ngành tỉnh; Chủ tịch Ủy ban nhân dân …"
+AGENCY_POST = re.compile(rf"(?:^|(?<=[,;])|(?<=\svà))(?P<space>\s*)(?:{_POST_ALT})\s+"
+                         rf"(?=(?:{_AGENCY_ALT})(?=[\s,:;.)\-–]|$))", re.IGNORECASE)
 # a head word alone, or with only vague words after it: "Cơ quan", "Các cơ quan", "đơn vị liên
 # quan", "Ban", "Tổ" (no body of its own)
 BARE_AGENCY = re.compile(r"^(?:các\s+|những\s+)?(?:cơ\s+quan|đơn\s+vị|ban|tổ|đoàn|hội|phòng|"
@@ -676,6 +691,14 @@ BARE_AGENCY = re.compile(r"^(?:các\s+|những\s+)?(?:cơ\s+quan|đơn\s+vị|ba
 GENERIC_PARTNER = re.compile(r"^(?:các|những)\s+(?:cơ\s+quan|đơn\s+vị|ngành|sở|ban,?\s+ngành)"
                              r"(?:[\s,]+(?:liên\s+quan|chức\s+năng|đơn\s+vị|ban|ngành|"
                              r"đoàn\s+thể))*$", re.IGNORECASE)
+# where a list of bodies goes on with those that are no named body, cut off with the rest:
+# "Các Sở, ban, ngành[ và các địa phương liên quan]", "Các Sở, ban, ngành[, địa phương và các
+# tổ chức hoạt động khai thác khoáng sản]", "[các tổ chức, cá nhân hoạt động khoáng sản]" (the
+# organisations named as bodies stay: "các tổ chức chính trị - xã hội", "các tổ chức thành viên")
+# (in lower case: "Đảng ủy khối cơ quan và Doanh nghiệp tỉnh" is one body)
+VAGUE_TAIL = re.compile(r"(?:^|,\s*|\s+và\s+)(?:[Cc]ác\s+|[Nn]hững\s+)?(?:địa\s+phương|cá\s+nhân|"
+                        r"tổ\s+chức(?!\s+(?:chính|thành|đảng|đoàn|cơ\s+sở|công\s+đoàn))|"
+                        r"doanh\s+nghiệp|người\s+dân|nhân\s+dân)\b")
 # where a partner's name ends: "phối hợp với công đoàn cấp trên trong lãnh đạo ..."
 PARTNER_END = re.compile(r"\s+(?:(?i:trong|để|về|nhằm|theo|khi|tại|cùng|đối\s+với)|"
                          # a verb in lower case ("… với Công an tỉnh xử lý nghiêm …")
