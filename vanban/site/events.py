@@ -201,7 +201,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig) -> str:
         # Material prints page.meta.title unescaped (<title>, header, h1)
         page.meta["title"] = escape(title)
     spec = pages.from_meta(page.meta)
-    if spec is not None and spec.kind not in pages.DOCUMENT_KINDS:
+    if spec is not None and not spec.text:
         return ""                         # rendered from the catalog in on_page_content
     doc, part = _document(cat, page)
     if doc is not None and lang != languages(config)[1]:
@@ -226,7 +226,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig) -> str:
     cat = catalog(config)
     spec = pages.from_meta(page.meta)
     abbrs = cat.abbreviations(lang)
-    if spec is not None and spec.kind not in pages.DOCUMENT_KINDS:
+    if spec is not None and not spec.text:
         body, parts = pages.render(spec, cat, lang, page.url, abbrs)
         page.toc = _toc(parts, [])
         return str(body)
