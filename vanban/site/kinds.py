@@ -14,6 +14,7 @@ the sitemap): keep it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import Enum
@@ -323,9 +324,35 @@ _TABLE: list[Kind] = [
     # the targets as CSV and JSON (vanban.progress.export), written after the build
     Kind("downloads", f"{DOWNLOADS_DIR}/{{key}}", f"{DOWNLOADS_DIR}/{{key}}",
          _deps(TARGETS, FRONT, AGENCIES), Search.NONE, raw_key=True),
+    # any other hand-written page (its URL is MkDocs': "huong-dan/index.md" → "huong-dan/")
+    Kind("page", "{key}.md", "{key}/", _deps(Dep(PAGE, Scope.OWN), GLOSSARY), Search.BOTH,
+         raw_key=True),
 ]
 
 KINDS: dict[str, Kind] = {k.name: k for k in _TABLE}
+
+
+def of_file(src_uri: str) -> tuple[Kind, str]:
+    """(kind, key) of a page MkDocs builds from a file of docs/ (written or imported; a
+    translation `x.en.md` is the page of `x.md`); "page" when no other kind's source fits.
+
+    >>> [(k.name, key) for k, key in map(of_file, ["van-ban/ct-1.en.md", "index.md", "a/b.md"])]
+    [('document', 'ct-1'), ('home', ''), ('page', 'a/b')]
+    """
+    src = re.sub(r"\.[a-z]{2}\.md$", ".md", src_uri)
+    for kind in KINDS.values():
+        if kind.generated or not kind.html:
+            continue
+        head, brace, tail = kind.source.partition("{key}")
+        if not brace:
+            if src == kind.source:
+                return kind, ""
+            continue
+        found = re.fullmatch(re.escape(head) + ("(.+)" if kind.raw_key else "([^/]+)")
+                             + re.escape(tail), src)
+        if found:
+            return kind, found.group(1)
+    return KINDS["page"], src.removesuffix(".md")
 
 
 def generated(kinds: Iterable[Kind] | None = None) -> list[Kind]:
