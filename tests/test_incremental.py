@@ -151,3 +151,47 @@ def test_dirty_rebuild_renders_what_an_edit_reaches_and_nothing_else(project: Pa
         assert "vbmarker3" in (server.site / "van-ban" / "index.html").read_text(encoding="utf-8")
     finally:
         server.close()
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_each_input_edited_reaches_what_its_readers_declare(project: Path,
+                                                             tmp_path: Path) -> None:
+    """For each input a kind of page can read (vanban.site.kinds.Input): edit it, rebuild
+    dirty, and the site is the clean build's; the pages of kinds that do not read it are not
+    rendered again."""
+    from vanban.news import NEWS_DIR
+    docs, data = project / "docs", project / "data"
+    post = sorted((docs / NEWS_DIR).glob("*-tra-cuu-*.md"))[0]
+    edits = {
+        # input: (edit, a page rendered again, a page left alone)
+        "front_matter": (lambda: _edit(docs / "van-ban" / f"{OTHER}.md", "\ntitle: ",
+                                       "\ntitle: vbmarker4 "),
+                         f"van-ban/{DOC}/index.html", "thuat-ngu/index.html"),
+        "agencies": (lambda: _edit(data / "agencies.yml",
+                                   "name_en: Vietnam General Confederation of Labour\n",
+                                   "name_en: Vietnam General Confederation of Labour (VGCL)\n"),
+                     "co-quan/index.html", "thuat-ngu/index.html"),
+        "glossary": (lambda: _edit(data / "glossary.yml", "en: Standing Committee\n",
+                                   "en: Standing Committee (the BCH's)\n"),
+                     "thuat-ngu/index.html", "tien-do/du-lieu/tat-ca.csv"),
+        "news": (lambda: _edit(post, "\ntitle: ", "\ntitle: vbmarker5 "),
+                 "index.html", f"van-ban/{DOC}/index.html"),
+        "targets": (lambda: _edit(data / "targets" / f"{DOC}.yml", "\nsample: true\n",
+                                  "\nsample: false\n"),
+                    "co-quan/ldld-binh-dinh/index.html", "van-ban/index.html"),
+    }
+    server = Server(project, tmp_path / "served")
+    try:
+        for name, (edit, reached, untouched) in edits.items():
+            edit()
+            written = server.rebuild()
+            assert reached in written, name
+            assert untouched not in written, name
+            assert_same_as_full_build(project, server.site, tmp_path)
+    finally:
+        server.close()

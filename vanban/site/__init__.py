@@ -10,6 +10,7 @@ Layers, each usable without MkDocs except the last:
 - `views`   HTML of the metadata card, responsibility table, citations, indexes, agency and
             glossary pages
 - `layout`  Markdown-level touches to a document body (two-column header and signature)
+- `kinds`   the registry of page kinds: URL, view, inputs read, search indexing of each
 - `pages`   the generated pages (which exist, their source path, title and content)
 - `events`  the MkDocs event handlers that `hooks/portal.py` wires up
 """

@@ -28,8 +28,9 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from ..data import DataError
+from ..news import NEWS_DIR
 from ..progress.export import downloads
-from . import incremental, layout, pages, views
+from . import incremental, kinds, layout, pages, views
 from .catalog import (
     Catalog,
     Document,
@@ -85,6 +86,15 @@ _CURRENT: dict[Sources, Catalog] = {}
 # `mkdocs serve --dirty` (on_startup): rebuilds render only what changed (vanban.site.incremental)
 _DIRTY = {"on": False}
 _CHANGES: dict[Sources, incremental.Changes] = {}
+_NEWS: dict[Sources, list[tuple[str, int, int]]] = {}   # the news posts' files at the last build
+
+
+def _news_stamps(src: Sources) -> list[tuple[str, int, int]]:
+    out = []
+    for path in sorted((src.docs_dir / NEWS_DIR).glob("*.md")):
+        stat = path.stat()
+        out.append((path.name, stat.st_mtime_ns, stat.st_size))
+    return out
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -137,7 +147,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         cat = load(config)
         report(cat.problems)
         after = cached(src)
-        _CHANGES[src] = incremental.changes(src, before, after) \
+        news = _news_stamps(src)
+        news_changed = _NEWS.get(src, news) != news
+        _NEWS[src] = news
+        _CHANGES[src] = incremental.changes(src, before, after, news_changed) \
             if _DIRTY["on"] and after is not None else incremental.Changes()
     else:
         cat = load(config)
@@ -155,9 +168,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             _set_modified(file, modified)
         files.append(file)
     if not todo.everything:
+        # a page from a file: MkDocs renders it again when its file changed, and so do we
+        # when an input its kind reads changed (a document's targets, the glossary, …)
         for file in files.documentation_pages():
-            doc = _document_file(cat, file.src_uri)
-            if doc is not None and todo.document(doc.slug):
+            if file.generated_by is None and todo.reaches(*kinds.of_file(file.src_uri), cat):
                 _set_modified(file, True)
     if plugin is not None and hasattr(plugin, "i18n_files_per_language"):
         plugin.i18n_files_per_language[lang] = files.documentation_pages()  # for sitemap.xml
@@ -201,7 +215,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig) -> str:
         # Material prints page.meta.title unescaped (<title>, header, h1)
         page.meta["title"] = escape(title)
     spec = pages.from_meta(page.meta)
-    if spec is not None and spec.kind not in pages.DOCUMENT_KINDS:
+    if spec is not None and not spec.text:
         return ""                         # rendered from the catalog in on_page_content
     doc, part = _document(cat, page)
     if doc is not None and lang != languages(config)[1]:
@@ -226,7 +240,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig) -> str:
     cat = catalog(config)
     spec = pages.from_meta(page.meta)
     abbrs = cat.abbreviations(lang)
-    if spec is not None and spec.kind not in pages.DOCUMENT_KINDS:
+    if spec is not None and not spec.text:
         body, parts = pages.render(spec, cat, lang, page.url, abbrs)
         page.toc = _toc(parts, [])
         return str(body)
@@ -299,8 +313,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     once, after the last language; in a --dirty rebuild only when a targets file changed)."""
     if other_language_building(config):
         return
-    todo = changes(config)
-    if not (todo.everything or todo.targets):
+    if not changes(config).reaches(kinds.KINDS["downloads"], "", catalog(config)):
         return
     folder = Path(config.site_dir) / DOWNLOADS_DIR
     folder.mkdir(parents=True, exist_ok=True)

@@ -1,19 +1,17 @@
-"""What a `mkdocs serve --dirty` rebuild renders again.
+"""What a `mkdocs serve --dirty` rebuild renders again, derived from what each kind of page
+reads (`Kind.reads` in vanban.site.kinds).
 
 MkDocs' `--dirty` rebuild renders only the pages whose Markdown file is newer than the page
 it wrote; a generated page (`File.generated`) has no file, so MkDocs would render every one of
 them again — at 500 documents about 2,000 pages per language, the whole build. This module
-compares the catalog before and after the change and tells, for each generated page, whether
-what it shows can have changed:
-
-- a document's text edited (its front matter, the metadata every list shows, unchanged): its
-  own pages — the document page (MkDocs sees its file changed) and its parts; when paragraphs
-  moved to another part, also its progress page and the pages of the
-  agencies it gives tasks to (they link to its paragraphs);
-- a data/targets/<slug>.yml changed: that document's page and parts (target marks) and every
-  progress page (statuses, counts, facets);
-- anything else — front matter, a document added or removed, data/agencies.yml or
-  data/glossary.yml — every page, as a full build.
+compares the catalog (and the news posts) before and after the change and names the inputs
+that changed (`Changes.changed`: a document's body, where its paragraphs are, its front
+matter, its targets file; data/agencies.yml, data/glossary.yml, the news posts). A page is
+rendered again when its kind reads one of them (`Changes.reaches`): a document's text edited
+reaches its own pages, and, when paragraphs moved to another part, its progress page and the
+pages of the agencies it gives tasks to; a targets file reaches the document's page and every
+progress page; front matter, agencies and glossary reach every page made from the catalog.
+A document added or removed, or a change of what the build reports, is everything.
 
 A plain `mkdocs build` and the first build of `mkdocs serve` render everything as always.
 """
@@ -26,8 +24,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .catalog import Catalog, Document, Signature, Sources
+from .kinds import Input, Kind, Scope
 from .pages import GeneratedPage
-from .urls import split_page_key
+
+SITE_WIDE = ""      # the "document" of an input that is one file for the whole site
 
 
 @dataclass(frozen=True)
@@ -35,64 +35,71 @@ class Changes:
     """What changed since the last build of the same project in this process."""
 
     everything: bool = True
-    texts: frozenset[str] = frozenset()      # documents whose body changed, not front matter
-    targets: frozenset[str] = frozenset()    # documents whose targets file changed
-    moved: frozenset[str] = frozenset()      # documents of `texts` whose paragraphs changed part
-    agencies: frozenset[str] = frozenset()   # agencies given tasks by the documents in `moved`
+    changed: frozenset[tuple[Input, str]] = frozenset()   # (input, document slug or SITE_WIDE)
 
-    def document(self, slug: str) -> bool:
-        """Whether the page of document `slug` must be rendered again (its own file's change
-        is seen by MkDocs; this is for a change of its targets)."""
-        return self.everything or slug in self.targets
+    def reaches(self, kind: Kind, key: str, cat: Catalog) -> bool:
+        """Whether the page `key` of `kind` must be rendered again."""
+        if self.everything:
+            return True
+        for dep in kind.reads:
+            slugs = {slug for i, slug in self.changed if i is dep.input}
+            if not slugs:
+                continue
+            if dep.scope is Scope.ALL:
+                return True
+            subject = kind.subject(key)
+            if dep.scope is Scope.OWN and subject in slugs:
+                return True
+            if dep.scope is Scope.TASKING and any(
+                    a.agency is not None and a.agency.id == subject
+                    for slug in slugs for a in cat.assigned.get(slug, [])):
+                return True
+        return False
 
     def page(self, spec: GeneratedPage, cat: Catalog) -> bool:
         """Whether the generated page `spec` must be rendered again."""
-        if self.everything:
-            return True
-        mine = self.texts | self.targets
-        if spec.kind == "part":
-            found = spec.part(cat)
-            return found is None or found[0].slug in mine
-        if spec.kind == "progress":
-            return spec.key in self.targets | self.moved
-        if spec.kind.startswith("progress"):
-            return bool(self.targets)
-        if spec.kind in ("agency", "agency_page"):
-            return split_page_key(spec.key)[0] in self.agencies
-        return False
+        return self.reaches(spec.spec, spec.key, cat)
 
 
 def changes(sources: Sources, before: tuple[Signature, Catalog] | None,
-            after: tuple[Signature, Catalog]) -> Changes:
-    """Compare two loads of the same project's catalog (`before` None: a first build)."""
+            after: tuple[Signature, Catalog], news: bool = False) -> Changes:
+    """Compare two loads of the same project's catalog (`before` None: a first build);
+    `news`: whether a news post changed in between."""
     if before is None:
         return Changes()
+    found: set[tuple[Input, str]] = {(Input.NEWS, SITE_WIDE)} if news else set()
     (old_sig, old), (new_sig, new) = before, after
     old_files, new_files = _stamps(old_sig), _stamps(new_sig)
     if old is new or old_files == new_files:
-        return Changes(everything=False)
+        return Changes(False, frozenset(found))
     changed = {p for p in old_files.keys() | new_files.keys()
                if old_files.get(p) != new_files.get(p)}
     targets_dir = sources.targets_dir.resolve()
-    texts: set[str] = set()
-    targets: set[str] = set()
+    site_wide = {sources.agencies.resolve(): Input.AGENCIES,
+                 sources.glossary.resolve(): Input.GLOSSARY}
     old_docs = {d.slug: d for d in old.documents}
     new_docs = {d.slug: d for d in new.documents}
     if old_docs.keys() != new_docs.keys() or old.problems != new.problems:
         return Changes()
     for path in changed:
         if path.parent == targets_dir and path.suffix == ".yml":
-            targets.add(path.stem)
+            found.add((Input.TARGETS, path.stem))
+            continue
+        if path in site_wide:
+            found.add((site_wide[path], SITE_WIDE))
             continue
         doc = new_docs.get(path.stem) if path.parent.name == "van-ban" else None
-        if doc is None or not _same_front_matter(old_docs[doc.slug], doc):
-            return Changes()            # data/agencies.yml, glossary, metadata: everything
-        texts.add(doc.slug)
-    moved = {slug for slug in texts if _placement(old_docs[slug]) != _placement(new_docs[slug])}
-    agencies = {a.agency.id for slug in moved for a in new.assigned.get(slug, [])
-                if a.agency is not None}
-    return Changes(False, frozenset(texts), frozenset(targets), frozenset(moved),
-                   frozenset(agencies))
+        if doc is None:
+            return Changes()            # a file the rules do not know: everything
+        was = old_docs[doc.slug]
+        front = not _same_front_matter(was, doc)
+        if front:
+            found.add((Input.FRONT_MATTER, doc.slug))
+        if not front or was.body != doc.body:
+            found.add((Input.BODY, doc.slug))
+        if _placement(was) != _placement(doc):
+            found.add((Input.PLACEMENT, doc.slug))
+    return Changes(False, frozenset(found))
 
 
 def _placement(doc: Document) -> tuple[int, dict[str, int]]:

@@ -115,10 +115,6 @@ class NewsIndexPage(GeneratedPage):
     posts: tuple[Post, ...] = field(default=(), compare=False)
 
     @property
-    def in_nav(self) -> bool:
-        return self.kind == "news"
-
-    @property
     def number(self) -> int:
         return int(self.key) if self.key else 1
 

@@ -25,7 +25,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
 from .. import search
-from . import events, pages
+from . import events, kinds, pages
 from .catalog import Catalog, Document
 from .html import Abbreviations
 from .labels import DEFAULT_LANG, LANGS, format_date
@@ -41,32 +41,64 @@ log = get_plugin_logger("vanban")
 EXCLUDE = (".headerlink", ".vb-card__jump", ".vb-resp", ".vb-citations", ".vb-cited-by",
            ".vb-doc-table")
 
-# list pages repeat every title: searching them would bury the documents
-_LIST_KINDS = ("home", "documents", "agencies")
-_LIST_PREFIXES = ("van-ban/loai/*", "van-ban/nam/*",
-                  # the progress facets repeat the targets of the per-document progress pages
-                  "tien-do/nam/*", "tien-do/co-quan/*", "tien-do/trang-thai/*")
+# what is indexed is each kind's `search` in the registry (vanban.site.kinds): list pages
+# repeat every title (searching them would bury the documents), an agency's task pages 2, 3, …
+# repeat its heading above a task table that is not indexed (EXCLUDE); a document's progress
+# page and the parts of a very long document are in the full text only (the outline has the
+# targets on the document page; fewer pages in the outline: Pagefind's time per query grows
+# with the pages a common word is on)
+
+
+def _folder(kind: kinds.Kind) -> str:
+    """The URL folder of a kind's pages ("van-ban/loai/"); "" for a kind without key."""
+    return kind.url.partition("{key}")[0] if "{key}" in kind.url else ""
+
+
+def _by_folder(want: kinds.Search) -> tuple[list[kinds.Kind], list[str], list[kinds.Kind]]:
+    """(kinds of one page, folders, kinds listed page by page) indexed as `want` says: a
+    folder when every kind of that folder is, else page by page."""
+    single: list[kinds.Kind] = []
+    folders: list[str] = []
+    each: list[kinds.Kind] = []
+    for kind in kinds.KINDS.values():
+        if kind.search != want or not kind.html:
+            continue
+        folder = _folder(kind)
+        if not folder:
+            single.append(kind)
+        elif all(k.search == want for k in kinds.KINDS.values() if _folder(k) == folder):
+            if folder not in folders:
+                folders.append(folder)
+        else:
+            each.append(kind)
+    return single, folders, each
 
 
 def skipped_urls(langs: list[str]) -> list[str]:
+    """The pages not indexed, by URL and folder ('…/*')."""
+    single, folders, _each = _by_folder(kinds.Search.NONE)
     out: list[str] = []
     for lang in langs:
-        out += [url(kind, "", lang) for kind in _LIST_KINDS]
-        out += [prefix(lang) + p for p in _LIST_PREFIXES]
+        out += [url(kind.name, "", lang) for kind in single]
+        out += [prefix(lang) + folder + "*" for folder in folders]
     return out
 
 
 def repeated_pages(cat: Catalog, langs: list[str]) -> list[str]:
-    """Pages 2, 3, … of an agency's tasks: the agency's heading again above a task table
-    that is not indexed (EXCLUDE); page 1 stands for the agency."""
+    """The pages not indexed that share their folder with indexed ones (an agency's pages
+    2, 3, … of tasks), one by one."""
+    each = {kind.name for kind in _by_folder(kinds.Search.NONE)[2]}
     return [url(spec.kind, spec.key, lang) for spec in pages.generated_pages(cat)
-            if spec.kind == "agency_page" for lang in langs]
+            if spec.kind in each for lang in langs]
 
 
-# in the full text only: a document's progress page repeats its targets, which the outline
-# has on the document itself (fewer pages in the outline: Pagefind's time per query grows
-# with the pages a common word is on)
-_FULL_ONLY_PREFIXES = ("tien-do/van-ban/",)
+def full_only(cat: Catalog, langs: list[str]) -> tuple[tuple[str, ...], set[str]]:
+    """(folders, pages) in the full-text bundle only."""
+    _single, folders, each = _by_folder(kinds.Search.FULL)
+    names = {kind.name for kind in each}
+    one_by_one = {spec.url(lang) for spec in pages.generated_pages(cat) if spec.kind in names
+                  for lang in langs if spec.built_in(lang)}
+    return tuple(prefix(lang) + folder for lang in langs for folder in folders), one_by_one
 
 
 def document_extra(cat: Catalog, doc: Document, lang: str, text: str) -> search.Extra:
@@ -121,9 +153,7 @@ def index_site(cat: Catalog, site_dir: Path, langs: list[str],
     # body), the card on the others; a very long document's later parts (vanban.site.split,
     # Vietnamese only) are searched in the full text only
     docs = {url("document", d.slug, lang): (d, lang) for d in cat.documents for lang in langs}
-    full_only = tuple(prefix(lang) + p for lang in langs for p in _FULL_ONLY_PREFIXES)
-    parts = {spec.url(lang) for spec in pages.generated_pages(cat) if spec.kind == "part"
-             for lang in langs if spec.built_in(lang)}
+    full_dirs, parts = full_only(cat, langs)
     targets: dict[str, list[str]] = {}
     others: dict[str, str] = {}     # pages other than documents: the same in both bundles
     skip = skipped_urls(langs) + repeated_pages(cat, langs)
@@ -145,7 +175,7 @@ def index_site(cat: Catalog, site_dir: Path, langs: list[str],
             extra = document_extra(cat, doc, lang, search.page_text(html))
         # both bundles hold syllable pairs too (vanban.search.pairs: faster queries)
         prepared = search.with_pairs(search.with_extra(html, extra.html()), EXCLUDE)
-        if found is None and page.url not in parts and not page.url.startswith(full_only):
+        if found is None and page.url not in parts and not page.url.startswith(full_dirs):
             others[page.url] = prepared                 # the same page in the outline too
         return prepared
 
@@ -153,7 +183,7 @@ def index_site(cat: Catalog, site_dir: Path, langs: list[str],
 
     def items(full: bool):
         for page in built:
-            if full or (page.url not in parts and not page.url.startswith(full_only)):
+            if full or (page.url not in parts and not page.url.startswith(full_dirs)):
                 yield page.url, prepare(page, full)
 
     # the full text in shards (vanban.search.SHARD_PAGES), by language

@@ -1,33 +1,10 @@
 """The portal's URL scheme, in one place, and relative links between pages.
 
 URLs are site-root relative, directory style, without a leading slash. The default language
-(Vietnamese) lives at the root, every other language under "<lang>/":
-
-| page                        | source (generated unless noted) | vi URL              |
-|-----------------------------|---------------------------------|---------------------|
-| home                        | index.md, index.en.md (written) | `` (en: `en/`)      |
-| document                    | van-ban/<slug>.md (imported)    | `van-ban/<slug>/`   |
-| part n ≥ 2 of a very long document (> 300 KB) | van-ban/<slug>/<n>.md | `van-ban/<slug>/2/` |
-| document index              | van-ban/index.md                | `van-ban/`          |
-| documents of one type       | van-ban/loai/<type>.md          | `van-ban/loai/ctr/` |
-| … page n ≥ 2 of that list   | van-ban/loai/<type>/trang/<n>.md | `van-ban/loai/ctr/trang/2/` |
-| documents of one year       | van-ban/nam/<year>.md           | `van-ban/nam/2021/` |
-| … page n ≥ 2 of that list   | van-ban/nam/<year>/trang/<n>.md | `van-ban/nam/2021/trang/2/` |
-| agency index                | co-quan/index.md                | `co-quan/`          |
-| agency (data/agencies.yml)  | co-quan/<agency-id>.md          | `co-quan/<id>/`     |
-| … its tasks, page n ≥ 2     | co-quan/<agency-id>/trang/<n>.md | `co-quan/<id>/trang/2/` |
-| glossary (data/glossary.yml)| thuat-ngu/index.md              | `thuat-ngu/`        |
-| target progress dashboard   | tien-do/index.md                | `tien-do/`          |
-| progress of one document    | tien-do/van-ban/<slug>.md       | `tien-do/van-ban/<slug>/` |
-| targets due in a year       | tien-do/nam/<year>.md (hang-nam, het-nhiem-ky) | `tien-do/nam/2025/` |
-| targets of an agency        | tien-do/co-quan/<agency-id>.md  | `tien-do/co-quan/<id>/` |
-| targets with a status       | tien-do/trang-thai/<status>.md  | `tien-do/trang-thai/on-track/` |
-| … page n ≥ 2 of a facet     | tien-do/<facet>/<key>/trang/<n>.md | `tien-do/nam/2025/trang/2/` |
-| downloads (CSV, JSON)       | written at build time           | `tien-do/du-lieu/<slug>.csv` |
-| news index, page 1          | tin-tuc/index.md                | `tin-tuc/`          |
-| news index, page n ≥ 2      | tin-tuc/trang/<n>.md            | `tin-tuc/trang/2/`  |
-| news post                   | tin-tuc/<date>-<slug>.md (written) | `tin-tuc/<date>-<slug>/` |
-| news feed (Atom)            | tin-tuc/feed.xml                | `tin-tuc/feed.xml`  |
+(Vietnamese) lives at the root, every other language under "<lang>/". Every kind of page
+(home, document, its parts, the indexes, agencies, glossary, progress, news, feed, downloads)
+has its source path and URL in the registry of page kinds, `vanban.site.kinds.KINDS`:
+`van-ban/<slug>/`, `van-ban/loai/<type>/trang/2/`, `co-quan/<id>/`, `tien-do/nam/2025/`, ….
 
 English URLs are the same under `en/` (`en/van-ban/<slug>/`, `en/co-quan/<id>/`); an English
 document page is the document's card without its (Vietnamese) text, so it has no parts, and a
@@ -47,42 +24,11 @@ from `vanban.slug`.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 
 from ..slug import slugify
 from .labels import DEFAULT_LANG
-
-# kind → (source path pattern, URL pattern); "{key}" is a slug
-_SCHEME: dict[str, tuple[str, str]] = {
-    "home": ("index.md", ""),
-    "document": ("van-ban/{key}.md", "van-ban/{key}/"),
-    "part": ("van-ban/{key}.md", "van-ban/{key}/"),          # key: part_key(slug, n)
-    "documents": ("van-ban/index.md", "van-ban/"),
-    "type": ("van-ban/loai/{key}.md", "van-ban/loai/{key}/"),
-    "type_page": ("van-ban/loai/{key}.md", "van-ban/loai/{key}/"),   # key: page_key(type, n)
-    "year": ("van-ban/nam/{key}.md", "van-ban/nam/{key}/"),
-    "year_page": ("van-ban/nam/{key}.md", "van-ban/nam/{key}/"),
-    "agencies": ("co-quan/index.md", "co-quan/"),
-    "agency": ("co-quan/{key}.md", "co-quan/{key}/"),
-    "agency_page": ("co-quan/{key}.md", "co-quan/{key}/"),          # key: page_key(id, n)
-    "glossary": ("thuat-ngu/index.md", "thuat-ngu/"),
-    # target progress (vanban.site.progress)
-    "progress_index": ("tien-do/index.md", "tien-do/"),
-    "progress": ("tien-do/van-ban/{key}.md", "tien-do/van-ban/{key}/"),
-    "progress_year": ("tien-do/nam/{key}.md", "tien-do/nam/{key}/"),
-    "progress_agency": ("tien-do/co-quan/{key}.md", "tien-do/co-quan/{key}/"),
-    "progress_status": ("tien-do/trang-thai/{key}.md", "tien-do/trang-thai/{key}/"),
-    # page n ≥ 2 of a facet (key: page_key(key, n))
-    "progress_year_page": ("tien-do/nam/{key}.md", "tien-do/nam/{key}/"),
-    "progress_agency_page": ("tien-do/co-quan/{key}.md", "tien-do/co-quan/{key}/"),
-    "progress_status_page": ("tien-do/trang-thai/{key}.md", "tien-do/trang-thai/{key}/"),
-    "methodology": ("phuong-phap-tien-do.md", "phuong-phap-tien-do/"),       # written
-    "guide": ("huong-dan-chi-tieu.md", "huong-dan-chi-tieu/"),                # written
-    "news": ("tin-tuc/index.md", "tin-tuc/"),
-    "news_page": ("tin-tuc/trang/{key}.md", "tin-tuc/trang/{key}/"),
-    "post": ("tin-tuc/{key}.md", "tin-tuc/{key}/"),
-    "feed": ("tin-tuc/feed.xml", "tin-tuc/feed.xml"),
-}
 
 # CSV and JSON downloads, written into the site at build time; the same files for every language
 DOWNLOADS_DIR = "tien-do/du-lieu"
@@ -143,22 +89,28 @@ def split_page_key(key: str) -> tuple[str, int]:
     return (base, int(number)) if sep and number.isdigit() else (key, 1)
 
 
-_COMPOSITE = {"part", "type_page", "year_page", "agency_page", "progress_year_page",
-              "progress_agency_page", "progress_status_page"}   # keys made of slugs and "/"
+@functools.cache
+def _kind(kind: str) -> tuple[str, str, bool]:
+    """(source pattern, URL pattern, raw key) of a kind of page."""
+    from .kinds import KINDS  # the registry imports the views, which import this module
+    found = KINDS[kind]
+    return found.source, found.url, found.raw_key
 
 
-def _key(kind: str, key: str) -> str:
+def _key(raw: bool, key: str) -> str:
     if not key:
         return ""
-    return key if kind in _COMPOSITE else key_slug(key)
+    return key if raw else key_slug(key)
 
 
 def src_uri(kind: str, key: str = "") -> str:
-    return _SCHEME[kind][0].format(key=_key(kind, key))
+    source, _url, raw = _kind(kind)
+    return source.format(key=_key(raw, key))
 
 
 def url(kind: str, key: str = "", lang: str = DEFAULT_LANG) -> str:
-    return prefix(lang) + _SCHEME[kind][1].format(key=_key(kind, key))
+    _source, pattern, raw = _kind(kind)
+    return prefix(lang) + pattern.format(key=_key(raw, key))
 
 
 def relative(from_url: str, to_url: str) -> str:
