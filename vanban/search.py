@@ -374,7 +374,7 @@ def _key(text: str) -> str:
 class _Equivalents:
     pattern: re.Pattern[str]
     english: dict[str, tuple[str, ...]]      # Vietnamese term (key) → English equivalents
-    within: dict[str, tuple[str, ...]]       # term → the shorter terms it holds
+    within: dict[str, tuple[str, ...]]       # term → the shorter terms it begins with
 
 
 @lru_cache(maxsize=8)
@@ -391,16 +391,19 @@ def _equivalents(words: tuple[Word, ...], terms: tuple[Term, ...]) -> _Equivalen
 
     def bounded(key: str) -> str:
         return rf"(?<!\w){re.escape(key)}(?!\w)"
-    within = {k: tuple(o for o in keys if o != k and re.search(bounded(o), k)) for k in keys}
-    return _Equivalents(re.compile("|".join(bounded(k) for k in keys)),
+    # found at every word (a lookahead: "chủ tịch công đoàn cơ sở" holds "chủ tịch công
+    # đoàn" and "công đoàn cơ sở"), the longest first; the shorter terms starting at the
+    # same word are counted with it
+    within = {k: tuple(o for o in keys if o != k and re.match(bounded(o), k)) for k in keys}
+    return _Equivalents(re.compile("(?=(" + "|".join(bounded(k) for k in keys) + "))"),
                         {k: tuple(dict.fromkeys(v)) for k, v in english.items()}, within)
 
 
 def _uses(text: str, found: _Equivalents) -> Counter[str]:
     counts: Counter[str] = Counter()
     for m in found.pattern.finditer(_key(text)):
-        counts[m.group(0)] += 1
-        counts.update(found.within[m.group(0)])
+        counts[m.group(1)] += 1
+        counts.update(found.within[m.group(1)])
     return counts
 
 
