@@ -195,7 +195,48 @@ def test_document_facts_for_the_index_from_the_seed_catalog() -> None:
     en = site_search.document_extra(cat, doc, "en", "")
     assert en.filters["type"] == ["Action programme"]
     assert en.filters["issuer"] == ["Bình Định Provincial Labour Federation"]
-    assert en.meta["title"].startswith("Action programme No. 17/CTr-LĐLĐ")
+    assert en.meta["title"] == ("Action programme No. 17/CTr-LĐLĐ of the Bình Định "
+                                "Provincial Labour Federation")
+    # the English page is the card: the union's terms its Vietnamese text uses, in English
+    english = dict(site_search.document_extra(cat, doc, "en", "").weighted)
+    uses = {w: t.split(" · ") for w, t in english.items() if w not in (
+        search.WEIGHT_LABEL, search.WEIGHT_NAMES)}
+    # "thỏa/thoả ước lao động tập thể" five times in the programme, "đoàn viên" dozens
+    assert "collective bargaining agreement" in uses[3.0] and "union member" in uses[3.0]
+    assert "collective bargaining agreement" not in str(vi.weighted)   # Vietnamese page: none
+    # the figures of its text are in its outline (vanban.site.search.outline)
+    assert "105.000" in search.figures(doc.body)
+
+
+def test_english_equivalents_of_a_text() -> None:
+    from vanban.data import load_words
+    words = load_words(ROOT / "data" / "glossary.yml")
+    vi = {w.vi: w.en for w in words}
+    assert vi["thỏa ước lao động tập thể"][0] == "collective bargaining agreement"
+    assert vi["công đoàn cơ sở"][0] == "grassroots union"
+    assert vi["đoàn viên"][0] == "union member" and vi["người lao động"][0] == "worker"
+    terms = [Term("CĐCS", "công đoàn cơ sở", "grassroots trade union", None, 1),
+             Term("KH", "Kế hoạch", "Plan", None, 2)]
+    found = dict(search.english_equivalents(
+        "Xây dựng đội ngũ chủ tịch công đoàn cơ sở",
+        "Kế hoạch: ký kết thoả ước lao động tập thể; vận động công nhân. Các CĐCS, CĐCS",
+        words, terms))
+    # the title's terms weigh most; "công nhân" is not "công nhận" (marks kept)
+    assert {"grassroots union", "union chair"} <= set(found[search.WEIGHT_EN_TITLE])
+    assert "collective bargaining agreement" in found[1.0] and "industrial worker" in found[1.0]
+    assert "Plan" not in str(found)        # a type word, not a term of the union
+    assert search.english_equivalents("", "được công nhận", words) == []
+
+
+def test_glossary_words_are_checked(tmp_path) -> None:
+    from vanban.data import DataError, load_words
+    path = tmp_path / "glossary.yml"
+    path.write_text("terms: []\nwords:\n  - vi: đoàn viên\n    en: union member\n"
+                    "  - vi: Đoàn viên\n    en: member\n", encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        load_words(path)
+    assert "glossary.yml:5: words[1].vi: duplicate term 'Đoàn viên', first defined on line 3" \
+        in err.value.problems[0].message("en")
 
 
 def test_list_pages_are_not_indexed() -> None:

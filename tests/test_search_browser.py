@@ -321,6 +321,69 @@ def test_english_query_on_en_finds_english_pages(browser_page, portal: str) -> N
     assert urls[0].endswith(f"/{SUB_PATH}/en/van-ban/ct-2021-11-10-dien-bien/"), urls[:3]
 
 
+@pytest.mark.parametrize(("query", "first", "also"), [
+    # "thỏa/thoả ước lao động tập thể" in the programme's text five times, the plan's once;
+    # neither English page holds the text (the card links to it)
+    ("collective bargaining agreement", "ctr-17-ldld-2021", ["kh-2020-03-12-ninh-binh"]),
+    # the plan's title: "… chủ tịch công đoàn cơ sở ngoài khu vực nhà nước …"
+    ("union chair non-state sector", "kh-2020-03-12-ninh-binh", []),
+])
+def test_english_glossary_query_finds_the_english_pages_of_vietnamese_texts(
+        browser_page, portal: str, query: str, first: str, also: list[str]) -> None:
+    urls = _search(browser_page, f"{portal}en/", query)
+    assert urls and urls[0].endswith(f"/{SUB_PATH}/en/van-ban/{first}/"), urls[:3]
+    for slug in also:
+        assert any(u.endswith(f"/{SUB_PATH}/en/van-ban/{slug}/") for u in urls), urls
+    assert all(f"/{SUB_PATH}/en/" in u for u in urls), urls
+    title = browser_page.locator(".md-search-result__list h1").first.inner_text()
+    if first == "ctr-17-ldld-2021":    # the composed English title (no title_en)
+        assert title == ("Action programme No. 17/CTr-LĐLĐ of the Bình Định Provincial "
+                         "Labour Federation")
+    # the result opens the English page
+    browser_page.locator(".md-search-result__list a.md-search-result__link").first.click()
+    browser_page.wait_for_url(f"**/{SUB_PATH}/en/van-ban/{first}/")
+
+
+def _kind(url: str) -> str:
+    path = url.split(f"/{SUB_PATH}/", 1)[1].removeprefix("en/")
+    for prefix, kind in (("van-ban/", "document"), ("co-quan/", "agency"),
+                         ("tien-do/van-ban/", "targets"), ("huong-dan", "guide"),
+                         ("phuong-phap", "guide")):
+        if path.startswith(prefix):
+            return kind
+    return "other"
+
+
+@pytest.mark.parametrize(("base", "query", "slug"), [
+    ("", "binh dinh", "ctr-17-ldld-2021"),      # 20 agency pages of Bình Định, one document
+    ("", "phu tho", "ctr-01-cdvc-2024"),
+    ("en/", "dien bien", "ct-2021-11-10-dien-bien"),
+    ("", "17/CTr-LĐLĐ", "ctr-17-ldld-2021"),    # quoted by agency pages and the staff guide
+])
+def test_document_ranks_above_agency_pages_above_the_guide(browser_page, portal: str,
+                                                           base: str, query: str,
+                                                           slug: str) -> None:
+    page = browser_page
+    _search(page, f"{portal}{base}", query)
+    urls = _all(page)
+    assert urls[0].endswith(f"/{SUB_PATH}/{base}van-ban/{slug}/"), urls[:3]
+    kinds = [_kind(u) for u in urls]
+    if "agency" in kinds and "guide" in kinds:
+        assert kinds.index("agency") < kinds.index("guide"), list(zip(kinds, urls, strict=True))
+
+
+@pytest.mark.parametrize("base", ["", "en/"])
+def test_a_figure_finds_the_document_that_states_it_first(browser_page, portal: str,
+                                                          base: str) -> None:
+    """"105.000" (a target of the Bình Định programme: "Phấn đấu có 105.000 đoàn viên công
+    đoàn") is quoted as an example by the staff guide on targets and the methodology page:
+    the programme comes first; the guides are still found, below."""
+    urls = _search(browser_page, f"{portal}{base}", "105.000")
+    assert urls[0].endswith(f"/{SUB_PATH}/{base}van-ban/ctr-17-ldld-2021/"), urls[:3]
+    guides = [u for u in urls if _kind(u) == "guide"]
+    assert any("huong-dan-chi-tieu" in u for u in guides), urls     # still found, below
+
+
 def test_filters_narrow_the_results(browser_page, portal: str) -> None:
     page = browser_page
     urls = _search(page, portal, "cong doan")

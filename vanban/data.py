@@ -129,6 +129,10 @@ register({
                       "làm một",
                       "duplicate abbreviation '{value}', first defined on line {first} — merge "
                       "the two entries"),
+    "data_dup_word": ("thuật ngữ '{value}' bị trùng, đã khai báo ở dòng {first} — gộp hai mục "
+                      "làm một (nhiều từ tiếng Anh: cách nhau bằng dấu ';')",
+                      "duplicate term '{value}', first defined on line {first} — merge the two "
+                      "entries (several English equivalents: separate them with ';')"),
 })
 
 # What a value is, in words: used for {expected} and {found}. Values starting with "@" in
@@ -353,14 +357,15 @@ class Checker:
         return out
 
     def entries(self, root: yaml.Node, key: str, allowed: tuple[str, ...],
-                required: tuple[str, ...]) -> list[Entry]:
-        """The mappings listed under the top-level `key`, with shape problems reported.
+                required: tuple[str, ...], others: tuple[str, ...] = ()) -> list[Entry]:
+        """The mappings listed under the top-level `key`, with shape problems reported
+        (`others`: the file's other top-level keys, read by another function).
 
         Entries that miss a required key are reported and left out of the result."""
         if not isinstance(root, yaml.MappingNode):
             self.add(_line(root), "", "data_root", key=key, found=_found(root))
             return []
-        top = self.mapping(root, "", (key,))
+        top = self.mapping(root, "", (key, *others))
         seq = top.get(key)
         if seq is None:
             if not any(isinstance(k, yaml.ScalarNode) and k.value == key for k, _ in root.value):
@@ -788,7 +793,7 @@ def load_glossary(path: Path) -> list[Term]:
     terms: list[Term] = []
     first: dict[str, int] = {}
     anchors: dict[str, tuple[str, int]] = {}    # the glossary page's id="…" of each term
-    for e in check.entries(root, "terms", _TERM_KEYS, _TERM_REQUIRED):
+    for e in check.entries(root, "terms", _TERM_KEYS, _TERM_REQUIRED, others=("words",)):
         abbr, vi, en, note = (check.text(e, k) for k in _TERM_KEYS)
         if abbr is None:
             continue
@@ -807,3 +812,47 @@ def load_glossary(path: Path) -> list[Term]:
             terms.append(Term(abbr, vi, en, note, e.line))
     check.raise_if_any()
     return terms
+
+
+@dataclass(frozen=True)
+class Word:
+    """A union term written out in full (no abbreviation) and its English equivalents,
+    from the `words:` list of data/glossary.yml ("thỏa ước lao động tập thể" →
+    "collective bargaining agreement"): shown on the glossary page; English search finds a
+    document through the equivalents of the terms its Vietnamese text uses."""
+
+    vi: str
+    en: tuple[str, ...]
+    note: str | None
+    line: int
+
+
+_WORD_KEYS = ("vi", "en", "note")
+
+
+def load_words(path: Path) -> list[Word]:
+    """The `words:` list of data/glossary.yml (none when the file has none); raises
+    DataError. `en` may give several equivalents, separated by ';'."""
+    check = Checker(display_path(path))
+    root = load_yaml_nodes(path, expect="terms")
+    if not isinstance(root, yaml.MappingNode):
+        return []           # reported by load_glossary
+    top = {str(k.value): v for k, v in root.value if isinstance(k, yaml.ScalarNode)}
+    if "words" not in top:
+        return []
+    words: list[Word] = []
+    first: dict[str, int] = {}
+    for e in check.list_entries(top["words"], "words", _WORD_KEYS, ("vi", "en")):
+        vi, en, note = (check.text(e, k) for k in _WORD_KEYS)
+        if vi is None or en is None:
+            continue
+        line = _line(e.fields["vi"])
+        key = fold(vi)
+        if key in first:
+            check.add(line, f"{e.path}.vi", "data_dup_word", value=vi, first=first[key])
+            continue
+        first[key] = line
+        equivalents = tuple(dict.fromkeys(x.strip() for x in en.split(";") if x.strip()))
+        words.append(Word(vi, equivalents, note, e.line))
+    check.raise_if_any()
+    return words

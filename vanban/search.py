@@ -48,6 +48,7 @@ import shutil
 import subprocess
 import tempfile
 import zlib
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -57,14 +58,21 @@ from pathlib import Path
 from lxml import html as lxml_html
 from markupsafe import Markup
 
-from .data import Term
-from .text import fold, normalize
+from .data import Term, Word
+from .text import fold, normalize, tone_normalize
 
 BUNDLE_DIR = "pagefind"         # the outline index, searched first
 FULL_BUNDLE_DIR = "pagefind-full"  # the full-text index, searched when the outline is not enough
 WEIGHT_LABEL = 10.0        # document label, title, number (Pagefind's h1 is 7)
 WEIGHT_NAMES = 6.0         # issuer, place, agencies with tasks
 WEIGHT_VARIANTS = 1.0      # folded "đ" words and glossary expansions (body text is 1)
+# a page that is not a document (agency, guide, method, news, progress) is indexed with its
+# weights times its kind's (vanban.site.search.page_weight): it names, lists or quotes what a
+# document states, and a reader looks for the document first
+WEIGHT_AGENCY = 0.15
+WEIGHT_TARGETS = 0.7       # a document's progress page: its targets again
+WEIGHT_WRITTEN = 0.1       # hand-written pages: guide, method, introduction, glossary
+WEIGHT_TARGET_TEXT = 3.0   # a target's sentence on its document (outline): what it states
 # Pagefind's own UIs: the portal has its own (overrides/assets/javascripts/vb-search.js),
 # which runs Pagefind on the page (`noWorker`: a worker would set up the WebAssembly again)
 UNUSED = ("pagefind-ui.*", "pagefind-component-ui.*", "pagefind-modular-ui.*",
@@ -247,6 +255,21 @@ def _glossary_variants(normalized: str, terms: Iterable[Term]) -> list[str]:
     return out
 
 
+# a figure: digits with a thousands or decimal separator ("105.000", "92,5", "2.989,5"), a
+# number of 3 digits or more
+_FIGURE = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d{3,})"
+                     r"(?![\w]|[.,]\d)")
+
+
+def figures(text: str) -> list[str]:
+    """The figures a text states, once each, in order.
+
+    >>> figures("Phấn đấu có 105.000 đoàn viên (đạt 92,5%), 2.989,5 ha; 12 đơn vị năm 2025")
+    ['105.000', '92,5', '2.989,5', '2025']
+    """
+    return list(dict.fromkeys(_FIGURE.findall(text)))
+
+
 def number_parts(number: str | None) -> list[str]:
     """A document number and the parts a reader may type.
 
@@ -291,15 +314,132 @@ def with_body(html: str, inner: str) -> str:
     return html[:open_end] + inner + html[end:]
 
 
-def with_extra(html: str, extra: Markup) -> str:
+_GIVEN_WEIGHT = re.compile(r'data-pagefind-weight="(\d+(?:\.\d+)?)"')
+_HEADING_OPEN = re.compile(r"<(h[1-6])\b(?![^>]*data-pagefind-weight)")
+
+
+def scaled(html: str, factor: float) -> str:
+    """An HTML fragment whose every word Pagefind weighs `factor` times as much: wrapped
+    in an element of that weight, its weighted elements and headings (Pagefind gives a
+    heading its own weight, whatever the weight around it) scaled.
+
+    >>> scaled('<h1>Hướng dẫn</h1><p data-pagefind-weight="10">17/CTr</p><p>x</p>', 0.5)
+    '<div data-pagefind-weight="0.5"><h1 data-pagefind-weight="3.5">Hướng dẫn</h1><p \
+data-pagefind-weight="5">17/CTr</p><p>x</p></div>'
+    """
+    if factor == 1:
+        return html
+    out = _GIVEN_WEIGHT.sub(lambda m: f'data-pagefind-weight="{float(m[1]) * factor:g}"', html)
+    out = _HEADING_OPEN.sub(
+        lambda m: f'<{m[1]} data-pagefind-weight="{HEADING_WEIGHTS[m[1]] * factor:g}"', out)
+    return f'<div data-pagefind-weight="{factor:g}">{out}</div>'
+
+
+def with_extra(html: str, extra: Markup, weight: float = 1.0) -> str:
     """The page as Pagefind should index it: the main article is the indexed body, with
-    `extra` appended inside it, blocks ending in a space."""
+    `extra` appended inside it, blocks ending in a space; `weight`: of the whole (see
+    `scaled`)."""
     start = html.find("<article")
     end = html.rfind("</article>")
     if not 0 <= start < end:
-        return html.replace("</body>", f"<div data-pagefind-body>{extra}</div></body>", 1)
+        return html.replace("</body>", f"<div data-pagefind-body>{scaled(str(extra), weight)}"
+                            "</div></body>", 1)
     body = _BLOCK_END.sub(r" \1", html[start + len("<article"):end])
-    return html[:start] + "<article data-pagefind-body" + body + str(extra) + html[end:]
+    open_end = body.index(">") + 1
+    return (html[:start] + "<article data-pagefind-body" + body[:open_end]
+            + scaled(body[open_end:] + str(extra), weight) + html[end:])
+
+
+# ---- English words for Vietnamese text ---------------------------------------------------------
+#
+# A document's English page is its card: the text stays on the Vietnamese page. The English
+# page is still found by the union's terms in English: the glossary's `words` (and the
+# abbreviations' written-out terms) that the Vietnamese text uses give their English
+# equivalents to the English page's index, weighed by where and how often the text uses them.
+# "collective bargaining agreement" on /en/ finds the English pages of the documents saying
+# "thỏa ước lao động tập thể", and nothing changes in the box (vb-search.js).
+
+WEIGHT_EN_TITLE = WEIGHT_NAMES      # a term of the document's title: what it is about
+# a term used this often in the text, and its weight (fewer: 1)
+WEIGHT_EN_USES = ((5, 3.0), (2, 2.0))
+
+
+def _key(text: str) -> str:
+    """Lower case, NFC, new tone placement, single spaces: the marks stay ("công nhân" is
+    not "công nhận")."""
+    return " ".join(tone_normalize(normalize(text)).lower().split())
+
+
+@dataclass(frozen=True)
+class _Equivalents:
+    pattern: re.Pattern[str]
+    english: dict[str, tuple[str, ...]]      # Vietnamese term (key) → English equivalents
+    within: dict[str, tuple[str, ...]]       # term → the shorter terms it begins with
+
+
+@lru_cache(maxsize=8)
+def _equivalents(words: tuple[Word, ...], terms: tuple[Term, ...]) -> _Equivalents | None:
+    english: dict[str, list[str]] = {}
+    for word in words:
+        english.setdefault(_key(word.vi), []).extend(word.en)
+    for term in terms:      # written-out common nouns, not names or type words ("Kế hoạch")
+        if term.vi[:1].islower():
+            english.setdefault(_key(term.vi), []).append(term.en)
+    if not english:
+        return None
+    keys = sorted(english, key=len, reverse=True)       # the longest first
+
+    def bounded(key: str) -> str:
+        return rf"(?<!\w){re.escape(key)}(?!\w)"
+    # found at every word (a lookahead: "chủ tịch công đoàn cơ sở" holds "chủ tịch công
+    # đoàn" and "công đoàn cơ sở"), the longest first; the shorter terms starting at the
+    # same word are counted with it
+    within = {k: tuple(o for o in keys if o != k and re.match(bounded(o), k)) for k in keys}
+    return _Equivalents(re.compile("(?=(" + "|".join(bounded(k) for k in keys) + "))"),
+                        {k: tuple(dict.fromkeys(v)) for k, v in english.items()}, within)
+
+
+def _uses(text: str, found: _Equivalents) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for m in found.pattern.finditer(_key(text)):
+        counts[m.group(1)] += 1
+        counts.update(found.within[m.group(1)])
+    return counts
+
+
+def english_equivalents(title: str, body: str, words: Iterable[Word],
+                        terms: Iterable[Term] = ()) -> list[tuple[float, list[str]]]:
+    """The English equivalents of the glossary terms a Vietnamese text uses, by weight
+    (highest first): its title's at WEIGHT_EN_TITLE, the body's by how often it uses them
+    (WEIGHT_EN_USES). An abbreviation the body writes counts as its term once.
+
+    >>> words = [Word("thỏa ước lao động tập thể", ("collective bargaining agreement",),
+    ...               None, 1), Word("đoàn viên", ("union member",), None, 2),
+    ...          Word("công nhân", ("industrial worker",), None, 3)]
+    >>> english_equivalents("Kế hoạch", "ký kết Thoả ước lao động tập thể; đoàn viên, "
+    ...                     "đoàn viên và công nhận", words)
+    [(2.0, ['union member']), (1.0, ['collective bargaining agreement'])]
+    """
+    found = _equivalents(tuple(words), tuple(terms))
+    if found is None:
+        return []
+    in_title = _uses(title, found)
+    counts = _uses(body, found)
+    counts.update(_key(vi) for vi in _glossary_variants(normalize(body), tuple(terms))
+                  if _key(vi) in found.english)
+    weights: dict[str, float] = {}
+    for key, n in counts.items():
+        weights[key] = next((w for least, w in WEIGHT_EN_USES if n >= least), 1.0)
+    for key in in_title:
+        weights[key] = WEIGHT_EN_TITLE
+    by_weight: dict[float, list[str]] = {}
+    given: set[str] = set()
+    for key, weight in sorted(weights.items(), key=lambda kv: -kv[1]):
+        fresh = [e for e in found.english[key] if e not in given]
+        given.update(fresh)
+        if fresh:
+            by_weight.setdefault(weight, []).extend(fresh)
+    return sorted(by_weight.items(), key=lambda kv: -kv[0])
 
 
 # ---- building the index -------------------------------------------------------------------------

@@ -29,8 +29,10 @@ from ..data import (
     Agency,
     AgencyRegistry,
     Term,
+    Word,
     load_agencies,
     load_glossary,
+    load_words,
     localized,
     syntax_error,
 )
@@ -236,6 +238,7 @@ class Catalog:
     cited_by: dict[str, list[tuple[Document, Cite]]] = field(default_factory=dict)
     progress: Progress = field(default_factory=lambda: Progress({}, 0))
     sample_banner: bool = True       # show the "sample data" banner on sample target files
+    words: list[Word] = field(default_factory=list)     # data/glossary.yml `words:`
     _abbreviations: dict[str, Abbreviations] = field(default_factory=dict)
 
     def abbreviations(self, lang: str) -> Abbreviations:
@@ -675,9 +678,11 @@ def load_catalog(sources: Sources) -> Catalog:
         return cached[1]
     if cached is not None and cached[0][:2] == signature[:2]:    # agencies, glossary unchanged
         registry, glossary = cached[1].registry, cached[1].glossary
+        words = cached[1].words
     else:
         registry = load_agencies(sources.agencies)
         glossary = load_glossary(sources.glossary)
+        words = load_words(sources.glossary)
     stats = {Path(name): (mtime, size) for name, mtime, size in signature}
     documents, problems, unreadable = read_documents(sources, stats)
     problems.extend(duplicate_slugs(documents, sources.docs_dir))
@@ -689,6 +694,7 @@ def load_catalog(sources: Sources) -> Catalog:
     cat.progress = load_progress(sources.targets_dir, docs, registry, sources.as_of_year(),
                                  sources.label(sources.agencies))
     cat.sample_banner = sources.sample_banner
+    cat.words = words
     _CACHE[sources] = (signature, cat)
     return cat
 

@@ -41,6 +41,9 @@ _LABELS: dict[str, tuple[str, str]] = {
     "doc.text": ("Toàn văn", "Full text (Vietnamese)"),
     "doc.label_number": ("{type} số {number}", "{type} No. {number}"),
     "doc.label_date": ("{type} ngày {date}", "{type} of {date}"),
+    # a document page's title in English when staff wrote no `title_en` (views.page_title)
+    "doc.title_issuer": ("{label} của {issuer}", "{label} of the {issuer}"),
+    "doc.title_place": ("{label}, {place}", "{label}, {place}"),
     "doc.place_date": ("{place}, {date}", "{place}, {date}"),
     "permalink": ("Liên kết cố định", "Permanent link"),
     "doc.jump": ("Xem nhanh", "Jump to"),

@@ -30,7 +30,7 @@ from .catalog import Catalog, Document
 from .html import Abbreviations
 from .labels import DEFAULT_LANG, LANGS, format_date
 from .urls import prefix, url
-from .views import Ctx
+from .views import Ctx, page_title
 
 log = get_plugin_logger("vanban")
 
@@ -101,6 +101,18 @@ def full_only(cat: Catalog, langs: list[str]) -> tuple[tuple[str, ...], set[str]
     return tuple(prefix(lang) + folder for lang in langs for folder in folders), one_by_one
 
 
+def page_weight(page_url: str, lang: str) -> float:
+    """How much a page that is not a document weighs in the index (vanban.search.scaled): an
+    agency's page, a document's progress page (its targets again), news, hand-written pages
+    (guide, method, glossary, progress lists) name or quote what a document states."""
+    rest = page_url[len(prefix(lang)):]
+    if rest.startswith(tuple(_by_folder(kinds.Search.FULL)[1])):  # a document's progress page
+        return search.WEIGHT_TARGETS
+    if rest.startswith((url("agencies", "", DEFAULT_LANG), url("news", "", DEFAULT_LANG))):
+        return search.WEIGHT_AGENCY
+    return search.WEIGHT_WRITTEN
+
+
 def document_extra(cat: Catalog, doc: Document, lang: str, text: str) -> search.Extra:
     """Index-only content of a document page in `lang`."""
     ctx = Ctx(cat, lang, url("document", doc.slug, lang), Abbreviations({}))
@@ -111,7 +123,11 @@ def document_extra(cat: Catalog, doc: Document, lang: str, text: str) -> search.
     issuer = ctx.agency_name(agency) if agency is not None else doc.issuer
     extra.add(search.WEIGHT_LABEL, label, doc.title, *search.number_parts(doc.number))
     if lang != DEFAULT_LANG:
-        extra.add(search.WEIGHT_LABEL, doc.summary_en)
+        extra.add(search.WEIGHT_LABEL, page_title(ctx, doc), doc.summary_en)
+        # the card, without the text: the union's terms the text uses, in English
+        for weight, english in search.english_equivalents(doc.title, doc.body, cat.words,
+                                                           cat.glossary):
+            extra.weighted.append((weight, " · ".join(english)))
     tasked = {a.agency.id: a.agency for a in cat.assigned.get(doc.slug, [])
               if a.agency is not None}
     extra.add(search.WEIGHT_NAMES, doc.issuer, issuer if issuer != doc.issuer else None,
@@ -121,7 +137,8 @@ def document_extra(cat: Catalog, doc: Document, lang: str, text: str) -> search.
         extra.filters["year"] = [doc.year]
     if issuer:
         extra.filters["issuer"] = [issuer]
-    extra.meta["title"] = f"{label}: {doc.title}" if doc.title else label
+    extra.meta["title"] = (page_title(ctx, doc) if lang != DEFAULT_LANG
+                           else f"{label}: {doc.title}" if doc.title else label)
     info = [kind, format_date(doc.date, lang) if doc.date else None, issuer]
     extra.meta["info"] = " · ".join(i for i in info if i)
     return extra
@@ -131,10 +148,16 @@ _OUTLINE = re.compile(r'<aside class="vb-card".*?</aside>|<p class="vb-title".*?
                       r"|<h[1-4][ >].*?</h[1-4]>", re.DOTALL)
 
 
-def outline(html: str, targets: list[str]) -> str:
-    """A document page as the outline index sees it: card, title, headings, targets."""
+def outline(html: str, targets: list[str], figures: list[str] = ()) -> str:  # type: ignore[assignment]
+    """A document page as the outline index sees it: card, title, headings, targets (what
+    the document states, weighted above the pages that quote them), and the figures of its
+    text (vanban.search.figures: a figure a reader types finds the document that states it
+    in the outline, above the guide that quotes it)."""
     parts = [m.group(0) for m in _OUTLINE.finditer(html)]
-    parts += [str(Markup("<p>{}</p>").format(t)) for t in targets]
+    parts += [str(Markup('<p data-pagefind-weight="{}">{}</p>').format(
+        f"{search.WEIGHT_TARGET_TEXT:g}", t)) for t in targets]
+    if figures:
+        parts.append(str(Markup("<p>{}</p>").format(" · ".join(figures))))
     return search.with_body(html, "\n".join(parts))
 
 
@@ -157,6 +180,10 @@ def index_site(cat: Catalog, site_dir: Path, langs: list[str],
     targets: dict[str, list[str]] = {}
     others: dict[str, str] = {}     # pages other than documents: the same in both bundles
     skip = skipped_urls(langs) + repeated_pages(cat, langs)
+    others_first = sorted(langs, key=lambda lang: -len(prefix(lang)))  # "en/" before ""
+
+    def lang_of(page_url: str) -> str:
+        return next(lang for lang in others_first if page_url.startswith(prefix(lang)))
 
     def prepare(page: search.Page, full: bool) -> str:
         cached = others.pop(page.url, None)     # prepared by the other bundle's thread
@@ -164,17 +191,21 @@ def index_site(cat: Catalog, site_dir: Path, langs: list[str],
             return cached
         html = page.path.read_text(encoding="utf-8")
         found = docs.get(page.url)
+        weight = 1.0
         if found is None:
             extra = search.extra_for(search.page_text(html), cat.glossary)
+            if page.url not in parts:
+                weight = page_weight(page.url, lang_of(page.url))
+                extra.meta["rank"] = f"{weight:g}"      # vb-search.js re-ranks by it too
         else:
             doc, lang = found
             if not full:
                 if doc.slug not in targets:
                     targets[doc.slug] = target_texts(cat, doc.slug)
-                html = outline(html, targets[doc.slug])
+                html = outline(html, targets[doc.slug], search.figures(doc.body))
             extra = document_extra(cat, doc, lang, search.page_text(html))
         # both bundles hold syllable pairs too (vanban.search.pairs: faster queries)
-        prepared = search.with_pairs(search.with_extra(html, extra.html()), EXCLUDE)
+        prepared = search.with_pairs(search.with_extra(html, extra.html(), weight), EXCLUDE)
         if found is None and page.url not in parts and not page.url.startswith(full_dirs):
             others[page.url] = prepared                 # the same page in the outline too
         return prepared
@@ -187,10 +218,6 @@ def index_site(cat: Catalog, site_dir: Path, langs: list[str],
                 yield page.url, prepare(page, full)
 
     # the full text in shards (vanban.search.SHARD_PAGES), by language
-    others_first = sorted(langs, key=lambda lang: -len(prefix(lang)))  # "en/" before ""
-
-    def lang_of(page_url: str) -> str:
-        return next(lang for lang in others_first if page_url.startswith(prefix(lang)))
     counts = Counter(lang_of(page.url) for page in built)
     # the outline is written by a second thread, so that its Pagefind run (a subprocess) goes
     # on while this one prepares the full text's pages: the two cores both work

@@ -230,10 +230,22 @@ def document_card(ctx: Ctx, doc: Document) -> Markup:
 def page_title(ctx: Ctx, doc: Document) -> str:
     """The title a document page shows (<h1>, <title>): the document's own title on the
     Vietnamese page; on another language's page the English title staff wrote (front matter
-    `title_en`), else the document's label in that language ("Programme No. 17/CTr-LĐLĐ")."""
+    `title_en`), else one composed of its type, number and issuer in that language (the
+    agency's `name_en`), or its place when the issuer is no known agency ("Action programme
+    No. 17/CTr-LĐLĐ of the Bình Định Provincial Labour Federation")."""
     if ctx.lang == DEFAULT_LANG:
         return doc.title
-    return doc.title_en or ctx.doc_label(doc)
+    if doc.title_en:
+        return doc.title_en
+    label = ctx.doc_label(doc)
+    agency = ctx.cat.issuer_of(doc)
+    if agency is not None:
+        name = ctx.agency_name(agency)
+        name = name[4:] if name.lower().startswith("the ") else name
+        return ctx.t("doc.title_issuer", label=label, issuer=name)
+    if doc.place:
+        return ctx.t("doc.title_place", label=label, place=doc.place)
+    return label
 
 
 def page_heading(ctx: Ctx, doc: Document) -> Markup:

@@ -121,7 +121,9 @@
     return re.test(haystack);
   }
 
-  /** Re-ranking factor of a result: phrase and exact-mark matches in title and text. */
+  /** Re-ranking factor of a result: phrase and exact-mark matches in title and text, times
+   *  the page's kind (`rank` meta, vanban.search.WEIGHT_AGENCY …: an agency, guide or
+   *  method page names or quotes what a document states; a document has none, 1). */
   function boost(data, query) {
     var ts = terms(query);
     var phrase = ts.join(" ");
@@ -136,7 +138,8 @@
     else if (ts.every(function (t) { return hasPhrase(fTitle, t); })) b += 1;
     if (hasPhrase(toneNormalize(body.toLowerCase()), exact)) b += 2;
     else if (hasPhrase(fBody, phrase)) b += 1;
-    return b;
+    var rank = parseFloat((data.meta && data.meta.rank) || "1");
+    return b * (rank > 0 ? rank : 1);
   }
 
   /** An excerpt of the page text around the densest run of query words, marked. */
@@ -329,7 +332,8 @@
       return this.instances[bundle];
     }
     var root = this.root;
-    var options = { baseUrl: root.pathname, noWorker: true, excerptLength: 0 };
+    var options = { baseUrl: root.pathname, noWorker: true, excerptLength: 0,
+                    ranking: RANKING };
     if (bundle === OUTLINE) {
       this.instances[bundle] = import(new URL(OUTLINE + "/pagefind.js", root).href).then(
         async function (pf) {
@@ -357,6 +361,13 @@
     }
     return this.instances[bundle];
   };
+
+  // Pagefind's ranking: a long page is penalised less than by default (pageLength 0.75). A
+  // document's outline (card, headings, targets) is long beside an agency's page, which
+  // names the same province or body in its heading: by default five agencies of a province
+  // ranked above the one document it issued; and the weights vanban.search gives pages by
+  // kind (vanban.search.WEIGHT_AGENCY, WEIGHT_WRITTEN) were drowned by length
+  var RANKING = { pageLength: 0.3 };
 
   // a filter no page has: Pagefind then counts a word's pages without scoring them
   var NOTHING = { type: "\u2205" };
