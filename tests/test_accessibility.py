@@ -57,6 +57,8 @@ def test_no_serious_axe_violation(chromium, site_url: str, lang: str, scheme: st
     context = chromium.new_context(color_scheme=scheme)
     page = context.new_page()
     for path in PAGES:
+        if lang and path.startswith(lang):      # an English page: its own URL, in the vi run
+            continue
         for width in (1280, 360) if path in PAGES[:1] + PAGES[4:5] else (1280,):
             page.set_viewport_size({"width": width, "height": 900})
             page.goto(f"{site_url}/{lang}{path}")
