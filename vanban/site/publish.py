@@ -6,7 +6,10 @@ site once per language, `mkdocs serve` keeps this module loaded): the posts are 
 every `on_files` (a handful of small files).
 
 - News index pages and the Atom feed of the current language are added in `on_files`, after
-  the i18n plugin (priority -200, see hooks/portal.py) — the feed as a generated static file.
+  the i18n plugin (priority -200, see hooks/portal.py) — the feed as a generated static file,
+  with a sitemap.xml of the news pages beside it: every page announces the feed by a
+  <link rel="alternate">, and Material's script requests sitemap.xml next to the address of
+  every such link (tin-tuc/sitemap.xml, en/tin-tuc/sitemap.xml), see overrides/main.html.
 - Post pages get the `vb-post.html` template and their header (date, "all news", a note on
   untranslated English pages); home pages get the latest posts.
 - 404: MkDocs writes the theme's 404.html into the site root in every language build, so the
@@ -19,6 +22,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
+from xml.sax.saxutils import escape
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
@@ -58,6 +62,24 @@ def feed_info(config: MkDocsConfig, lang: str) -> posts_mod.FeedInfo:
                               url("feed", "", lang))
 
 
+def news_sitemap(urls: list[str], site: str | None) -> str:
+    """sitemap.xml of the news pages at `urls` (site-root relative), absolute under `site`;
+    without site_url it lists none, as a sitemap holds absolute addresses only.
+
+    >>> print(news_sitemap(["tin-tuc/", "tin-tuc/a&b/"], "https://example.org/p/"), end="")
+    <?xml version="1.0" encoding="UTF-8"?>
+    <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+      <url><loc>https://example.org/p/tin-tuc/</loc></url>
+      <url><loc>https://example.org/p/tin-tuc/a&amp;b/</loc></url>
+    </urlset>
+    >>> news_sitemap(["tin-tuc/"], None).count("<url>")
+    0
+    """
+    rows = "".join(f"  <url><loc>{escape(site + u)}</loc></url>\n" for u in urls) if site else ""
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + rows + "</urlset>\n")
+
+
 # ---- events -----------------------------------------------------------------------------------
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -78,6 +100,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     feed = File.generated(config, url("feed"), content=xml)
     feed.dest_uri = info.feed
     files.append(feed)
+    pages = [spec.url(lang) for spec in news.index_pages(found)]
+    pages += news.post_urls(found, lang).values()
+    sitemap = File.generated(config, info.feed.rsplit("/", 1)[0] + "/sitemap.xml",
+                             content=news_sitemap(pages, site_url(config)))
+    files.append(sitemap)
     plugin = config.plugins.get("i18n")
     if plugin is not None and hasattr(plugin, "i18n_files_per_language"):
         plugin.i18n_files_per_language[lang] = files.documentation_pages()  # for sitemap.xml
