@@ -124,7 +124,7 @@ def test_english_pages_name_the_type(site: Path, i: int, code: str) -> None:
     en = EXPECTED[code][1]
     doc = page(site, f"en/van-ban/{_slug(i)}/")
     assert f"<dt>Type</dt><dd><span>{en}</span></dd>" in doc                  # the card
-    assert f"<title>{en} No. {i + 1}/{code}-LĐLĐ - " in doc                    # its label
+    assert f"<title>{en} No. {i + 1}/{code}-LĐLĐ" in doc       # its label (English title)
     cites = page(site, f"en/van-ban/{_slug(0)}/")
     assert f'class="vb-cite__label">{en} No. {90 + i}/{code}-TW</span>' in cites
     kind = page(site, f"en/van-ban/loai/{_key(code)}/")
