@@ -272,8 +272,12 @@ def _parse_title(lines: list[Line], i: int, doc: Document) -> int:
     while i < len(lines) and not lines[i].blank:
         ln = lines[i]
         if title and (any(p.match(ln.text) for p in _MARKERS[:6]) or _is_upper(ln.text)
-                      or g.RULE_LINE.match(ln.text) or g.PREAMBLE.match(ln.text)):
-            break  # a heading, the rule under the title, or the text's first words
+                      or g.RULE_LINE.match(ln.text) or g.PREAMBLE.match(ln.text)
+                      or (len(ln.text) > 60 and (g.ends_sentence(ln.text)
+                                                 or ln.text.endswith(":")))):
+            # a heading, the rule under the title, or the text's first words (a title ends no
+            # sentence: a long line that does is the text, when no blank line came between)
+            break
         title.append(ln)
         i += 1
     if len(title) > 4 or sum(len(t.text) for t in title) > 500:
