@@ -126,6 +126,7 @@ def normalise(text: str, kind: str = "txt") -> Normalised:
         out.caption = (no, clean_spaces(MD_HEADING.sub("", t)))
         lines = lines[:first] + lines[first + 1:]
     lines = [(no, _pipe_row(t)) if t.lstrip().startswith("|") else (no, t) for no, t in lines]
+    lines = _drop(lines, out, _rule, "rule")
     lines = [piece for line in lines for piece in _unflatten(line)]
     lines = [piece for line in lines for piece in _split_signature(line)]
     lines = _split_header(lines)
@@ -152,6 +153,13 @@ def _caption(lines: list[Line], first: int) -> bool:
     nxt = next((x.strip() for _, x in lines[first + 1: first + 4] if x.strip()), "")
     nxt = MD_EMPHASIS.sub(r"\2", MD_HEADING.sub("", nxt))
     return bool(g.MOTTO.search(nxt[:200]) or nxt.startswith("Số") or _upper(nxt[:60]))
+
+
+def _rule(text: str) -> bool:
+    """A decorative rule on a line of its own ("-------", "***", "_____"), never a lone "-"
+    (a list item whose text Word put on the next line)."""
+    s = text.strip()
+    return len(s) >= 3 and g.RULE_LINE.match(s) is not None
 
 
 def _drop(lines: list[Line], out: Normalised, test, kind: str) -> list[Line]:
