@@ -183,7 +183,7 @@ STAMP_TIME = re.compile(
 def _page_furniture(lines: list[Line], out: Normalised) -> list[Line]:
     """Page numbers (a lone number, centred or at a page's foot), running headers (the same
     short line, numbers aside, at the top of three or more pages) and signature stamps."""
-    shape = Counter(re.sub(r"\d+", "#", t.strip()) for _, t in lines if t.strip())
+    shape = Counter(_header_key(t) for _, t in lines if t.strip())
     kept: list[Line] = []
     for no, t in lines:
         s = t.strip()
@@ -197,13 +197,25 @@ def _page_furniture(lines: list[Line], out: Normalised) -> list[Line]:
         if s and PAGE_NO.match(s) and (len(t) - len(t.lstrip()) >= 10 or s.isdigit() is False):
             out.removed.append(("page_number", s, no))
             continue
-        key = re.sub(r"\d+", "#", s)
-        if s and "#" in key and shape[key] >= 3 and len(s) < 60 and s[0] not in "-+•(" \
-                and not g.PLACE_DATE.search(s):
+        key = _header_key(s)
+        if s and key and key != s and shape[key] >= 3 and len(s) < 60 and s[0] not in "-+•(" \
+                and not g.PLACE_DATE.search(s) and not _NUMBERED_WORD.match(s) \
+                and not g.ends_sentence(s):  # (a sentence with a number in it is text)
             out.removed.append(("running_header", s, no))
             continue
         kept.append((no, t))
     return kept
+
+
+# a heading word and its number is no running header, however often it comes ("Điều 5")
+_NUMBERED_WORD = re.compile(r"^(?:Điều|ĐIỀU|Bước|BƯỚC|Mục|MỤC|Chương|CHƯƠNG|Phần|PHẦN|Phụ lục|"
+                            r"PHỤ LỤC|Mẫu|MẪU)\s")
+
+
+def _header_key(text: str) -> str:
+    """A running header or footer with its page number masked, and what an OCR misreads at
+    its end dropped: "18.CTRTW31.DOC 1 1", "18.CTRTW31.DOC §" → "#.CTRTW#.DOC"."""
+    return re.sub(r"[\d\s§#]+$", "", re.sub(r"\d+", "#", text.strip()))
 
 
 def _indent(t: str) -> int:
@@ -299,6 +311,7 @@ def _unmark(lines: list[Line], out: Normalised) -> list[Line]:
             s = MD_ESCAPE.sub(r"\1", s)
         for _ in range(2):  # nested: ***x*** or **x *y* z**
             s = MD_EMPHASIS.sub(r"\2", s)
+        s = s.replace("**", "")  # a converter's stray bold marks: "**4\. Phát** triển**, …**"
         kept.append((no, s.strip()))
     return kept
 
