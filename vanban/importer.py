@@ -29,9 +29,11 @@ renaming puts back what was there, so a crash never leaves half an import.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import hashlib
 import os
+import shutil
 import tempfile
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
@@ -177,6 +179,7 @@ class _Session:
         self.registry_label = display_path(self.agencies_path)
         self.known: list[_Known] = []
         self.taken: set[str] = set()
+        self._staging: str | None = None   # where files are validated before they are written
         self._read_portal()
         self.agencies_text: str | None = None
         self.registry: AgencyRegistry | None = None
@@ -225,6 +228,17 @@ class _Session:
             if k.digest == digest:
                 return k, "imp_why_bytes"
         return None
+
+    def staging(self) -> str:
+        """A temporary folder for the batch (validated files are written there first)."""
+        if self._staging is None:
+            self._staging = tempfile.mkdtemp(prefix="vanban-import-")
+        return self._staging
+
+    def close(self) -> None:
+        if self._staging is not None:
+            shutil.rmtree(self._staging, ignore_errors=True)
+            self._staging = None
 
     # ---- one file -------------------------------------------------------------------------
 
@@ -337,7 +351,7 @@ class _Session:
         lang = self.lang
         out: list[str] = []
         doc = planned.doc
-        with tempfile.TemporaryDirectory(prefix="vanban-import-") as tmp:
+        with contextlib.nullcontext(self.staging()) as tmp:
             folder = Path(tmp)
             if self.agencies_path in planned.contents:
                 staged = folder / "agencies.yml"
@@ -416,6 +430,15 @@ def _run(files: list[Path], docs_dir: Path, data_dir: Path, force: bool, lang: s
          progress: Callable[[Path], None] | None, write: bool) -> ImportResult:
     result = ImportResult()
     session = _Session(docs_dir, data_dir, force, lang)
+    try:
+        _each(files, session, result, progress, write)
+    finally:
+        session.close()
+    return result
+
+
+def _each(files: list[Path], session: _Session, result: ImportResult,
+          progress: Callable[[Path], None] | None, write: bool) -> None:
     for path, converted in zip(files, _convert_all(files), strict=True):
         if progress:
             progress(path)
@@ -429,7 +452,6 @@ def _run(files: list[Path], docs_dir: Path, data_dir: Path, force: bool, lang: s
             result.refused.append(Refused(path, [f"{path}: {exc.strerror or exc}"]))
             continue
         result.planned.append(outcome)
-    return result
 
 
 # a batch this long is converted on every core first (the rest of an import is in order)
