@@ -15,6 +15,7 @@ from vanban import sources
 from vanban.sources import Source, SourceError, read, read_source
 
 FIX = ROOT / "tests" / "fixtures" / "sources"
+REAL = ROOT / "tests" / "fixtures" / "real" / "docs"   # one copy of each real document
 SEED = ROOT / "tests" / "fixtures" / "convert" / "seed-002-ke-hoach" / "input.txt"
 ACCEPTED = ".txt, .md, .docx, .doc, .htm/.html, .pdf"
 
@@ -26,7 +27,7 @@ def lines(path: Path) -> list[str]:
 # ---- .doc ------------------------------------------------------------------------------------
 
 def test_doc_header_body_and_signature_tables() -> None:
-    path = FIX / "20_xa-phucthinh-kh-5-diem-nghen.doc"
+    path = REAL / "20_xa-phucthinh-kh-5-diem-nghen.doc"
     got = read(path)
     assert got.kind == "doc"
     text = got.text.split("\n")
@@ -43,7 +44,7 @@ def test_doc_header_body_and_signature_tables() -> None:
 
 
 def test_doc_heading_footnotes_and_layout_table() -> None:
-    text = lines(FIX / "21_congdoan-hd-quytrinh-thoauoc-ldtt.doc")
+    text = lines(REAL / "21_congdoan-hd-quytrinh-thoauoc-ldtt.doc")
     assert text[1:3] == ["HƯỚNG DẪN",
                          "Quy trình xây dựng, thương lượng ký kết Thỏa ước lao động tập thể"]
     assert "III. NGUYÊN TẮC VÀ QUYỀN YÊU CẦU THƯƠNG LƯỢNG TẬP THỂ" in text  # catdoc drops it
@@ -58,7 +59,7 @@ def test_doc_heading_footnotes_and_layout_table() -> None:
 
 
 def test_doc_needs_antiword_and_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
-    path = FIX / "20_xa-phucthinh-kh-5-diem-nghen.doc"
+    path = REAL / "20_xa-phucthinh-kh-5-diem-nghen.doc"
     monkeypatch.setattr(sources.shutil, "which", lambda tool: None)
     with pytest.raises(SourceError) as err:
         read(path)
@@ -90,13 +91,13 @@ def test_a_docx_or_web_page_named_doc_is_read_as_what_it_is(tmp_path: Path) -> N
     made.save(str(renamed))
     assert read(renamed) == Source("KẾ HOẠCH", "docx")
     html = tmp_path / "b.doc"
-    shutil.copy(FIX / "18_mttq-luongminh-hd-baucu-wordhtml-cp1252.htm", html)
+    shutil.copy(REAL / "18_mttq-luongminh-hd-baucu-wordhtml-cp1252.htm", html)
     assert read(html).kind == "html"
 
 
 # ---- .htm ------------------------------------------------------------------------------------
 
-HTM = FIX / "18_mttq-luongminh-hd-baucu-wordhtml-cp1252.htm"
+HTM = REAL / "18_mttq-luongminh-hd-baucu-wordhtml-cp1252.htm"
 
 
 def test_word_web_page_in_windows_1252_with_entities() -> None:
@@ -139,14 +140,14 @@ def test_pdf_text_layer_keeps_the_header_columns_side_by_side() -> None:
 
 
 def test_pdf_printed_from_word() -> None:
-    text = [x.strip() for x in lines(FIX / "33_doan-phucthinh-kh-xuan-tinh-nguyen.pdf")]
+    text = [x.strip() for x in lines(REAL / "33_doan-phucthinh-kh-xuan-tinh-nguyen.pdf")]
     assert "KẾ HOẠCH" in text
     assert "Tổ chức chương trình “Xuân tình nguyện – Tết sẻ chia” năm 2026" in text
     assert "I. MỤC ĐÍCH, YÊU CẦU" in text
 
 
 def test_scanned_pdf_is_refused_with_the_way_out() -> None:
-    path = FIX / "41_cuchoachat-cv813-scan.pdf"
+    path = REAL / "36_cuchoachat-cv813-scan-no-textlayer.pdf"
     with pytest.raises(SourceError) as err:
         read(path)
     assert err.value.message("en") == (
@@ -158,7 +159,7 @@ def test_scanned_pdf_is_refused_with_the_way_out() -> None:
 
 
 def test_pdf_with_a_garbled_text_layer_is_refused() -> None:
-    path = FIX / "42_sct-laocai-kh1105-garbled-textlayer.pdf"
+    path = REAL / "34_sct-laocai-dkt-kh1105-garbled-textlayer.pdf"
     with pytest.raises(SourceError) as err:
         read(path)
     assert err.value.message("en") == (
