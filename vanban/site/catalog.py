@@ -169,7 +169,7 @@ class Task:
 
 
 @dataclass(frozen=True)
-class Attachment:
+class AttachmentLink:
     """Front matter `attachment`: the plan or programme a decision issues (vanban.model)."""
 
     type_code: str | None
@@ -197,7 +197,7 @@ class Document:
     tasks: list[Task]
     summary_en: str | None
     title_en: str | None = None   # the English page's title, when staff wrote one
-    attachment: Attachment | None = None  # the plan a decision issues, printed after it
+    attachment: AttachmentLink | None = None  # the plan a decision issues, printed after it
     parts: Parts | None = None   # a long body split into pages (vanban.site.split); None: one
     body: str = ""                # the Markdown body (split by build_catalog, which knows …
     extras: int = 0               # … its first page's extras: these, and who cites it)
@@ -463,7 +463,7 @@ def read_document(path: Path, src_uri: str, file: str, text: str | None = None,
     att = r.mapping("attachment") if meta.get("attachment") is not None else None
     if att is not None:
         att_type = _mapping(att.get("type"))
-        doc.attachment = Attachment(_text(att_type.get("code")), _text(att_type.get("name")),
+        doc.attachment = AttachmentLink(_text(att_type.get("code")), _text(att_type.get("name")),
                                     r.text("attachment", "title"),
                                     r.text("attachment", "part") or "")
     doc.declared_slug = declared
