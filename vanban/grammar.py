@@ -320,9 +320,10 @@ SIGNER_TITLE = re.compile(
 PERSON_NAME = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]*\.?\s+){1,5}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+$")
 # typist/drafter initials after the closing paragraph: "cm/la", "NT/VP"
 INITIALS = re.compile(r"^[A-Za-zĐđ]{1,4}/[A-Za-zĐđ]{1,4}$")
-# "PHỤ LỤC", "PHỤ LỤC I", "Phụ lục 2", "PHỤ LỤC SỐ 01"
+# "PHỤ LỤC", "PHỤ LỤC I", "Phụ lục 2", "PHỤ LỤC SỐ 01"; a form after a guidance: "MẪU 1", "Mẫu số 02"
 # (its title may follow on the line: "Phụ lục 1: DANH MỤC NHIỆM VỤ …", "PHỤ LỤC I – KẾ HOẠCH")
-APPENDIX = re.compile(r"^(?:PHỤ\s+LỤC|Phụ\s+lục)(?:\s+(?:SỐ|số)?\s*[IVXL\d]+)?\s*"
+APPENDIX = re.compile(r"^(?:PHỤ\s+LỤC|Phụ\s+lục|MẪU(?=\s*(?:SỐ\s*)?\d)|Mẫu(?=\s*(?:số\s*)?\d))"
+                      r"(?:\s+(?:SỐ|số)?\s*[IVXL\d]+|\s*\d+)?\s*"
                       r"(?:[.:]?\s*$|(?<=[IVXL\d])\s*[.:–-]\s*[A-ZĐÀ-Ỹ]\S*\s+[A-ZĐÀ-Ỹ].*$)")
 # "(Ban hành kèm theo Quyết định số 156/QĐ-UBND ngày ... của ...)", "(Kèm theo ...)"
 ATTACHED = re.compile(r"^\(\s*(?:Ban\s+hành\s+)?[Kk]èm\s+theo\b", re.IGNORECASE)
@@ -745,7 +746,7 @@ FIRST_CHARS: dict[re.Pattern[str], str] = {
     ARABIC: "0123456789", ALPHA: "abcdefghijklmnopqrstuvwxyzđ", PAREN: "(",
     BULLET: "-–+•●◦▪*",
     # the closing block, looked for on every body line
-    RECIPIENTS: "Nn", AUTHORITY: "TKQ", SIGNER_TITLE: "PCBTGVH", APPENDIX: "P",
+    RECIPIENTS: "Nn", AUTHORITY: "TKQ", SIGNER_TITLE: "PCBTGVH", APPENDIX: "PM",
     # assignments, tried on every paragraph
     LABELLED: "ĐđCcPpTt", GIVE: "GgĐđYy",
     # artefacts, looked for on every line with ":" or "/" (K, the Kelvin sign, and ſ, the long

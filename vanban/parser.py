@@ -343,6 +343,22 @@ def _name_follows(lines: list[Line], i: int) -> bool:
 _DRAFT = re.compile(r"^DỰ\s+THẢO\s+\S")
 
 
+def _another_header(lines: list[Line], i: int, closing_at: int) -> bool:
+    """After the signature, another document's header: a body's name in capitals (on a line
+    of its own or as the first cell), then its number ("Số: …") within the next three lines —
+    documents printed one after another (a set of forms, a news site's joined texts)."""
+    if i <= closing_at + 1:
+        return False
+    first = lines[i].cells[0] if len(lines[i].cells) > 1 else lines[i].text
+    if not first or not _is_upper(first) or len(first) > 80 or g.AUTHORITY.match(first) \
+            or not (g.ORG_START.match(first) or g.HEADER_ORG_START.match(first)):
+        return False
+    if lines[i - 1].text and not lines[i - 1].blank and _is_upper(lines[i - 1].text):
+        return False   # not the first line of the header
+    nxt = [ln for ln in lines[i: i + 5] if ln.text]
+    return any(g.NUMBER_LINE.match(c) for ln in nxt[:4] for c in (ln.cells or [ln.text]))
+
+
 def _part_start(lines: list[Line], i: int) -> bool:
     t = lines[i].text
     if g.first_match(g.APPENDIX, t):
@@ -752,7 +768,7 @@ def parse(norm: Normalised, source: str | None = None) -> Document:
     # parts (appendices, attachments) after the closing block
     part_starts = [i for i in range(closing_at, len(lines))
                    if (_CLOSING_OR_PART.match(lines[i].text) and _part_start(lines, i))
-                   or _DRAFT.match(lines[i].text)]
+                   or _DRAFT.match(lines[i].text) or _another_header(lines, i, closing_at)]
     closing_end = part_starts[0] if part_starts else len(lines)
     doc.body = parse_body(lines[body_start:closing_at], ids)
     doc.signer = parse_closing(lines[closing_at:closing_end], doc, doc.closing)
