@@ -320,7 +320,7 @@ SIGNER_TITLE = re.compile(
 PERSON_NAME = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]*\.?\s+){1,5}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+$")
 # typist/drafter initials after the closing paragraph: "cm/la", "NT/VP"
 INITIALS = re.compile(r"^[A-Za-zĐđ]{1,4}/[A-Za-zĐđ]{1,4}$")
-# "PHỤ LỤC", "PHỤ LỤC I", "Phụ lục 2", "PHỤ LỤC SỐ 01"; a form after a guidance: "MẪU 1", "Mẫu số 02"
+# "PHỤ LỤC", "PHỤ LỤC I", "Phụ lục 2", "PHỤ LỤC SỐ 01"; a form after a guidance: "MẪU 1"
 # (its title may follow on the line: "Phụ lục 1: DANH MỤC NHIỆM VỤ …", "PHỤ LỤC I – KẾ HOẠCH")
 APPENDIX = re.compile(r"^(?:PHỤ\s+LỤC|Phụ\s+lục|MẪU(?=\s*(?:SỐ\s*)?\d)|Mẫu(?=\s*(?:số\s*)?\d))"
                       r"(?:\s+(?:SỐ|số)?\s*[IVXL\d]+|\s*\d+)?\s*"
