@@ -178,6 +178,38 @@ def test_a_committee_set_up_with_its_members_and_a_name_that_holds_a_verb() -> N
                    ("Đoàn kiểm tra", "lead")]
 
 
+def test_a_partner_without_with_and_partners_that_are_no_named_body() -> None:
+    """001 (seed): "Chủ động phối hợp Trường Chính trị tỉnh nghiên cứu" (no "với"); "phối hợp
+    chặt chẽ với công đoàn cấp trên" names no body of its own (only its level); 003: "các ban
+    chuyên đề" is vague; 17 (txt): "phối hợp Cơ quan Uỷ ban MTTQ Việt Nam xã trong công tác";
+    16 (txt): "phối hợp với các tổ chức chính trị - xã hội, …" ("tổ chức" after "các" is no
+    verb)."""
+    got = _agencies("III. TỔ CHỨC THỰC HIỆN\n1. Đảng đoàn Liên đoàn Lao động tỉnh\n- Phối hợp "
+                    "chặt chẽ với công đoàn cấp trên trong lãnh đạo, chỉ đạo.\n- Chủ động phối "
+                    "hợp Trường Chính trị tỉnh nghiên cứu, đưa nội dung vào chương trình.\n2. Ban "
+                    "Tuyên giáo - Nữ công chủ trì, phối hợp với các ban chuyên đề tham mưu theo "
+                    "dõi.\n3. Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam phường xây dựng Kế "
+                    "hoạch; tổ chức chủ trì, phối hợp với các tổ chức chính trị - xã hội, tổ chức "
+                    "thành viên của Mặt trận kiểm tra, giám sát.\n")
+    assert got == [("Đảng đoàn Liên đoàn Lao động tỉnh", "lead"),
+                   ("Trường Chính trị tỉnh", "support"), ("Ban Tuyên giáo - Nữ công", "lead"),
+                   ("Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam phường", "lead"),
+                   ("các tổ chức chính trị - xã hội", "support")]
+
+
+def test_a_place_after_a_name_and_words_that_are_no_body() -> None:
+    """13 (docx): "8. Ban công tác Mặt trận các thôn trên địa bàn xã" (the place is no part of
+    the name); 32 (doc): "Hội nghị thống nhất bầu …" is a meeting; 05 (docx): "xây dựng" after
+    "đầu tư" is a word of the name, "đẩy nhanh" ends it."""
+    from vanban.extract import agency_name
+    assert agency_name("Ban công tác Mặt trận các thôn trên địa bàn xã") == (
+        "Ban công tác Mặt trận các thôn")
+    assert agency_name("Hội nghị thống nhất bầu Ban kiểm phiếu là 01 người") is None
+    assert agency_name("Ban Quản lý dự án đầu tư xây dựng số 1 đẩy nhanh tiến độ Dự án") == (
+        "Ban Quản lý dự án đầu tư xây dựng số 1")
+    assert agency_name("Các khoa học xã hội cần được phát triển") is None
+
+
 # ---- targets -----------------------------------------------------------------------------------
 
 def _targets(body: str) -> list[tuple[float, str | None, int | str | None]]:
