@@ -210,6 +210,38 @@ def test_a_place_after_a_name_and_words_that_are_no_body() -> None:
     assert agency_name("Các khoa học xã hội cần được phát triển") is None
 
 
+def test_long_plural_names_one_committee_and_separators_as_printed() -> None:
+    """08 (md): "Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ, Ủy ban nhân dân các tỉnh,
+    thành phố trực thuộc Trung ương có trách nhiệm …" names two bodies (22 words); 002: "Các
+    LĐLĐ huyện, thành phố, công đoàn ngành" two; 02 (OCR): "Đảng uỷ Mặt trận Tổ quốc, các đoàn
+    thể Trung ương" is one committee; 09 (md): "Ủy ban KH,CN&MT" keeps its commas."""
+    got = _agencies("III. TỔ CHỨC THỰC HIỆN\n2. Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ, "
+                    "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương có trách nhiệm rà "
+                    "soát các chương trình, kế hoạch hành động.\n5. Bộ Tài chính chủ trì, phối hợp "
+                    "với các bộ, ngành, địa phương bảo đảm nguồn kinh phí.\n")
+    assert got == [("Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ", "lead"),
+                   ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", "lead"),
+                   ("Bộ Tài chính", "lead")]
+    from vanban.extract import split_agencies
+    assert split_agencies("Các LĐLĐ huyện, thành phố, công đoàn ngành") == [
+        "Các LĐLĐ huyện, thành phố", "công đoàn ngành"]
+    assert split_agencies("Đảng uỷ Mặt trận Tổ quốc, các đoàn thể Trung ương") == [
+        "Đảng uỷ Mặt trận Tổ quốc, các đoàn thể Trung ương"]
+    assert split_agencies("Tổ đảng ở Thường trực Ủy ban KH,CN&MT") == [
+        "Tổ đảng ở Thường trực Ủy ban KH,CN&MT"]
+
+
+def test_no_agency_from_a_table_header_read_as_text() -> None:
+    """02 (OCR): the Phụ lục's header run into a line; 01 (pdf-text): a table whose doer column
+    "Tên đơn vị được kiểm tra" would also be its task column."""
+    from vanban.extract import plausible_agency
+    assert not plausible_agency("Cơ quan, `. Kết quả/ STT Nhiệm vụ cụ thể")
+    assert not plausible_agency("Cơ quan, Thời hạn Kết quả/ STT Nhiệm vụ cụ thế")
+    got = _agencies("| Tên đơn vị được kiểm tra | Thời gian công bố | Thời hạn |\n|---|---|---|\n"
+                    "| Công ty cổ phần xây dựng giao thông Yên Bái | 23/3/2026 | 02 ngày |\n")
+    assert got == []
+
+
 # ---- targets -----------------------------------------------------------------------------------
 
 def _targets(body: str) -> list[tuple[float, str | None, int | str | None]]:

@@ -698,7 +698,7 @@ BARE_AGENCY = re.compile(r"^(?:các\s+|những\s+)?(?:cơ\s+quan|đơn\s+vị|ba
                          r"chức\s+năng|đơn\s+vị|địa\s+phương|ban|ngành))*$", re.IGNORECASE)
 # partners too vague to be an agency: "các cơ quan liên quan", "các ngành"
 # ("các ban chuyên đề"); a body named only by its level beside the lead: "công đoàn cấp trên"
-GENERIC_PARTNER = re.compile(r"^(?:(?:các|những)\s+(?:cơ\s+quan|đơn\s+vị|ngành|sở|"
+GENERIC_PARTNER = re.compile(r"^(?:(?:các|những)\s+(?:cơ\s+quan|đơn\s+vị|ngành|sở|bộ|"
                              r"ban,?\s+ngành|ban|phòng)(?:[\s,]+(?:liên\s+quan|chức\s+năng|đơn\s+vị|ban|ngành|"
                              r"đoàn\s+thể|chuyên\s+đề|chuyên\s+môn))*"
                              r"|.*\s(?:cấp\s+trên|cấp\s+dưới|cùng\s+cấp))$", re.IGNORECASE)
