@@ -242,6 +242,20 @@ def test_no_agency_from_a_table_header_read_as_text() -> None:
     assert got == []
 
 
+def test_a_heading_for_a_body_and_a_request_heading() -> None:
+    """01 (pdf-text): "6.1. Đối với Đoàn kiểm tra: …", "6.2 Đối với đơn vị được kiểm tra: …"
+    (the whole name after "Đối với", its verb too); 20 (doc): "7. Đề nghị UB MTTQ và các ngành
+    đoàn thể xã:" over its tasks; "các đơn vị chuyên ngành thuộc Xã" is a vague partner."""
+    got = _agencies("6. Những vấn đề khác (nếu có)\n6.1. Đối với Đoàn kiểm tra: Các thành viên "
+                    "Đoàn thực hiện nghiêm túc Kế hoạch.\n6.2 Đối với đơn vị được kiểm tra: Chuẩn "
+                    "bị báo cáo bằng văn bản theo nội dung kiểm tra.\n")
+    assert got == [("Đoàn kiểm tra", "lead"), ("đơn vị được kiểm tra", "lead")]
+    got = _agencies("III. TỔ CHỨC THỰC HIỆN\n7. Đề nghị UB MTTQ và các ngành đoàn thể xã:\n- Tăng "
+                    "cường công tuyên truyền tới các hội viên và nhân dân.\n- Chủ động phối hợp "
+                    "với các đơn vị chuyên ngành thuộc Xã tăng cường công tác kiểm tra.\n")
+    assert got == [("UB MTTQ", "lead"), ("các ngành đoàn thể xã", "lead")]
+
+
 # ---- targets -----------------------------------------------------------------------------------
 
 def _targets(body: str) -> list[tuple[float, str | None, int | str | None]]:

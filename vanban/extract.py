@@ -64,6 +64,26 @@ class _Memo:
             self._agencies[text] = agency_name(text)
         return self._agencies[text]
 
+    def heading_agency(self, text: str) -> tuple[str, str] | None:
+        """(agency, the heading's words that name it) for a heading that gives its items to a
+        body: "5. Ban Tổ chức Tỉnh ủy:", "6.2 Đối với đơn vị được kiểm tra" (the whole name
+        after "Đối với"), "7. Đề nghị UB MTTQ và các ngành đoàn thể xã:"."""
+        m = _FOR_BODY.match(text)
+        if m:
+            rest = text[m.end():].strip().rstrip(" :")
+            if m.group(1) or m.group(2):  # "Đối với …": its words are the name, verbs too
+                return (rest, rest) if g.AGENCY_START.match(rest) and at_most_words(rest, 10) \
+                    else None
+            text = rest
+        name = self.agency(text)
+        return (name, text.strip().rstrip(" :")) if name else None
+
+
+# a heading that names the body its items are for: "Đối với các Thôn, Xóm, Tổ dân phố:",
+# "Nhiệm vụ của …", "Đề nghị …", "Giao …"
+_FOR_BODY = re.compile(r"(?:(Đối\s+với)|(Nhiệm\s+vụ\s+của)|Đề\s+nghị|Giao|Yêu\s+cầu)\s+",
+                       re.IGNORECASE)
+
 
 # ---- walking -----------------------------------------------------------------------------------
 
@@ -129,8 +149,9 @@ class _Scope:
             h, name = self.heading, None
             if h is not None and self.parent is not None:
                 text = heading_text(h).strip().rstrip(" :")
-                name = self.memo.agency(text)
-                if name != text or not at_most_words(text, 12):
+                found = self.memo.heading_agency(text)
+                name = found[0] if found else None
+                if not found or found[0] != found[1] or not at_most_words(text, 12):
                     name = self.parent.named_agency()
             self._named = name
         return self._named  # type: ignore[return-value]
@@ -140,7 +161,8 @@ class _Scope:
         if self._agency is _UNKNOWN:
             h, name = self.heading, None
             if h is not None and self.parent is not None:
-                name = self.memo.agency(heading_text(h))
+                found = self.memo.heading_agency(heading_text(h))
+                name = found[0] if found else None
                 if not name or (isinstance(h, Item) and not h.text.rstrip().endswith(":")
                                 and not at_most_words(h.text, 12)):
                     name = self.parent.agency()

@@ -700,7 +700,9 @@ BARE_AGENCY = re.compile(r"^(?:các\s+|những\s+)?(?:cơ\s+quan|đơn\s+vị|ba
 # ("các ban chuyên đề"); a body named only by its level beside the lead: "công đoàn cấp trên"
 GENERIC_PARTNER = re.compile(r"^(?:(?:các|những)\s+(?:cơ\s+quan|đơn\s+vị|ngành|sở|bộ|"
                              r"ban,?\s+ngành|ban|phòng)(?:[\s,]+(?:liên\s+quan|chức\s+năng|đơn\s+vị|ban|ngành|"
-                             r"đoàn\s+thể|chuyên\s+đề|chuyên\s+môn))*"
+                             r"đoàn\s+thể|chuyên\s+đề|chuyên\s+môn|chuyên\s+ngành))*"
+                             # "các đơn vị chuyên ngành thuộc Xã" (20)
+                             r"(?:\s+(?:thuộc|của)\s+(?:xã|phường|huyện|tỉnh|thành\s+phố))?"
                              r"|.*\s(?:cấp\s+trên|cấp\s+dưới|cùng\s+cấp))$", re.IGNORECASE)
 # where a list of bodies goes on with those that are no named body, cut off with the rest:
 # "Các Sở, ban, ngành[ và các địa phương liên quan]", "Các Sở, ban, ngành[, địa phương và các
