@@ -178,6 +178,84 @@ def test_a_committee_set_up_with_its_members_and_a_name_that_holds_a_verb() -> N
                    ("Đoàn kiểm tra", "lead")]
 
 
+def test_a_partner_without_with_and_partners_that_are_no_named_body() -> None:
+    """001 (seed): "Chủ động phối hợp Trường Chính trị tỉnh nghiên cứu" (no "với"); "phối hợp
+    chặt chẽ với công đoàn cấp trên" names no body of its own (only its level); 003: "các ban
+    chuyên đề" is vague; 17 (txt): "phối hợp Cơ quan Uỷ ban MTTQ Việt Nam xã trong công tác";
+    16 (txt): "phối hợp với các tổ chức chính trị - xã hội, …" ("tổ chức" after "các" is no
+    verb)."""
+    got = _agencies("III. TỔ CHỨC THỰC HIỆN\n1. Đảng đoàn Liên đoàn Lao động tỉnh\n- Phối hợp "
+                    "chặt chẽ với công đoàn cấp trên trong lãnh đạo, chỉ đạo.\n- Chủ động phối "
+                    "hợp Trường Chính trị tỉnh nghiên cứu, đưa nội dung vào chương trình.\n2. Ban "
+                    "Tuyên giáo - Nữ công chủ trì, phối hợp với các ban chuyên đề tham mưu theo "
+                    "dõi.\n3. Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam phường xây dựng Kế "
+                    "hoạch; tổ chức chủ trì, phối hợp với các tổ chức chính trị - xã hội, tổ chức "
+                    "thành viên của Mặt trận kiểm tra, giám sát.\n")
+    assert got == [("Đảng đoàn Liên đoàn Lao động tỉnh", "lead"),
+                   ("Trường Chính trị tỉnh", "support"), ("Ban Tuyên giáo - Nữ công", "lead"),
+                   ("Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam phường", "lead"),
+                   ("các tổ chức chính trị - xã hội", "support")]
+
+
+def test_a_place_after_a_name_and_words_that_are_no_body() -> None:
+    """13 (docx): "8. Ban công tác Mặt trận các thôn trên địa bàn xã" (the place is no part of
+    the name); 32 (doc): "Hội nghị thống nhất bầu …" is a meeting; 05 (docx): "xây dựng" after
+    "đầu tư" is a word of the name, "đẩy nhanh" ends it."""
+    from vanban.extract import agency_name
+    assert agency_name("Ban công tác Mặt trận các thôn trên địa bàn xã") == (
+        "Ban công tác Mặt trận các thôn")
+    assert agency_name("Hội nghị thống nhất bầu Ban kiểm phiếu là 01 người") is None
+    assert agency_name("Ban Quản lý dự án đầu tư xây dựng số 1 đẩy nhanh tiến độ Dự án") == (
+        "Ban Quản lý dự án đầu tư xây dựng số 1")
+    assert agency_name("Các khoa học xã hội cần được phát triển") is None
+
+
+def test_long_plural_names_one_committee_and_separators_as_printed() -> None:
+    """08 (md): "Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ, Ủy ban nhân dân các tỉnh,
+    thành phố trực thuộc Trung ương có trách nhiệm …" names two bodies (22 words); 002: "Các
+    LĐLĐ huyện, thành phố, công đoàn ngành" two; 02 (OCR): "Đảng uỷ Mặt trận Tổ quốc, các đoàn
+    thể Trung ương" is one committee; 09 (md): "Ủy ban KH,CN&MT" keeps its commas."""
+    got = _agencies("III. TỔ CHỨC THỰC HIỆN\n2. Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ, "
+                    "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương có trách nhiệm rà "
+                    "soát các chương trình, kế hoạch hành động.\n5. Bộ Tài chính chủ trì, phối hợp "
+                    "với các bộ, ngành, địa phương bảo đảm nguồn kinh phí.\n")
+    assert got == [("Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ", "lead"),
+                   ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", "lead"),
+                   ("Bộ Tài chính", "lead")]
+    from vanban.extract import split_agencies
+    assert split_agencies("Các LĐLĐ huyện, thành phố, công đoàn ngành") == [
+        "Các LĐLĐ huyện, thành phố", "công đoàn ngành"]
+    assert split_agencies("Đảng uỷ Mặt trận Tổ quốc, các đoàn thể Trung ương") == [
+        "Đảng uỷ Mặt trận Tổ quốc, các đoàn thể Trung ương"]
+    assert split_agencies("Tổ đảng ở Thường trực Ủy ban KH,CN&MT") == [
+        "Tổ đảng ở Thường trực Ủy ban KH,CN&MT"]
+
+
+def test_no_agency_from_a_table_header_read_as_text() -> None:
+    """02 (OCR): the Phụ lục's header run into a line; 01 (pdf-text): a table whose doer column
+    "Tên đơn vị được kiểm tra" would also be its task column."""
+    from vanban.extract import plausible_agency
+    assert not plausible_agency("Cơ quan, `. Kết quả/ STT Nhiệm vụ cụ thể")
+    assert not plausible_agency("Cơ quan, Thời hạn Kết quả/ STT Nhiệm vụ cụ thế")
+    got = _agencies("| Tên đơn vị được kiểm tra | Thời gian công bố | Thời hạn |\n|---|---|---|\n"
+                    "| Công ty cổ phần xây dựng giao thông Yên Bái | 23/3/2026 | 02 ngày |\n")
+    assert got == []
+
+
+def test_a_heading_for_a_body_and_a_request_heading() -> None:
+    """01 (pdf-text): "6.1. Đối với Đoàn kiểm tra: …", "6.2 Đối với đơn vị được kiểm tra: …"
+    (the whole name after "Đối với", its verb too); 20 (doc): "7. Đề nghị UB MTTQ và các ngành
+    đoàn thể xã:" over its tasks; "các đơn vị chuyên ngành thuộc Xã" is a vague partner."""
+    got = _agencies("6. Những vấn đề khác (nếu có)\n6.1. Đối với Đoàn kiểm tra: Các thành viên "
+                    "Đoàn thực hiện nghiêm túc Kế hoạch.\n6.2 Đối với đơn vị được kiểm tra: Chuẩn "
+                    "bị báo cáo bằng văn bản theo nội dung kiểm tra.\n")
+    assert got == [("Đoàn kiểm tra", "lead"), ("đơn vị được kiểm tra", "lead")]
+    got = _agencies("III. TỔ CHỨC THỰC HIỆN\n7. Đề nghị UB MTTQ và các ngành đoàn thể xã:\n- Tăng "
+                    "cường công tuyên truyền tới các hội viên và nhân dân.\n- Chủ động phối hợp "
+                    "với các đơn vị chuyên ngành thuộc Xã tăng cường công tác kiểm tra.\n")
+    assert got == [("UB MTTQ", "lead"), ("các ngành đoàn thể xã", "lead")]
+
+
 # ---- targets -----------------------------------------------------------------------------------
 
 def _targets(body: str) -> list[tuple[float, str | None, int | str | None]]:

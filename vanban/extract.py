@@ -64,6 +64,26 @@ class _Memo:
             self._agencies[text] = agency_name(text)
         return self._agencies[text]
 
+    def heading_agency(self, text: str) -> tuple[str, str] | None:
+        """(agency, the heading's words that name it) for a heading that gives its items to a
+        body: "5. Ban Tổ chức Tỉnh ủy:", "6.2 Đối với đơn vị được kiểm tra" (the whole name
+        after "Đối với"), "7. Đề nghị UB MTTQ và các ngành đoàn thể xã:"."""
+        m = _FOR_BODY.match(text)
+        if m:
+            rest = text[m.end():].strip().rstrip(" :")
+            if m.group(1) or m.group(2):  # "Đối với …": its words are the name, verbs too
+                return (rest, rest) if g.AGENCY_START.match(rest) and at_most_words(rest, 10) \
+                    else None
+            text = rest
+        name = self.agency(text)
+        return (name, text.strip().rstrip(" :")) if name else None
+
+
+# a heading that names the body its items are for: "Đối với các Thôn, Xóm, Tổ dân phố:",
+# "Nhiệm vụ của …", "Đề nghị …", "Giao …"
+_FOR_BODY = re.compile(r"(?:(Đối\s+với)|(Nhiệm\s+vụ\s+của)|Đề\s+nghị|Giao|Yêu\s+cầu)\s+",
+                       re.IGNORECASE)
+
 
 # ---- walking -----------------------------------------------------------------------------------
 
@@ -129,8 +149,9 @@ class _Scope:
             h, name = self.heading, None
             if h is not None and self.parent is not None:
                 text = heading_text(h).strip().rstrip(" :")
-                name = self.memo.agency(text)
-                if name != text or not at_most_words(text, 12):
+                found = self.memo.heading_agency(text)
+                name = found[0] if found else None
+                if not found or found[0] != found[1] or not at_most_words(text, 12):
                     name = self.parent.named_agency()
             self._named = name
         return self._named  # type: ignore[return-value]
@@ -140,7 +161,8 @@ class _Scope:
         if self._agency is _UNKNOWN:
             h, name = self.heading, None
             if h is not None and self.parent is not None:
-                name = self.memo.agency(heading_text(h))
+                found = self.memo.heading_agency(heading_text(h))
+                name = found[0] if found else None
                 if not name or (isinstance(h, Item) and not h.text.rstrip().endswith(":")
                                 and not at_most_words(h.text, 12)):
                     name = self.parent.agency()
@@ -584,12 +606,19 @@ def agency_name(text: str) -> str | None:
     m = g.AGENCY_END.search(text, head.end())
     name = text[: m.start()] if m else text
     name = name.strip().rstrip(" ,;.:")
-    if not name or not at_most_words(name, 20):
+    # (a list of bodies may be long: "Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ, Ủy ban
+    # nhân dân các tỉnh, thành phố trực thuộc Trung ương có trách nhiệm …", 22 words)
+    if not name or not at_most_words(name, 24):
         return None
     return name
 
 
-_NAME_SEPARATORS = ((re.compile(r"\s*[,;]\s*"), ", "), (re.compile(r"\s+và\s+"), " và "))
+# (each separator kept as printed when a name is joined again: "Ủy ban KH,CN&MT")
+_NAME_SEPARATORS = (re.compile(r"(\s*[,;]\s*)"), re.compile(r"(\s+và\s+)"))
+# one body's name holding a comma: the Party committee of the Front and the central mass
+# organisations (one committee since 2025)
+_ONE_BODY = re.compile(r"Đảng\s+[uủ][ỷy]\s+Mặt\s+trận\s+Tổ\s+quốc,\s+"
+                       r"các\s+đoàn\s+thể\s+Trung\s+ương", re.IGNORECASE)
 
 
 def split_agencies(name: str) -> list[str]:
@@ -604,13 +633,15 @@ def split_agencies(name: str) -> list[str]:
 def _split_agencies(name: str) -> tuple[str, ...]:
     if g.AGENCY_POST.search(name):  # "Giám đốc các Sở": the body the office holder stands for
         name = g.AGENCY_POST.sub(r"\g<space>", name)
+    if "," in name and _ONE_BODY.fullmatch(name):
+        return (name,)
     parts = [name]
-    for sep, joiner in _NAME_SEPARATORS:
+    for sep in _NAME_SEPARATORS:
         out: list[str] = []
         for p in parts:
-            pieces = sep.split(p)
+            pieces = sep.split(p)  # names and, between them, the separators as printed
             acc = pieces[0]
-            for piece in pieces[1:]:
+            for joiner, piece in zip(pieces[1::2], pieces[2::2], strict=True):
                 if g.AGENCY_START.match(piece) and not _continues_plural(acc, piece):
                     out.append(acc)
                     acc = piece
@@ -628,14 +659,20 @@ def _split_agencies(name: str) -> tuple[str, ...]:
 
 
 def _continues_plural(acc: str, piece: str) -> bool:
-    """"các Sở, ban, ngành", "Các tỉnh uỷ, thành uỷ": a short lower-case piece after a plural
-    ("các …") goes on naming the same kind of bodies, not another body."""
-    return acc[:4].lower() == "các " and piece[:1].islower() and at_most_words(piece, 2)
+    """"các Sở, ban, ngành", "Các tỉnh uỷ, thành uỷ", "các bộ, cơ quan ngang bộ, cơ quan thuộc
+    Chính phủ": a short lower-case piece after a plural ("các …") goes on naming the same kind
+    of bodies, not another body ("Các LĐLĐ huyện, thành phố, công đoàn ngành" are two)."""
+    return acc[:4].lower() == "các " and piece[:1].islower() and (
+        at_most_words(piece, 2) or (piece.startswith("cơ quan ") and at_most_words(piece, 5)))
 
 
 # a person named as a person, not a body: "Đồng chí Phó chủ tịch Thường trực", "Các đ/c Phó chủ
 # tịch, Trưởng đoàn thể xã" (13: a task table's column), "các ông bà Phó Chủ tịch"
 _PERSON = re.compile(r"(?:các\s+)?(?:đồng\s+chí|đ/c|ông|bà)\b", re.IGNORECASE)
+
+
+# a table's header or an OCR line read as text: "Cơ quan, `. Kết quả/ STT Nhiệm vụ cụ thể" (02)
+_NO_NAME = re.compile(r"[`|¬_=<>“”]|\bSTT\b")
 
 
 def plausible_agency(name: str) -> bool:
@@ -646,7 +683,7 @@ def plausible_agency(name: str) -> bool:
     [True, False, False, False, True]
     """
     name = name.strip()
-    if not name or not name[0].isalpha() or _PERSON.match(name):
+    if not name or not name[0].isalpha() or _PERSON.match(name) or _NO_NAME.search(name):
         return False
     if " " not in name:  # one word: an abbreviation ("UBND", "MTTQ"), no bare head
         return name.isupper() and len(name) >= 3
@@ -846,7 +883,10 @@ def _table_assignments(doc: Document, table: Table) -> None:
     support = col("phoi hop")
     if support is not None and lead == support:
         lead = None
-    task = col("nhiem vu", "noi dung", "ten", "cong viec")
+    # (the task is another column than the doer's: "Tên đơn vị được kiểm tra" is the doer's
+    # name, not a task)
+    task = next((i for i, h in enumerate(header) if i != lead and any(
+        k in h for k in ("nhiem vu", "noi dung", "ten", "cong viec"))), None)
     when = col("thoi gian", "thoi han", "tien do", "hoan thanh")
     if lead is None or task is None:
         return

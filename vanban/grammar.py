@@ -637,13 +637,18 @@ TERM = Cued(re.compile(r"nhiệm\s+kỳ\s+(?P<a>\d{4})\s*[-–—]\s*(?P<b>\d{4}
 # "những", or "hậu": "Tiểu ban hậu cần") before the first space — more spaces and a verb.
 _AGENCY_VERBS = (
     r"lãnh\s+đạo|chủ\s+trì|phối\s+hợp|tham\s+mưu|chỉ\s+đạo|có\s+trách\s+nhiệm|"
-    r"thực\s+hiện|căn\s+cứ|theo\s+chức\s+năng|chủ\s+động|tổ\s+chức|xây\s+dựng|hướng\s+dẫn|"
+    r"thực\s+hiện|căn\s+cứ|theo\s+chức\s+năng|chủ\s+động|tổ\s+chức|(?<!đầu\stư\s)(?<!Đầu\stư\s)xây\s+dựng|"
+    r"hướng\s+dẫn|"
     r"theo\s+dõi|triển\s+khai|tiếp\s+tục|nghiên\s+cứu|rà\s+soát|đề\s+xuất|bảo\s+đảm|đảm\s+bảo|"
     r"kiểm\s+tra|có\s+nhiệm\s+vụ|cần|phải|được|sẽ|thường\s+xuyên|ngoài\s+nhiệm\s+vụ|"
     r"tăng\s+cường|nâng\s+cao|đẩy\s+mạnh|tuyên\s+truyền|vận\s+động|giải\s+quyết|quản\s+lý|"
     r"giám\s+sát|định\s+hướng|phát\s+huy|làm|đôn\s+đốc|triệu\s+tập|chịu\s+trách\s+nhiệm|"
     r"chuẩn\s+bị|phân\s+công|tập\s+trung|xử\s+lý|hoàn\s+thành|trình|ban\s+hành|thẩm\s+định|"
-    r"lựa\s+chọn|cung\s+cấp|tiếp\s+nhận|gửi|nắm|bố\s+trí|tham\s+gia|trong\s+quá\s+trình"
+    r"lựa\s+chọn|cung\s+cấp|tiếp\s+nhận|gửi|nắm|bố\s+trí|tham\s+gia|trong\s+quá\s+trình|"
+    # "Ban Quản lý dự án đầu tư xây dựng số 1 đẩy nhanh …": "xây dựng" after "đầu tư" is the
+    # name's; "Các chi đoàn đăng ký …"; "Ban công tác Mặt trận các thôn[ trên địa bàn xã]" (a
+    # place, not the name)
+    r"đẩy\s+nhanh|đăng\s+ký|trên\s+địa\s+bàn"
 )
 AGENCY_END = re.compile(
     rf"[\s:](?:(?<=:)|\s*:|(?<!,\s)(?<!các\s)(?<!những\s)(?<!hậu\s)\s*(?:{_AGENCY_VERBS})\b)")
@@ -663,6 +668,7 @@ AGENCY_HEADS = (
     "ban quản lý", "các ban quản lý", "ban công tác mặt trận", "các tỉnh ủy", "các tỉnh uỷ",
     "ủy ban nhân dân", "uỷ ban nhân dân", "ub mttq", "phân hiệu", "cổng thông tin",
     "lãnh đạo ban", "các bộ", "mặt trận tổ quốc", "người sử dụng lao động", "ban tổ chức",
+    "các khoa", "các thôn",
 )
 _AGENCY_ALT = "|".join(sorted((re.escape(h).replace(r"\ ", r"\s+") for h in AGENCY_HEADS),
                               key=len, reverse=True))
@@ -676,8 +682,11 @@ AGENCY_POSTS = ("tổng giám đốc", "giám đốc", "thủ trưởng", "chủ
 _POST_ALT = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in AGENCY_POSTS)
 # "Ban Tổ chức Tỉnh ủy", "Thanh tra tỉnh", "Các ban LĐLĐ tỉnh", "Giám đốc các Sở" (the words
 # after a head may be spaced by any run of spaces: "Thanh  tra tỉnh" is one head)
+# (no head: a meeting or an event, "Hội nghị thống nhất …", or a field, "các khoa học …")
 AGENCY_START = re.compile(
-    rf"^{_first_letters((*AGENCY_HEADS, *AGENCY_POSTS))}(?:(?:{_POST_ALT})\s+)?(?:{_AGENCY_ALT})"
+    rf"^{_first_letters((*AGENCY_HEADS, *AGENCY_POSTS))}"
+    r"(?!hội\s+(?:nghị|thảo|thi|diễn)\b|các\s+khoa\s+học\b)"
+    rf"(?:(?:{_POST_ALT})\s+)?(?:{_AGENCY_ALT})"
     r"(?=[\s,:;.)\-–]|$)", re.IGNORECASE)
 # a post before a body at the start of a name or of one of its parts (what split_agencies
 # drops): "Giám đốc các Sở và Thủ trưởng các ban, ngành tỉnh; Chủ tịch Ủy ban nhân dân …"
@@ -689,9 +698,13 @@ BARE_AGENCY = re.compile(r"^(?:các\s+|những\s+)?(?:cơ\s+quan|đơn\s+vị|ba
                          r"ngành|cấp|bộ\s+phận)(?:[\s,]+(?:liên\s+quan|có\s+liên\s+quan|"
                          r"chức\s+năng|đơn\s+vị|địa\s+phương|ban|ngành))*$", re.IGNORECASE)
 # partners too vague to be an agency: "các cơ quan liên quan", "các ngành"
-GENERIC_PARTNER = re.compile(r"^(?:các|những)\s+(?:cơ\s+quan|đơn\s+vị|ngành|sở|ban,?\s+ngành)"
-                             r"(?:[\s,]+(?:liên\s+quan|chức\s+năng|đơn\s+vị|ban|ngành|"
-                             r"đoàn\s+thể))*$", re.IGNORECASE)
+# ("các ban chuyên đề"); a body named only by its level beside the lead: "công đoàn cấp trên"
+GENERIC_PARTNER = re.compile(r"^(?:(?:các|những)\s+(?:cơ\s+quan|đơn\s+vị|ngành|sở|bộ|"
+                             r"ban,?\s+ngành|ban|phòng)(?:[\s,]+(?:liên\s+quan|chức\s+năng|đơn\s+vị|ban|ngành|"
+                             r"đoàn\s+thể|chuyên\s+đề|chuyên\s+môn|chuyên\s+ngành))*"
+                             # "các đơn vị chuyên ngành thuộc Xã" (20)
+                             r"(?:\s+(?:thuộc|của)\s+(?:xã|phường|huyện|tỉnh|thành\s+phố))?"
+                             r"|.*\s(?:cấp\s+trên|cấp\s+dưới|cùng\s+cấp))$", re.IGNORECASE)
 # where a list of bodies goes on with those that are no named body, cut off with the rest:
 # "Các Sở, ban, ngành[ và các địa phương liên quan]", "Các Sở, ban, ngành[, địa phương và các
 # tổ chức hoạt động khai thác khoáng sản]", "[các tổ chức, cá nhân hoạt động khoáng sản]" (the
@@ -701,7 +714,9 @@ VAGUE_TAIL = re.compile(r"(?:^|,\s*|\s+và\s+)(?:[Cc]ác\s+|[Nn]hững\s+)?(?:đ
                         r"tổ\s+chức(?!\s+(?:chính|thành|đảng|đoàn|cơ\s+sở|công\s+đoàn))|"
                         r"doanh\s+nghiệp|người\s+dân|nhân\s+dân)\b")
 # where a partner's name ends: "phối hợp với công đoàn cấp trên trong lãnh đạo ..."
-PARTNER_END = re.compile(r"\s+(?:(?i:trong|để|về|nhằm|theo|khi|tại|cùng|đối\s+với)|"
+# (not "các tổ chức chính trị - xã hội": no verb after "các", "những")
+PARTNER_END = re.compile(r"(?<!các)(?<!những)\s+"
+                         r"(?:(?i:trong|để|về|nhằm|theo|khi|tại|cùng|đối\s+với)|"
                          # a verb in lower case ("… với Công an tỉnh xử lý nghiêm …")
                          r"xử\s+lý|tập\s+trung|chuẩn\s+bị|rà\s+soát|kiểm\s+tra|thực\s+hiện|"
                          r"triển\s+khai|tổ\s+chức|xây\s+dựng|hướng\s+dẫn|theo\s+dõi|tham\s+mưu|"
@@ -713,7 +728,9 @@ GIVE = re.compile(r"^(?P<cue>Giao\s+cho|Giao|Đề\s+nghị|Yêu\s+cầu)\s+(?P<
 # "X chủ trì, phối hợp với Y ..."
 LEAD_CUE = Cued(re.compile(r"\bchủ\s+trì\b", re.IGNORECASE), "chủ", needs="ìÌ", spaced=(3, 2))
 # "phối hợp với Sở Thông tin và Truyền thông"
-SUPPORT = Cued(re.compile(r"phối\s+hợp\s+(?:chặt\s+chẽ\s+)?với\s+(?P<who>[^,;.()]+)",
+# "phối hợp Cơ quan Uỷ ban MTTQ Việt Nam xã", "phối hợp Trường Chính trị tỉnh" (no "với": the
+# partner must then start with a body's name, as every partner must)
+SUPPORT = Cued(re.compile(r"phối\s+hợp\s+(?:chặt\s+chẽ\s+)?(?:với\s+)?(?P<who>[^,;.()]+)",
                           re.IGNORECASE), "phối")
 # "Đơn vị chủ trì: Ban Tổ chức", "Cơ quan phối hợp: ...", "Thời gian thực hiện: Quý II/2026"
 LABELLED = re.compile(
