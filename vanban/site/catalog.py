@@ -238,7 +238,7 @@ class Catalog:
     cite_target: dict[tuple[str, int], Document] = field(default_factory=dict)
     cited_by: dict[str, list[tuple[Document, Cite]]] = field(default_factory=dict)
     # the chain of implementation (vanban.site.chain): slug → what it implements; node key
-    # (a slug, or "~<number key>@<year>" for a document not in the portal) → its implementers
+    # (a slug, or "~<number key>@<date>" for a document not in the portal) → its implementers
     implements: dict[str, list[chain.Link]] = field(default_factory=dict)
     implemented_by: dict[str, list[chain.Link]] = field(default_factory=dict)
     progress: Progress = field(default_factory=lambda: Progress({}, 0))

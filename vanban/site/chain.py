@@ -6,9 +6,9 @@ a provincial programme, the grassroots plans.
 A node of the chain is a document of the portal, or a document cited but not in the portal,
 known only by how it is cited. A citation is matched to a portal document as the "cited by"
 lists are (`Catalog.target_of`: number key, year, then type and issuer); a document not in the
-portal is one node per number key and year ("~02-nq/tw@2021"; an undated citation joins the
-only dated node of its number), so that the plans implementing the same outside resolution
-are found together.
+portal is one node per number key and date ("~02-nq/tw@2021-06-12"; an undated citation joins
+the only dated node of its number), so that the plans implementing the same outside
+resolution are found together, and two provinces' resolutions 10-NQ/TU are not.
 
 `link(cat)` indexes the edges once per catalog (`Catalog.implements`, `Catalog.implemented_by`);
 `chain(cat, doc)` is the small tree a document page shows: up to UP_LEVELS levels up and
@@ -40,7 +40,7 @@ CHAIN_ROW = 400          # bytes of HTML per document shown (vanban.site.split's
 
 @dataclass(frozen=True)
 class Link:
-    """`source` implements the node `key` (a slug, or "~<number key>@<year>" for a document
+    """`source` implements the node `key` (a slug, or "~<number key>@<date>" for a document
     not in the portal: `target` None), as its citation `cite` says."""
 
     source: Document
@@ -102,15 +102,11 @@ class Chain:
         return count(self.up) + count(self.down)
 
 
-def _year(date: str | None) -> str:
-    return date[:4] if date and date[:4].isdigit() else ""
-
-
 def link(cat: Catalog) -> None:
     """Fill `cat.implements` (slug → links up) and `cat.implemented_by` (node key → links
     down), in the catalog's order (newest document first); one link per pair of nodes."""
     found: list[tuple[Document, Cite, Document | None]] = []
-    years: dict[str, set[str]] = defaultdict(set)    # outside number key → years cited
+    dates: dict[str, set[str]] = defaultdict(set)    # outside number key → dates cited
     order = {r: i for i, r in enumerate(IMPLEMENTS)}
     for d in cat.documents:
         for c in sorted(d.cites, key=lambda c: (order.get(c.relation, 9), c.line)):
@@ -120,17 +116,17 @@ def link(cat: Catalog) -> None:
             if target is d:
                 continue
             found.append((d, c, target))
-            if target is None and _year(c.date):
-                years[number_key(c.number)].add(_year(c.date))
+            if target is None and c.date:
+                dates[number_key(c.number)].add(c.date)
     for d, c, target in found:
         assert c.number is not None
         if target is not None:
             key = target.slug
         else:
-            nk, year = number_key(c.number), _year(c.date)
-            if not year and len(years[nk]) == 1:
-                year = next(iter(years[nk]))
-            key = f"~{nk}@{year}"
+            nk, date = number_key(c.number), c.date or ""
+            if not date and len(dates[nk]) == 1:
+                date = next(iter(dates[nk]))
+            key = f"~{nk}@{date}"
         ups = cat.implements.setdefault(d.slug, [])
         if any(x.key == key for x in ups):
             continue
@@ -157,21 +153,24 @@ def chain(cat: Catalog, doc: Document) -> Chain:
         return ([node(e.source.slug, e.source, e) for e in edges[:limit]],
                 max(0, len(edges) - limit))
 
+    # breadth first, upward then downward: a document reachable at two depths is expanded
+    # at the nearer one; the last level shown counts what lies beyond it (its page shows it)
     up, up_more = ups(doc.slug, UP_SHOWN)
-    down, down_more = downs(doc.slug, DOWN_SHOWN[0])
     for n in up:      # the other documents that implement what this one implements
         others = [e.source for e in cat.implemented_by.get(n.key, []) if e.source is not doc]
         n.siblings, n.siblings_more = others[:SIBLINGS_SHOWN], max(0, len(others)
                                                                    - SIBLINGS_SHOWN)
-    # breadth first: a document reachable at two depths is expanded at the nearer one
     frontier = up
     for _ in range(UP_LEVELS - 1):
         nxt: list[Node] = []
         for n in frontier:
-            if not n.repeated and n.doc is not None:
+            if not n.repeated:
                 n.children, n.more = ups(n.key, UP_SHOWN)
                 nxt += n.children
         frontier = nxt
+    for n in frontier:
+        n.more = 0 if n.repeated else len(cat.implements.get(n.key, []))
+    down, down_more = downs(doc.slug, DOWN_SHOWN[0])
     frontier = down
     for level in range(1, DOWN_LEVELS):
         nxt = []
@@ -180,4 +179,6 @@ def chain(cat: Catalog, doc: Document) -> Chain:
                 n.children, n.more = downs(n.key, DOWN_SHOWN[level])
                 nxt += n.children
         frontier = nxt
+    for n in frontier:
+        n.more = 0 if n.repeated else len(cat.implemented_by.get(n.key, []))
     return Chain(doc, up, down, up_more, down_more)
