@@ -26,7 +26,7 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
-from conftest import ROOT, built_site, make_project, page
+from conftest import ROOT, built_site, make_project, page, serve
 
 from vanban.cli import main
 from vanban.site import chain as chain_mod
@@ -75,6 +75,7 @@ class _ChainParser(HTMLParser):
         self.grab: str | None = None        # "label", "badge", "here", "p:<id>"
         self.labels: dict[str, str] = {}
         self.current_p: str | None = None
+        self.labelled_by: list[str] = []    # aria-labelledby of the top lists
 
     def handle_starttag(self, name: str, attrs: list[tuple[str, str | None]]) -> None:
         a = dict(attrs)
@@ -92,6 +93,7 @@ class _ChainParser(HTMLParser):
                 self.items[-1].list_label = a.get("aria-label")
             else:
                 by = a.get("aria-labelledby") or ""
+                self.labelled_by.append(by)
                 target = self.tree.up if by.endswith("-len") else self.tree.down
             self.stack.append(target)
         elif name == "li":
@@ -146,6 +148,8 @@ def chain_of(html: str) -> Tree:
     parser.feed(html)
     tree = parser.tree
     assert tree.here, "the page has no chain of implementation"
+    # the top lists are named by the visible labels above them; nested lists by aria-label
+    assert all(by in parser.labels for by in parser.labelled_by), parser.labelled_by
     tree.up_label = next((v for k, v in parser.labels.items() if k.endswith("-len")), "")
     tree.down_label = next((v for k, v in parser.labels.items() if k.endswith("-xuong")), "")
     return tree
@@ -428,3 +432,32 @@ def test_outside_documents_are_one_node_per_number_and_year(tmp_path: Path) -> N
     assert [x.source.slug for x in cat.implemented_by["~10-nq/tw@2021-02-08"]] == ["d"]
     [nq] = chain_mod.chain(cat, cat.by_slug["a"]).up
     assert [s.slug for s in nq.siblings] == ["b"]
+
+
+# ---- in the browser --------------------------------------------------------------------------
+
+@needs_seeds
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_chain_passes_axe_at_phone_and_desktop_width(chromium, chain_site: Path,
+                                                         scheme: str) -> None:
+    axe = pytest.importorskip("axe_playwright_python.sync_playwright").Axe()
+    found = {}
+    context = chromium.new_context(color_scheme=scheme)
+    tab = context.new_page()
+    with serve(chain_site) as base:
+        for url in ("van-ban/ctr-17-ldld-2021/", "en/van-ban/ctr-17-ldld-2021/",
+                    "van-ban/ctr-02-cdvc-2024/"):
+            for width in (360, 1280):
+                tab.set_viewport_size({"width": width, "height": 900})
+                tab.goto(f"{base}/{url}")
+                # the tree is there without a script: its links are in the page as served
+                assert tab.locator("section.vb-chain ul ul a").count() >= 1
+                results = axe.run(tab, context="section.vb-chain")
+                serious = [f"{v['id']} ({v['impact']}): {v['help']}"
+                           for v in results.response["violations"]
+                           if v["impact"] in ("serious", "critical")]
+                if serious:
+                    found[f"{url} @{width}"] = serious
+    context.close()
+    assert found == {}
