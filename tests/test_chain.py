@@ -28,9 +28,12 @@ import yaml
 from click.testing import CliRunner
 from conftest import ROOT, built_site, make_project, page, serve
 
+from vanban import search
 from vanban.cli import main
 from vanban.site import chain as chain_mod
+from vanban.site import views
 from vanban.site.catalog import Catalog, Sources, load_catalog, split_front_matter
+from vanban.site.search import EXCLUDE
 
 SEEDS = Path("/work/shared/seeds")
 SEED_002 = SEEDS / "002_932ff56994ba0d68.txt"     # Số: *M* /KH-LĐLĐ, Ninh Bình, 12/3/2020
@@ -338,6 +341,16 @@ def test_the_plan_in_the_middle_shows_both_ways(chain_site: Path) -> None:
     assert [i.label for i in tree.down] == ["Chương trình hành động số 02/CTr-CDVC"]
 
 
+@needs_seeds
+def test_the_chain_is_not_indexed_for_search(chain_site: Path) -> None:
+    # 05/KH-LĐLĐ (Bình Định) is implemented by 02/CTr-CDVC, whose title names Phú Thọ: a
+    # search for Phú Thọ must not find the plan through its chain (nor through "cited by")
+    html = page(chain_site, "van-ban/kh-05-ldld-2022")
+    assert "Phú Thọ" in chain_of(html).text
+    indexed = str(search.pair_block(html, EXCLUDE))
+    assert "\u203fphu\u203ftho" not in indexed and "\u203fbinh\u203fdinh" in indexed
+
+
 # ---- limits and cycles, on copies of the seed's front matter ------------------------------------
 
 def _front_matter() -> dict:
@@ -417,6 +430,23 @@ def test_levels_and_counts_are_bounded(tmp_path: Path) -> None:
     [p0] = q.up
     assert len(p0.siblings) == chain_mod.SIBLINGS_SHOWN and p0.siblings_more == 12 - 3
     assert cat.by_slug["q05"] not in p0.siblings
+    # as the pages show it
+    html = _section(cat, "q05")
+    assert re.search(r'<p class="vb-chain__siblings vb-muted">Cùng thực hiện văn bản này: '
+                     r'(<a href="\.\./[pq]\d+/">Chương trình hành động số \d+/KH-X</a>(, )?){3} '
+                     r'và 9 văn bản khác</p>', html)
+    top_tree = chain_of(_section(cat, "p0"))
+    assert len(top_tree.down) == 9 and top_tree.down[-1].text == \
+        "… và 5 văn bản khác (xem “Được trích dẫn bởi”)"
+    assert top_tree.down[-1].href == "#vb-duoc-trich-dan"
+    deep_tree = chain_of(_section(cat, "p5"))
+    assert [i.text for i in deep_tree.up[0].children[0].children[0].children] == \
+        ["… và 1 văn bản khác"]
+
+
+def _section(cat: Catalog, slug: str) -> str:
+    ctx = views.Ctx(cat, "vi", f"van-ban/{slug}/", cat.abbreviations("vi"))
+    return str(views.implementation_chain(ctx, cat.by_slug[slug]).html("vi"))
 
 
 def test_outside_documents_are_one_node_per_number_and_year(tmp_path: Path) -> None:
