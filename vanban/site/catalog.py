@@ -40,6 +40,7 @@ from ..messages import default_lang, message, register
 from ..slug import slugify
 from ..progress.targets import DocInfo, Progress, load_progress, target_files
 from ..text import fold, number_key
+from . import chain
 from .html import Abbreviations
 from .labels import iso_date, type_key
 from .split import CITED_BY_ON_PAGE, CITED_BY_ROW, Parts, extras_estimate, paginate
@@ -236,6 +237,10 @@ class Catalog:
     issued_by: dict[str, list[Document]] = field(default_factory=dict)      # id → documents
     cite_target: dict[tuple[str, int], Document] = field(default_factory=dict)
     cited_by: dict[str, list[tuple[Document, Cite]]] = field(default_factory=dict)
+    # the chain of implementation (vanban.site.chain): slug → what it implements; node key
+    # (a slug, or "~<number key>@<date>" for a document not in the portal) → its implementers
+    implements: dict[str, list[chain.Link]] = field(default_factory=dict)
+    implemented_by: dict[str, list[chain.Link]] = field(default_factory=dict)
     progress: Progress = field(default_factory=lambda: Progress({}, 0))
     sample_banner: bool = True       # show the "sample data" banner on sample target files
     words: list[Word] = field(default_factory=list)     # data/glossary.yml `words:`
@@ -540,9 +545,12 @@ def build_catalog(documents: list[Document], registry: AgencyRegistry, glossary:
                 cited = cat.cited_by.setdefault(target.slug, [])
                 if all(src is not d for src, _ in cited):
                     cited.append((d, cite))
-    for d in documents:         # the first page also lists who cites the document
+    chain.link(cat)
+    for d in documents:         # the first page also lists who cites it, and its chain
         citers = min(len(cat.cited_by.get(d.slug, [])), CITED_BY_ON_PAGE)
-        d.parts = _pages(d.body, d.extras + citers * CITED_BY_ROW)
+        shown = chain.chain(cat, d).size() if d.slug in cat.implements \
+            or d.slug in cat.implemented_by else 0
+        d.parts = _pages(d.body, d.extras + citers * CITED_BY_ROW + shown * chain.CHAIN_ROW)
     return cat
 
 

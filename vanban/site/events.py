@@ -262,8 +262,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig) -> str:
         view["card"] = views.part_header(ctx, doc, part)
         setattr(page, _VIEW, view)
         return html
-    parts = [views.responsibilities(ctx, doc), views.citations(ctx, doc),
-             views.cited_by(ctx, doc)]
+    parts = [views.responsibilities(ctx, doc), views.implementation_chain(ctx, doc),
+             views.citations(ctx, doc), views.cited_by(ctx, doc)]
     targets = document_targets(ctx, doc)        # link to the progress page (None: no targets)
     page.toc = _toc(parts[:1] + ([targets] if targets else []) + parts[1:], list(page.toc))
     view.update({
@@ -271,8 +271,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig) -> str:
         "h1": "" if has_text else views.page_heading(ctx, doc),
         "card": views.document_card(ctx, doc),
         "responsibilities": parts[0].html(lang),
-        "citations": parts[1].html(lang),
-        "cited_by": parts[2].html(lang),
+        "chain": parts[1].html(lang),
+        "citations": parts[2].html(lang),
+        "cited_by": parts[3].html(lang),
         "progress": targets.html(lang) if targets else "",
     })
     if not has_text:

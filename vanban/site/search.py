@@ -35,11 +35,11 @@ from .views import Ctx, page_title
 log = get_plugin_logger("vanban")
 
 # not indexed: permalinks, the card's "jump to" links, and what the portal repeats from other
-# pages — a document's responsibility table (its own sentences again) and citation lists
-# (other documents' titles), an agency's tasks and issued documents (one agency page would
-# otherwise hold the text of hundreds of documents and match every query)
+# pages — a document's responsibility table (its own sentences again), citation lists and
+# chain of implementation (other documents' titles), an agency's tasks and issued documents
+# (one agency page would otherwise hold the text of hundreds of documents and match every query)
 EXCLUDE = (".headerlink", ".vb-card__jump", ".vb-resp", ".vb-citations", ".vb-cited-by",
-           ".vb-doc-table")
+           ".vb-chain", ".vb-doc-table")
 
 # what is indexed is each kind's `search` in the registry (vanban.site.kinds): list pages
 # repeat every title (searching them would bury the documents), an agency's task pages 2, 3, …

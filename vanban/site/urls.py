@@ -38,6 +38,7 @@ CARD_ID = slugify("vb thong tin")                 # vb-thong-tin
 RESPONSIBILITIES_ID = slugify("vb trach nhiem")   # vb-trach-nhiem
 CITES_ID = slugify("vb trich dan")                # vb-trich-dan
 CITED_BY_ID = slugify("vb duoc trich dan")        # vb-duoc-trich-dan
+CHAIN_ID = slugify("vb chuoi thuc hien")          # vb-chuoi-thuc-hien
 TEXT_ID = slugify("vb toan van")                  # vb-toan-van (the text, on the vi page)
 TASKS_ID = slugify("vb nhiem vu")                 # vb-nhiem-vu (agency page)
 ISSUED_ID = slugify("vb van ban ban hanh")        # vb-van-ban-ban-hanh (agency page)

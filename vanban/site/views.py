@@ -15,6 +15,7 @@ from ..data import Agency
 from ..slug import slugify
 from ..text import fold
 from .catalog import Assigned, Catalog, Cite, Document
+from .chain import Node, chain
 from .html import Abbreviations, Markup, escape, join, tag
 from .split import CITED_BY_ON_PAGE, RESP_FULL_ROWS
 from .labels import (
@@ -27,6 +28,7 @@ from .labels import (
     type_name,
 )
 from .urls import (
+    CHAIN_ID,
     CITED_BY_ID,
     CITES_ID,
     ISSUED_ID,
@@ -60,6 +62,32 @@ add_labels({
     "agency.issued_more": (
         "Và {n} văn bản khác: xem danh mục văn bản theo loại và theo năm.",
         "And {n} more: see the document index by type and by year."),
+    "chain.title": ("Chuỗi thực hiện", "Chain of implementation"),
+    "chain.intro": (
+        "Theo các trích dẫn “thực hiện” và “căn cứ”: trên là văn bản mà văn bản này thực "
+        "hiện, dưới là văn bản thực hiện nó. Văn bản chưa có trong cổng không có liên kết.",
+        "From the citations marked “implements” and “legal basis”: above, what this document "
+        "implements; below, what implements it. Documents not in the portal have no link."),
+    "chain.up": ("Văn bản này thực hiện", "This document implements"),
+    "chain.up_of": ("Văn bản mà {label} thực hiện", "What {label} implements"),
+    "chain.here": ("Văn bản đang xem", "This document"),
+    "chain.down": ("Văn bản thực hiện văn bản này", "Documents implementing this one"),
+    "chain.down_of": ("Văn bản thực hiện {label}", "Documents implementing {label}"),
+    "chain.down_none": ("Chưa có văn bản nào trong cổng thực hiện văn bản này.",
+                        "No document in the portal implements this one yet."),
+    "chain.outside": ("chưa có trong cổng", "not in the portal"),
+    "chain.self": ("chính văn bản đang xem", "the document on this page"),
+    "chain.repeated": ("đã nêu ở trên", "shown above"),
+    "chain.more": ("… và {n} văn bản khác", "… and {n} more"),
+    "chain.more_cited_by": ("… và {n} văn bản khác (xem “Được trích dẫn bởi”)",
+                            "… and {n} more (see “Cited by”)"),
+    "chain.siblings": ("Cùng thực hiện văn bản này:", "Also implementing it:"),
+    "chain.siblings_more": ("và {n} văn bản khác", "and {n} more"),
+    "chain.none": (
+        "Các trích dẫn của văn bản không nêu văn bản nào mà nó thực hiện hoặc lấy làm căn cứ, "
+        "và chưa có văn bản nào trong cổng thực hiện nó.",
+        "The document's citations name nothing it implements or is based on, and no "
+        "document in the portal implements it yet."),
 })
 
 LATEST_ON_INDEX = 50       # the document index lists this many
@@ -273,6 +301,8 @@ def _paragraphs(text: str) -> list[str]:
 
 def _jump_links(ctx: Ctx, doc: Document) -> Markup:
     links = [(RESPONSIBILITIES_ID, "resp.title", len(doc.tasks)),
+             (CHAIN_ID, "chain.title", len(ctx.cat.implements.get(doc.slug, []))
+              + len(ctx.cat.implemented_by.get(doc.slug, []))),
              (CITES_ID, "cites.title", len(doc.cites)),
              (CITED_BY_ID, "cited_by.title", len(ctx.cat.cited_by.get(doc.slug, [])))]
     return tag("p", tag("span", ctx.t("doc.jump"), class_="vb-card__label"), " ",
@@ -414,7 +444,9 @@ def shorten(text: str, limit: int) -> str:
     return cut + "…"
 
 
-def _cite_text(ctx: Ctx, doc: Document, cite: Cite) -> Markup:
+def _cite_text(ctx: Ctx, doc: Document, cite: Cite, summary: int = 0) -> Markup:
+    """A citation of `doc`: label (linked when in the portal), date, issuer, summary
+    (shortened to `summary` characters when given)."""
     kind = type_name(cite.type_code, cite.type_name, ctx.lang)
     label = ctx.t("doc.label_number", type=kind, number=cite.number) if cite.number else kind
     target = ctx.cat.target_of(doc, cite)
@@ -430,7 +462,8 @@ def _cite_text(ctx: Ctx, doc: Document, cite: Cite) -> Markup:
         parts.append(join([ctx.t("cite.of"), " ", who]))
     out = join(parts, ", " if ctx.lang == "en" else " ")
     if cite.summary:
-        out = join([out, tag("span", join(["— ", ctx.text(cite.summary)]),
+        text = shorten(cite.summary, summary) if summary else cite.summary
+        out = join([out, tag("span", join(["— ", ctx.text(text)]),
                              class_="vb-cite__summary", lang=ctx.vi)], " ")
     return out
 
@@ -474,6 +507,83 @@ def cited_by(ctx: Ctx, doc: Document) -> Section:
         if more > 0:
             body = join([body, tag("p", ctx.t("cited_by.more", n=more), class_="vb-muted")])
     return Section(CITED_BY_ID, ctx.t("cited_by.title"), body, "vb-cited-by")
+
+
+CHAIN_TITLE = 100    # characters of a title or summary in the chain of implementation
+
+
+def implementation_chain(ctx: Ctx, doc: Document) -> Section:
+    """Where the document stands in the chain of implementation (vanban.site.chain): what it
+    implements above it, then the document, then what implements it below it, each as a
+    nested list (no script needed); documents not in the portal are named without a link."""
+    tree = chain(ctx.cat, doc)
+    if not tree.up and not tree.down:
+        return Section(CHAIN_ID, ctx.t("chain.title"),
+                       tag("p", ctx.t("chain.none"), class_="vb-muted"), "vb-chain")
+    parts = [tag("p", ctx.t("chain.intro"), class_="vb-muted")]
+    if tree.up:
+        parts.append(tag("p", "↑ ", ctx.t("chain.up"), class_="vb-chain__label",
+                         id=f"{CHAIN_ID}-len"))
+        parts.append(_chain_list(ctx, doc, tree.up, tree.up_more, up=True, top=True,
+                                 aria_labelledby=f"{CHAIN_ID}-len"))
+    parts.append(tag("p", tag("span", ctx.t("chain.here"), class_="vb-badge"), " ",
+                     tag("strong", ctx.doc_label(doc)), class_="vb-chain__here"))
+    if tree.down:
+        parts.append(tag("p", "↓ ", ctx.t("chain.down"), class_="vb-chain__label",
+                         id=f"{CHAIN_ID}-xuong"))
+        parts.append(_chain_list(ctx, doc, tree.down, tree.down_more, up=False, top=True,
+                                 aria_labelledby=f"{CHAIN_ID}-xuong"))
+    else:
+        parts.append(tag("p", ctx.t("chain.down_none"), class_="vb-muted"))
+    return Section(CHAIN_ID, ctx.t("chain.title"), join(parts), "vb-chain")
+
+
+def _chain_list(ctx: Ctx, doc: Document, nodes: list[Node], more: int, *, up: bool,
+                top: bool = False, **attrs: str) -> Markup:
+    items = [_chain_item(ctx, doc, n, up) for n in nodes]
+    if more and top and not up:     # the newest citers are listed under "cited by"
+        items.append(tag("li", tag("a", ctx.t("chain.more_cited_by", n=more),
+                                   href=f"#{CITED_BY_ID}"), class_="vb-muted"))
+    elif more:
+        items.append(tag("li", ctx.t("chain.more", n=more), class_="vb-muted"))
+    return tag("ul", join(items), class_="vb-cites vb-chain__list", **attrs)
+
+
+def _chain_label(ctx: Ctx, n: Node) -> str:
+    if n.doc is not None:
+        return ctx.doc_label(n.doc)
+    kind = type_name(n.cite.type_code, n.cite.type_name, ctx.lang)
+    return ctx.t("doc.label_number", type=kind, number=n.cite.number)
+
+
+def _chain_item(ctx: Ctx, doc: Document, n: Node, up: bool) -> Markup:
+    """One document of the tree, with the documents of the next level nested under it."""
+    if up:      # as the document below cites it: linked when in the portal
+        what = _cite_text(ctx, n.source, n.cite, CHAIN_TITLE)
+    else:
+        assert n.doc is not None
+        what = join([ctx.doc_link(n.doc), " ", ctx.date(n.doc.date), " ",
+                     tag("span", join(["— ", ctx.text(shorten(n.doc.title, CHAIN_TITLE))]),
+                         class_="vb-cite__summary", lang=ctx.vi)])
+    parts: list[Markup] = [_relation_badge(ctx, n.relation), Markup(" "), what]
+    if n.doc is None:
+        parts.append(join([" ", tag("small", f"({ctx.t('chain.outside')})",
+                                    class_="vb-chain__outside")]))
+    if n.repeated:
+        note = ctx.t("chain.self") if n.key == doc.slug else ctx.t("chain.repeated")
+        parts.append(join([" ", tag("small", f"({note})", class_="vb-muted")]))
+    if n.siblings:
+        others = join((ctx.doc_link(s) for s in n.siblings), ", ")
+        if n.siblings_more:
+            others = join([others, " ", ctx.t("chain.siblings_more", n=n.siblings_more)])
+        parts.append(tag("p", ctx.t("chain.siblings"), " ", others,
+                         class_="vb-chain__siblings vb-muted"))
+    if n.children or n.more:
+        key = "chain.up_of" if up else "chain.down_of"
+        parts.append(_chain_list(ctx, doc, n.children, n.more, up=up,
+                                 aria_label=ctx.t(key, label=_chain_label(ctx, n))))
+    return tag("li", join(parts), class_="vb-cite vb-cite--in-portal" if n.doc is not None
+               else "vb-cite")
 
 
 # ---- lists of documents ---------------------------------------------------------------------
