@@ -343,6 +343,12 @@ def _name_follows(lines: list[Line], i: int) -> bool:
 _DRAFT = re.compile(r"^DỰ\s+THẢO\s+\S")
 
 
+def _title_follows(lines: list[Line], i: int) -> bool:
+    """After "PHỤ LỤC 1" and a blank line, its title in capitals ("CÁC CHỈ TIÊU CHỦ YẾU …")."""
+    nxt = next((ln.text for ln in lines[i: i + 3] if ln.text), "")
+    return bool(nxt) and _is_upper(nxt) and len(nxt) < 300 and not _classify(nxt)
+
+
 def _another_header(lines: list[Line], i: int, closing_at: int) -> bool:
     """After the signature, another document's header: a body's name in capitals (on a line
     of its own or as the first cell), then its number ("Số: …") within the next three lines —
@@ -828,7 +834,7 @@ def _parse_part(lines: list[Line], ids: _Ids) -> Part:
     while i < len(lines):
         ln = lines[i]
         if ln.blank:
-            if heading and not in_attached:
+            if heading and not in_attached and (title or not _title_follows(lines, i)):
                 break
             i += 1
             continue
