@@ -238,6 +238,7 @@ class Catalog:
     cited_by: dict[str, list[tuple[Document, Cite]]] = field(default_factory=dict)
     progress: Progress = field(default_factory=lambda: Progress({}, 0))
     sample_banner: bool = True       # show the "sample data" banner on sample target files
+    today: datetime.date = field(default_factory=datetime.date.today)   # deadlines' "today"
     words: list[Word] = field(default_factory=list)     # data/glossary.yml `words:`
     _abbreviations: dict[str, Abbreviations] = field(default_factory=dict)
 
@@ -586,6 +587,7 @@ class Sources:
     root: Path               # paths in messages are relative to it (the mkdocs.yml folder)
     as_of: int = 0           # year of the target statuses; 0: the current year
     sample_banner: bool = True
+    today: datetime.date | None = None   # the build's as-of date (vanban.site.due); None: today
 
     @property
     def targets_dir(self) -> Path:
@@ -694,6 +696,7 @@ def load_catalog(sources: Sources) -> Catalog:
     cat.progress = load_progress(sources.targets_dir, docs, registry, sources.as_of_year(),
                                  sources.label(sources.agencies))
     cat.sample_banner = sources.sample_banner
+    cat.today = sources.today or datetime.date.today()
     cat.words = words
     _CACHE[sources] = (signature, cat)
     return cat
