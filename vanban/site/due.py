@@ -30,6 +30,7 @@ from ..text import fold
 from .catalog import Catalog, Document
 from .html import Markup, join, tag
 from .labels import add_labels, format_date, t
+from .urls import relative, url
 from .views import Ctx, Section, shorten
 
 add_labels({
@@ -442,7 +443,9 @@ def deadline_intro(ctx: Ctx, agency_id: str | None) -> Markup:
 
 
 def calendar_link(ctx: Ctx, agency_id: str) -> Markup:
-    return tag("a", "📅 ", ctx.t("due.calendar"), href=ctx.href("calendar", agency_id),
+    # one file for every language, like the downloads
+    href = relative(ctx.here, url("calendar", agency_id))
+    return tag("a", "📅 ", ctx.t("due.calendar"), href=href,
                type="text/calendar", class_="vb-calendar-link")
 
 
@@ -470,10 +473,12 @@ def home_due(ctx: Ctx) -> list[Entry]:
 
 
 def status_groups(targets: Iterable[Target]) -> tuple[dict[str, int], int]:
-    """({bar group: count} of the targets with a deadline, count of those without one)."""
-    counts = Counter(t.status for t in targets)
+    """({bar group: count} of the targets with a deadline, count of those without one, whatever
+    their status: the document gives no deadline, `deadline: null`)."""
+    targets = list(targets)
+    counts = Counter(t.status for t in targets if t.deadline_kind != "none")
     groups = {g: sum(counts.get(s, 0) for s in statuses) for g, statuses in BAR_GROUPS.items()}
-    return groups, counts.get("no_deadline", 0)
+    return groups, sum(1 for t in targets if t.deadline_kind == "none")
 
 
 def status_bar(ctx: Ctx) -> Markup:
@@ -546,7 +551,6 @@ def calendar_ics(cat: Catalog, agency_id: str, site_url: str | None) -> bytes:
     import icalendar
 
     from .html import Abbreviations
-    from .urls import url
 
     vi = Ctx(cat, "vi", "", Abbreviations({}))
     en = Ctx(cat, "en", "", Abbreviations({}))
