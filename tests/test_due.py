@@ -158,9 +158,11 @@ def test_home_lists_what_falls_due_in_the_next_90_days(sites: tuple[Path, Path],
     assert ("Ban Tổ chức, Liên đoàn Lao động tỉnh Ninh Bình" if not lang
             else "Organisation Department") in _text(items[3])
     assert set(days[4:]) == {"2026-12-31"}
+    # light on a phone: six at most, the rest on the deadline page; the page stays small
+    assert len(items) == 6 and len(html.encode("utf-8")) < 40_000
     # nothing past: quý IV/2021 of 17/CTr-LĐLĐ is not on the home page
     assert "ctr-17-ldld-2021/#l111" not in due
-    label = "Xem tất cả" if not lang else "See all"
+    label = "Xem cả" if not lang else "See all"
     assert label in due and ('href="han/"' in due if not lang else 'href="deadlines/"' in due)
     assert "<script" not in due
 
@@ -243,6 +245,15 @@ def test_deadline_page_lists_every_deadline_by_month(sites: tuple[Path, Path], f
     assert heads[0] == "thang-2026-11"
     past = [h for h in heads if h.startswith("da-qua-")]
     assert past == sorted(past, reverse=True) and "da-qua-thang-2021-12" in past
+    # the months' index on page 1: every month once, with all its deadlines (as many as are due in
+    # a month when counted on the pages: the index says the same)
+    months = re.findall(r'<li><a href="[^"]*#([a-z0-9-]+)">[^<]*</a> <span class="vb-count">'
+                        r'(\d+)</span>', pages[0][pages[0].index("vb-due-months"):])
+    assert [m for m, _ in months] == list(dict.fromkeys(heads))
+    listed = [re.search(r'datetime="(\d{4}-\d\d)', i) for i in items]
+    assert dict(months)["thang-2026-12"] == str(sum(
+        1 for i, m in zip(items, listed, strict=True) if m and m.group(1) == "2026-12"
+        and "vb-due--upcoming" in i))
     # the agency filter: links to one agency's deadlines
     filter_ = pages[0][pages[0].index("vb-due-agencies"):]
     assert f'href="{"co-quan" if vi else "agency"}/{TUYEN_GIAO}/"' in filter_

@@ -55,7 +55,8 @@ add_labels({
     "due.home_title": ("Sắp đến hạn (90 ngày tới)", "Due in the next 90 days"),
     "due.home_none": ("Không có thời hạn nào trong 90 ngày tới.",
                       "Nothing falls due in the next 90 days."),
-    "due.home_more": ("Xem tất cả {n} thời hạn", "See all {n} deadlines"),
+    "due.home_more": ("Xem cả {n} thời hạn trong 90 ngày tới, theo tháng",
+                      "See all {n} due in the next 90 days, by month"),
     "due.home_all": ("Xem tất cả thời hạn theo tháng", "See every deadline by month"),
     "due.yearly": ("hằng năm", "every year"),
     "due.every_years": ("{n} năm một lần", "every {n} years"),
@@ -103,7 +104,7 @@ add_labels({
 })
 
 HOME_DAYS = 90           # the home page lists what falls due within this many days
-HOME_ROWS = 12           # … at most this many (the deadline page has the rest)
+HOME_ROWS = 6            # … at most this many (the deadline page has the rest)
 PAGE_ROWS = 30           # a deadline page lists this many rows (pages stay ≤ 60 KB)
 AGENCY_ROWS = 5          # an agency page lists its next deadlines
 DUE_ID = slugify("vb thoi han")          # the deadlines section of an agency page
@@ -308,9 +309,10 @@ def _who(ctx: Ctx, d: Deadline) -> Markup:
     return Markup("")
 
 
-def entry_item(ctx: Ctx, e: Entry, *, agency: bool = True) -> Markup:
+def entry_item(ctx: Ctx, e: Entry, *, agency: bool = True, short: bool = False) -> Markup:
     """One deadline as a list item: day, what (linking to its paragraph or its progress), the
-    agency, the document, how the date was read, its state."""
+    agency, the document, how the date was read (not when `short`: the home page), its
+    state."""
     d = e.deadline
     when = tag("time", format_date(e.day.isoformat(), ctx.lang), datetime=e.day.isoformat(),
                class_="vb-due-day") if e.day is not None else \
@@ -318,13 +320,13 @@ def entry_item(ctx: Ctx, e: Entry, *, agency: bool = True) -> Markup:
     kind = ctx.t("due.target") if d.target is not None else ctx.t("due.task")
     href = ctx.href("progress", d.doc.slug, slugify(f"chi tieu {d.target.id}")) \
         if d.target is not None else ctx.href("document", d.doc.slug, d.anchor)
-    what = tag("a", shorten(d.what, 120), href=href, lang=ctx.vi)
+    what = tag("a", shorten(d.what, 80 if short else 120), href=href, lang=ctx.vi)
     who = _who(ctx, d) if agency else Markup("")
     meta = join([x for x in (
         tag("span", kind, class_="vb-due-kind"), who,
         tag("a", ctx.doc_label(d.doc), href=ctx.href("document", d.doc.slug)),
         tag("span", how_read(ctx, d, e.due), class_="vb-due-how") if e.day is not None
-        else Markup(""), _state(ctx, e)) if x], " · ")
+        and not short else Markup(""), _state(ctx, e)) if x], " · ")
     return tag("li", when, " ", what, tag("br"), tag("small", meta, class_="vb-due-meta"),
                class_=f"vb-due vb-due--{e.state}")
 
@@ -399,8 +401,8 @@ def deadline_page(ctx: Ctx, agency_id: str | None, n: int) -> list[Section]:
 def _month_index(ctx: Ctx, agency_id: str | None, chunks: list[list[Entry]]) -> Markup:
     links: list[Markup] = []
     seen: set[str] = set()
+    counts = Counter(month_id(e.day, e.state) for chunk in chunks for e in chunk)
     for i, chunk in enumerate(chunks, 1):
-        counts = Counter(month_id(e.day, e.state) for e in chunk)
         for e in chunk:
             anchor = month_id(e.day, e.state)
             if anchor in seen:
@@ -445,7 +447,7 @@ def deadline_intro(ctx: Ctx, agency_id: str | None) -> Markup:
 def calendar_link(ctx: Ctx, agency_id: str) -> Markup:
     # one file for every language, like the downloads
     href = relative(ctx.here, url("calendar", agency_id))
-    return tag("a", "📅 ", ctx.t("due.calendar"), href=href,
+    return tag("a", ctx.t("due.calendar"), href=href,
                type="text/calendar", class_="vb-calendar-link")
 
 
@@ -504,7 +506,7 @@ def status_bar(ctx: Ctx) -> Markup:
 def home(ctx: Ctx) -> list[Section]:
     """The home page's "what is due" sections."""
     rows = home_due(ctx)
-    listing = tag("ul", join(entry_item(ctx, e) for e in rows[:HOME_ROWS]),
+    listing = tag("ul", join(entry_item(ctx, e, short=True) for e in rows[:HOME_ROWS]),
                   class_="vb-due-list vb-due-list--home") if rows else \
         tag("p", ctx.t("due.home_none"), class_="vb-muted")
     label = ctx.t("due.home_more", n=len(rows)) if len(rows) > HOME_ROWS \
