@@ -327,7 +327,7 @@ def entry_item(ctx: Ctx, e: Entry, *, agency: bool = True, short: bool = False) 
         tag("a", ctx.doc_label(d.doc), href=ctx.href("document", d.doc.slug)),
         tag("span", how_read(ctx, d, e.due), class_="vb-due-how") if e.day is not None
         and not short else Markup(""), _state(ctx, e)) if x], " · ")
-    return tag("li", when, " ", what, tag("br"), tag("small", meta, class_="vb-due-meta"),
+    return tag("li", when, " ", what, tag("br"), tag("span", meta, class_="vb-due-meta"),
                class_=f"vb-due vb-due--{e.state}")
 
 
@@ -461,7 +461,7 @@ def agency_section(ctx: Ctx, agency: Agency) -> Section:
     more = tag("p", tag("a", ctx.t("due.agency_all", n=len(items)),
                         href=ctx.href("deadlines_agency", agency.id))) if items else Markup("")
     feed = tag("p", calendar_link(ctx, agency.id), tag("br"),
-               tag("small", ctx.t("due.calendar_help"), class_="vb-muted"))
+               tag("span", ctx.t("due.calendar_help"), class_="vb-muted vb-due-meta"))
     return Section(DUE_ID, ctx.t("due.agency_section"), join([listing, more, feed]))
 
 
