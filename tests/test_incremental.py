@@ -123,8 +123,10 @@ def test_dirty_rebuild_renders_what_an_edit_reaches_and_nothing_else(project: Pa
         assert f"van-ban/{DOC}/2/index.html" in pages               # its text moved on
         assert not (server.site / f"en/van-ban/{DOC}/2").exists()
         assert any(p.startswith("co-quan/") for p in pages)         # its agencies' links
+        # what is due links to paragraphs of any document: the home and deadline pages
+        assert {"index.html", "han/index.html", "en/deadlines/index.html"} <= pages
         for untouched in (f"van-ban/{OTHER}/index.html", f"en/van-ban/{OTHER}/index.html",
-                          "index.html", "van-ban/index.html", "tien-do/index.html",
+                          "van-ban/index.html", "tien-do/index.html",
                           "thuat-ngu/index.html"):
             assert (server.site / untouched).exists()
             assert untouched not in pages, f"{untouched} rendered again"

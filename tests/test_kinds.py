@@ -44,10 +44,16 @@ def cat(tmp_path_factory: pytest.TempPathFactory) -> Catalog:
     patch.undo()
 
 
-def _pattern(kind: Kind) -> re.Pattern[str]:
-    head, _, tail = kind.url.partition("{key}")
+def _url(kind: Kind, lang: str) -> str:
+    """The kind's URL pattern in `lang` (its own English one, `url_en`, if it has one)."""
+    return kind.url_en if lang == "en" and kind.url_en is not None else kind.url
+
+
+def _pattern(kind: Kind, lang: str = "vi") -> re.Pattern[str]:
+    pattern = _url(kind, lang)
+    head, _, tail = pattern.partition("{key}")
     key = "(.+)" if kind.raw_key else "([^/]+)"
-    return re.compile(re.escape(head) + (key + re.escape(tail) if "{key}" in kind.url else ""))
+    return re.compile(re.escape(head) + (key + re.escape(tail) if "{key}" in pattern else ""))
 
 
 def test_every_generated_page_belongs_to_exactly_one_kind(cat: Catalog) -> None:
@@ -60,8 +66,8 @@ def test_every_generated_page_belongs_to_exactly_one_kind(cat: Catalog) -> None:
         for page in pages.generated_pages(cat, lang):
             address = page.url(lang).removeprefix(urls.prefix(lang))
             # the kinds whose URL and pages hold this address
-            owners = [k.name for k in kinds.generated() if _pattern(k).fullmatch(address)
-                      and any(k.url.format(key=key) == address for key in k.keys(cat))]
+            owners = [k.name for k in kinds.generated() if _pattern(k, lang).fullmatch(address)
+                      and any(_url(k, lang).format(key=key) == address for key in k.keys(cat))]
             assert owners == [page.kind], (address, owners)
             assert seen.setdefault(page.url(lang), page.kind) == page.kind
     assert len(seen) == len(pages.generated_pages(cat, "vi")) + len(
@@ -101,8 +107,12 @@ def test_what_an_edit_reaches_follows_the_declarations(cat: Catalog) -> None:
     # the text edited: the document's parts only; its paragraphs moved: also its progress
     # page and the pages of the agencies it gives tasks to (they link to the paragraphs)
     assert _reached(cat, (Input.BODY, DOC)) == parts
+    # … and the deadline pages (vanban.site.due), which link to paragraphs of every document
+    deadline_pages = {p.url("vi") for p in pages.generated_pages(cat)
+                      if p.kind.startswith("deadlines")}
+    assert "han/" in deadline_pages
     assert _reached(cat, (Input.BODY, DOC), (Input.PLACEMENT, DOC)) == (
-        parts | {f"tien-do/van-ban/{DOC}/"} | agency_pages)
+        parts | {f"tien-do/van-ban/{DOC}/"} | agency_pages | deadline_pages)
     assert _reached(cat, (Input.BODY, OTHER)) == set()
     # a targets file: the document's parts, every progress page, the agencies (their targets)
     by_targets = _reached(cat, (Input.TARGETS, DOC))
@@ -120,8 +130,9 @@ def test_what_an_edit_reaches_follows_the_declarations(cat: Catalog) -> None:
     files = ("index.md", f"van-ban/{DOC}.md", f"van-ban/{OTHER}.md", "gioi-thieu.md")
     todo = Changes(False, frozenset({(Input.NEWS, SITE_WIDE)}))
     assert [todo.reaches(*kinds.of_file(f), cat) for f in files] == [True, False, False, False]
+    # a targets file: its document, and the home page (its status bar, what is due)
     todo = Changes(False, frozenset({(Input.TARGETS, DOC)}))
-    assert [todo.reaches(*kinds.of_file(f), cat) for f in files] == [False, True, False, False]
+    assert [todo.reaches(*kinds.of_file(f), cat) for f in files] == [True, True, False, False]
 
 
 def test_search_indexing_comes_from_the_registry(cat: Catalog) -> None:

@@ -243,9 +243,11 @@ def test_list_pages_are_not_indexed() -> None:
     from vanban.site.search import skipped_urls
     facets = ["tien-do/nam/*", "tien-do/co-quan/*", "tien-do/trang-thai/*"]
     assert skipped_urls(["vi", "en"]) == [
-        "", "van-ban/", "co-quan/", "van-ban/loai/*", "van-ban/nam/*", *facets,
-        "en/", "en/van-ban/", "en/co-quan/", "en/van-ban/loai/*", "en/van-ban/nam/*",
-        *["en/" + f for f in facets]]
+        "", "van-ban/", "co-quan/", "han/", "van-ban/loai/*", "van-ban/nam/*", *facets,
+        "han/trang/*", "han/co-quan/*",
+        "en/", "en/van-ban/", "en/co-quan/", "en/deadlines/", "en/van-ban/loai/*",
+        "en/van-ban/nam/*", *["en/" + f for f in facets], "en/deadlines/page/*",
+        "en/deadlines/agency/*"]
 
 
 def test_built_pages_skip_lists_the_bundle_and_404(tmp_path) -> None:

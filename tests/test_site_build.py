@@ -87,10 +87,18 @@ def section(html: str, cls: str) -> str:
 
 # ---- structure ----------------------------------------------------------------------------
 
+# the deadline pages (vanban.site.due): every deadline, and the agencies given one (quý IV/2021
+# of 12/CTr-LĐLĐ, "trước ngày 30/6/2021" of 05/KH-LĐLĐ, target t06's office); English URLs
+DEADLINE_PAGES = {"han/": "deadlines/",
+                  **{f"han/co-quan/{a}/": f"deadlines/agency/{a}/"
+                     for a in ("cong-doan-co-so", "ldld-an-phu-ban-tuyen-giao",
+                               "ldld-an-phu-van-phong")}}
+
+
 def test_exact_pages_in_both_languages(site: Path) -> None:
     built = sorted(p.parent.relative_to(site).as_posix() for p in site.rglob("index.html"))
-    expected = sorted([u.rstrip("/") or "." for u in PAGES]
-                      + [("en/" + u).rstrip("/") for u in PAGES])
+    expected = sorted([u.rstrip("/") or "." for u in [*PAGES, *DEADLINE_PAGES]]
+                      + [("en/" + u).rstrip("/") for u in [*PAGES, *DEADLINE_PAGES.values()]])
     assert built == expected
 
 

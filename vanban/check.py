@@ -113,8 +113,8 @@ def check_links(root: Path, as_of: int = 0) -> list[Reportable]:
                       for ext in ("csv", "json")}
     else:
         generated |= {src_uri(kind) for kind in ("documents", "agencies", "glossary",
-                                                 "progress_index")}
-        unknown = ("van-ban/loai/", "van-ban/nam/", "co-quan/", "tien-do/")
+                                                 "progress_index", "deadlines")}
+        unknown = ("van-ban/loai/", "van-ban/nam/", "co-quan/", "tien-do/", "han/")
     site = Site(docs, generated, unknown_prefixes=unknown)
     problems: list[Reportable] = []
     root_abs = root.resolve()

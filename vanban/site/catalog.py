@@ -243,6 +243,7 @@ class Catalog:
     implemented_by: dict[str, list[chain.Link]] = field(default_factory=dict)
     progress: Progress = field(default_factory=lambda: Progress({}, 0))
     sample_banner: bool = True       # show the "sample data" banner on sample target files
+    today: datetime.date = field(default_factory=datetime.date.today)   # deadlines' "today"
     words: list[Word] = field(default_factory=list)     # data/glossary.yml `words:`
     _abbreviations: dict[str, Abbreviations] = field(default_factory=dict)
 
@@ -594,6 +595,7 @@ class Sources:
     root: Path               # paths in messages are relative to it (the mkdocs.yml folder)
     as_of: int = 0           # year of the target statuses; 0: the current year
     sample_banner: bool = True
+    today: datetime.date | None = None   # the build's as-of date (vanban.site.due); None: today
 
     @property
     def targets_dir(self) -> Path:
@@ -702,6 +704,7 @@ def load_catalog(sources: Sources) -> Catalog:
     cat.progress = load_progress(sources.targets_dir, docs, registry, sources.as_of_year(),
                                  sources.label(sources.agencies))
     cat.sample_banner = sources.sample_banner
+    cat.today = sources.today or datetime.date.today()
     cat.words = words
     _CACHE[sources] = (signature, cat)
     return cat

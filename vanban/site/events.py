@@ -14,7 +14,9 @@ the attributes the i18n plugin's language switcher and sitemap read (`locale`, `
 
 from __future__ import annotations
 
+import datetime
 import logging
+import os
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -30,7 +32,7 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 from ..data import DataError
 from ..news import NEWS_DIR
 from ..progress.export import downloads
-from . import incremental, kinds, layout, pages, views
+from . import due, incremental, kinds, layout, pages, views
 from .catalog import (
     Catalog,
     Document,
@@ -77,8 +79,10 @@ def sources(config: MkDocsConfig) -> Sources:
     root = Path(config.config_file_path or ".").resolve().parent
     data = root / "data"
     options = progress_options(config)
+    today = due.as_of_date(options.day or options.as_of or None, os.environ,
+                           datetime.date.today())
     return Sources(Path(config.docs_dir).resolve(), data / "agencies.yml",
-                   data / "glossary.yml", root, options.as_of, options.sample_banner)
+                   data / "glossary.yml", root, options.as_of, options.sample_banner, today)
 
 
 # the catalog of the build in progress, per project; refreshed by every build's on_files
@@ -191,7 +195,10 @@ def _generated_file(config: MkDocsConfig, spec: pages.GeneratedPage, cat: Catalo
 
     def make(for_lang: str, content: str, src: str = spec.src_uri) -> File:
         f = File.generated(config, src, content=content, inclusion=inclusion)
-        f.dest_uri = prefix(for_lang) + f.dest_uri
+        if spec.spec.url_en is not None and src == spec.src_uri:   # en/deadlines/, not en/han/
+            f.dest_uri = spec.url(for_lang) + "index.html"
+        else:
+            f.dest_uri = prefix(for_lang) + f.dest_uri
         return f
 
     file = make(lang, spec.markdown(cat, lang) if render else "")
@@ -299,7 +306,8 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig
     view = getattr(page, _VIEW, None)
     if view is None and page.meta.get("template") == HOME_TEMPLATE:
         cat = catalog(config)
-        view = {"home": views.home(views.Ctx(cat, lang, page.url, cat.abbreviations(lang)))}
+        ctx = views.Ctx(cat, lang, page.url, cat.abbreviations(lang))
+        view = {"home": views.home(ctx), "due": views.sections_html(due.home(ctx), lang)}
     context["vb"] = view or {}
     _relative_alternates(config)
     return context
@@ -310,16 +318,31 @@ def on_post_page(output: str) -> str:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Write the CSV and JSON downloads of the targets (the same files for every language:
-    once, after the last language; in a --dirty rebuild only when a targets file changed)."""
+    """Write the CSV and JSON downloads of the targets and the agencies' calendars (the same
+    files for every language: once, after the last language; in a --dirty rebuild only when
+    an input they read changed)."""
     if other_language_building(config):
         return
+    write_calendars(config)
     if not changes(config).reaches(kinds.KINDS["downloads"], "", catalog(config)):
         return
     folder = Path(config.site_dir) / DOWNLOADS_DIR
     folder.mkdir(parents=True, exist_ok=True)
     for name, content in downloads(catalog(config).progress).items():
         (folder / name).write_text(content, encoding="utf-8", newline="")
+
+
+def write_calendars(config: MkDocsConfig) -> None:
+    """Each agency's deadlines as an iCalendar feed, `co-quan/<id>.ics` (one file for every
+    language, like the downloads; vanban.site.due)."""
+    cat = catalog(config)
+    spec = kinds.KINDS["calendar"]
+    if not changes(config).reaches(spec, "", cat):
+        return
+    for agency in cat.registry:
+        path = Path(config.site_dir) / url("calendar", agency.id)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(due.calendar_ics(cat, agency.id, config.site_url))
 
 
 # ---- helpers ----------------------------------------------------------------------------------

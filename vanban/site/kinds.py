@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import Enum
 
-from . import progress
+from . import due, progress
 from .catalog import Catalog
 from .html import Abbreviations, Markup, tag
 from .labels import t
@@ -121,6 +121,7 @@ class Kind:
     #                              by MkDocs, built in the default language only
     stands_in: str | None = None  # the kind of the page that stands for it in other languages
     subject: Callable[[str], str] = _same   # the key's document (Scope.OWN) or agency (TASKING)
+    url_en: str | None = None    # the English URL when it is not `url` under "en/"
 
     @property
     def generated(self) -> bool:
@@ -169,7 +170,8 @@ def _agency_sections(ctx: Ctx, key: str) -> list[Section]:
     if agency is None:
         return []
     extra = progress.agency_targets(ctx, agency)
-    return agency_page(ctx, agency) + ([extra] if extra is not None else [])
+    return agency_page(ctx, agency) + ([extra] if extra is not None else []) \
+        + [due.agency_section(ctx, agency)]
 
 
 def _agency_page_intro(ctx: Ctx, key: str) -> Markup:
@@ -247,11 +249,13 @@ def _base(key: str) -> str:
 
 _DOCUMENT_READS = _deps(Dep(BODY, Scope.OWN), Dep(TARGETS, Scope.OWN), *CATALOG)
 _LIST_READS = _deps(*CATALOG)
+_DUE_READS = _deps(TARGETS, PLACEMENT, *CATALOG)   # links to the paragraphs of any document
 
 _TABLE: list[Kind] = [
     # ---- pages from files: written by people or imported, rendered by MkDocs --------------
-    Kind("home", "index.md", "", _deps(Dep(PAGE, Scope.OWN), NEWS, *CATALOG), Search.NONE,
-         in_nav=True),
+    # the home page: what is due links to paragraphs (PLACEMENT), its status bar reads TARGETS
+    Kind("home", "index.md", "", _deps(Dep(PAGE, Scope.OWN), NEWS, TARGETS, PLACEMENT,
+                                       *CATALOG), Search.NONE, in_nav=True),
     Kind("document", "van-ban/{key}.md", "van-ban/{key}/", _DOCUMENT_READS, Search.BOTH),
     Kind("post", "tin-tuc/{key}.md", "tin-tuc/{key}/", _deps(Dep(PAGE, Scope.OWN), GLOSSARY),
          Search.BOTH),
@@ -321,6 +325,25 @@ _TABLE: list[Kind] = [
     *_facet("progress_year"),
     *_facet("progress_agency"),
     *_facet("progress_status"),
+    # what is due (vanban.site.due): every deadline by month (pages 2, 3, …: "<n>"), and one
+    # agency's ("<id>", "<id>/trang/<n>"); English URLs en/deadlines/…; each agency's
+    # deadlines as an iCalendar feed, written after the build
+    Kind("deadlines", "han/index.md", "han/", _DUE_READS, Search.NONE, _single,
+         due.page_title, lambda ctx, key: due.deadline_intro(ctx, None),
+         lambda ctx, key: due.deadline_page(ctx, None, 1), in_nav=True, url_en="deadlines/"),
+    Kind("deadlines_page", "han/trang/{key}.md", "han/trang/{key}/", _DUE_READS, Search.NONE,
+         lambda cat: [str(n) for n in range(2, due.page_count(cat) + 1)], due.page_title,
+         lambda ctx, key: due.deadline_intro(ctx, None),
+         lambda ctx, key: due.deadline_page(ctx, None, int(key)),
+         url_en="deadlines/page/{key}/"),
+    Kind("deadlines_agency", "han/co-quan/{key}.md", "han/co-quan/{key}/", _DUE_READS,
+         Search.NONE, lambda cat: [key for a in due.agencies_with_deadlines(cat)
+                                   for key in [a.id] + [page_key(a.id, n) for n in
+                                                        range(2, due.page_count(cat, a.id) + 1)]],
+         due.page_title, lambda ctx, key: due.deadline_intro(ctx, _base(key)),
+         lambda ctx, key: due.deadline_page(ctx, *split_page_key(key)), raw_key=True,
+         subject=_base, url_en="deadlines/agency/{key}/"),
+    Kind("calendar", "co-quan/{key}.ics", "co-quan/{key}.ics", _DUE_READS, Search.NONE),
     # the targets as CSV and JSON (vanban.progress.export), written after the build
     Kind("downloads", f"{DOWNLOADS_DIR}/{{key}}", f"{DOWNLOADS_DIR}/{{key}}",
          _deps(TARGETS, FRONT, AGENCIES), Search.NONE, raw_key=True),

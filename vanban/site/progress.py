@@ -7,12 +7,14 @@ is escaped by `tag` / the chart's own escaping. Build options (mkdocs.yml):
 
     extra:
       vanban:
-        as_of: 2026          # year the statuses are computed for (default: the current year)
+        as_of: 2026          # year the statuses are computed for (default: the current year);
+        #                      a date (2026-03-01) also sets the deadlines' "today" (site.due)
         sample_banner: true  # false: no "sample data" banner on pages of `sample: true` files
 """
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -135,6 +137,7 @@ AGENCY_ROWS = 10        # an agency page lists this many of its targets
 class Options:
     as_of: int
     sample_banner: bool
+    day: datetime.date | None = None     # `as_of` given as a whole date (2021-12-01)
 
 
 def progress_options(config: Any) -> Options:
@@ -144,6 +147,8 @@ def progress_options(config: Any) -> Options:
     opts = opts if isinstance(opts, dict) else {}
     as_of = opts.get("as_of")
     banner = opts.get("sample_banner", True)
+    if isinstance(as_of, datetime.date):
+        return Options(as_of.year, banner is not False, as_of)
     return Options(as_of if isinstance(as_of, int) else 0, banner is not False)
 
 

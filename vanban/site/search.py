@@ -49,9 +49,10 @@ EXCLUDE = (".headerlink", ".vb-card__jump", ".vb-resp", ".vb-citations", ".vb-ci
 # with the pages a common word is on)
 
 
-def _folder(kind: kinds.Kind) -> str:
+def _folder(kind: kinds.Kind, lang: str = DEFAULT_LANG) -> str:
     """The URL folder of a kind's pages ("van-ban/loai/"); "" for a kind without key."""
-    return kind.url.partition("{key}")[0] if "{key}" in kind.url else ""
+    pattern = kind.url_en if lang == "en" and kind.url_en else kind.url
+    return pattern.partition("{key}")[0] if "{key}" in pattern else ""
 
 
 def _by_folder(want: kinds.Search) -> tuple[list[kinds.Kind], list[str], list[kinds.Kind]]:
@@ -77,10 +78,13 @@ def _by_folder(want: kinds.Search) -> tuple[list[kinds.Kind], list[str], list[ki
 def skipped_urls(langs: list[str]) -> list[str]:
     """The pages not indexed, by URL and folder ('…/*')."""
     single, folders, _each = _by_folder(kinds.Search.NONE)
+    # a folder in each language (a kind may have an English address of its own: han/ is
+    # en/deadlines/)
+    of_folder = {_folder(k): k for k in kinds.KINDS.values() if _folder(k) in folders}
     out: list[str] = []
     for lang in langs:
         out += [url(kind.name, "", lang) for kind in single]
-        out += [prefix(lang) + folder + "*" for folder in folders]
+        out += [prefix(lang) + _folder(of_folder[folder], lang) + "*" for folder in folders]
     return out
 
 

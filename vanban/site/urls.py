@@ -91,11 +91,11 @@ def split_page_key(key: str) -> tuple[str, int]:
 
 
 @functools.cache
-def _kind(kind: str) -> tuple[str, str, bool]:
-    """(source pattern, URL pattern, raw key) of a kind of page."""
+def _kind(kind: str) -> tuple[str, str, bool, str | None]:
+    """(source pattern, URL pattern, raw key, English URL pattern) of a kind of page."""
     from .kinds import KINDS  # the registry imports the views, which import this module
     found = KINDS[kind]
-    return found.source, found.url, found.raw_key
+    return found.source, found.url, found.raw_key, found.url_en
 
 
 def _key(raw: bool, key: str) -> str:
@@ -105,12 +105,16 @@ def _key(raw: bool, key: str) -> str:
 
 
 def src_uri(kind: str, key: str = "") -> str:
-    source, _url, raw = _kind(kind)
+    source, _url, raw, _en = _kind(kind)
     return source.format(key=_key(raw, key))
 
 
 def url(kind: str, key: str = "", lang: str = DEFAULT_LANG) -> str:
-    _source, pattern, raw = _kind(kind)
+    """The page's URL in `lang`: the default language's under "<lang>/", or the kind's
+    English URL (`Kind.url_en`: `han/` is `en/deadlines/`)."""
+    _source, pattern, raw, english = _kind(kind)
+    if english is not None and lang == "en":
+        pattern = english
     return prefix(lang) + pattern.format(key=_key(raw, key))
 
 
