@@ -28,7 +28,7 @@ import yaml
 from click.testing import CliRunner
 from conftest import ROOT, built_site, make_project, page, serve
 
-from vanban import search
+from vanban import pagefind
 from vanban.cli import main
 from vanban.site import chain as chain_mod
 from vanban.site import views
@@ -347,7 +347,7 @@ def test_the_chain_is_not_indexed_for_search(chain_site: Path) -> None:
     # search for Phú Thọ must not find the plan through its chain (nor through "cited by")
     html = page(chain_site, "van-ban/kh-05-ldld-2022")
     assert "Phú Thọ" in chain_of(html).text
-    indexed = str(search.pair_block(html, EXCLUDE))
+    indexed = str(pagefind.pair_block(html, EXCLUDE))
     assert "\u203fphu\u203ftho" not in indexed and "\u203fbinh\u203fdinh" in indexed
 
 

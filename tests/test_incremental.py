@@ -166,7 +166,7 @@ def test_each_input_edited_reaches_what_its_readers_declare(project: Path,
     """For each input a kind of page can read (vanban.site.kinds.Input): edit it, rebuild
     dirty, and the site is the clean build's; the pages of kinds that do not read it are not
     rendered again."""
-    from vanban.news import NEWS_DIR
+    from vanban.posts import NEWS_DIR
     docs, data = project / "docs", project / "data"
     post = sorted((docs / NEWS_DIR).glob("*-tra-cuu-*.md"))[0]
     edits = {

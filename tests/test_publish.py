@@ -24,7 +24,7 @@ from conftest import ROOT, build, built_site, make_project, page
 
 from vanban.cli import main
 from vanban.dist import make_zip
-from vanban.news import FeedInfo, feed, load_posts
+from vanban.posts import FeedInfo, feed, load_posts
 
 FIXTURE = ROOT / "tests" / "fixtures" / "site"
 ATOM = "{http://www.w3.org/2005/Atom}"

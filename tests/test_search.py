@@ -13,7 +13,7 @@ import pytest
 from conftest import ROOT
 from markupsafe import Markup
 
-from vanban import search
+from vanban import pagefind
 from vanban.data import Term
 from vanban.text import fold, tone_normalize
 
@@ -61,7 +61,7 @@ def test_js_aligned_fold_keeps_offsets() -> None:
 
 
 def test_js_query_pairs_are_the_pairs_the_index_holds() -> None:
-    """vb-search.js pairs a query's words two by two, as vanban.search.pairs joins adjacent
+    """vb-search.js pairs a query's words two by two, as vanban.pagefind.pairs joins adjacent
     words of the page: a phrase typed with or without marks, in any case or normal form,
     asks for pairs the page's text gives."""
     queries = ["cong doan co so", "Công đoàn cơ sở", "CÔNG ĐOÀN CƠ SỞ",
@@ -75,11 +75,11 @@ def test_js_query_pairs_are_the_pairs_the_index_holds() -> None:
     assert got[4] == "\u203fchu\u203ftich cdcs"          # an odd last word goes alone
     assert got[6:] == [None, None, None]                   # numbers, one word: as typed
     for query, asked in zip(queries[:6], got[:6], strict=True):
-        index = set(search.pairs(query))
+        index = set(pagefind.pairs(query))
         # every pair asked for is a pair of the same words in a page (the odd word aside)
-        assert all(w in index for w in asked.split() if w.startswith(search.PAIR)), query
+        assert all(w in index for w in asked.split() if w.startswith(pagefind.PAIR)), query
     # any tone placement, marks or none: one pair
-    assert search.pairs("thoả thuận") == search.pairs("thỏa thuận") == ["\u203fthoa\u203fthuan"]
+    assert pagefind.pairs("thoả thuận") == pagefind.pairs("thỏa thuận") == ["\u203fthoa\u203fthuan"]
 
 
 def test_pair_block_holds_indexed_text_at_its_weight() -> None:
@@ -88,8 +88,8 @@ def test_pair_block_holds_indexed_text_at_its_weight() -> None:
             '<div class="vb-resp"><p>Bảng trách nhiệm</p></div>Sau bảng<!-- ghi chú -->'
             '<p data-pagefind-ignore>Bỏ qua</p>'
             '<p data-pagefind-weight="10">Số 17</p></article></body></html>')
-    prepared = search.with_extra(page, search.Extra().html())
-    block = str(search.pair_block(prepared, [".vb-resp"]))
+    prepared = pagefind.with_extra(page, pagefind.Extra().html())
+    block = str(pagefind.pair_block(prepared, [".vb-resp"]))
     assert block == ('<div class="vb-search-pairs">'
                      '<p data-pagefind-weight="7">\u203fchi\u203fthi \u203fthi\u203fve '
                      "\u203fve\u203fdien \u203fdien\u203fbien</p>"
@@ -97,25 +97,25 @@ def test_pair_block_holds_indexed_text_at_its_weight() -> None:
                      "\u203fco\u203fso \u203fsau\u203fbang</p></div>")
     # each pair once, at its highest weight; excluded tables (not the text after them),
     # ignored elements, comments, the page outside the main article and numbers give none
-    out = search.with_pairs(prepared, [".vb-resp"])
+    out = pagefind.with_pairs(prepared, [".vb-resp"])
     assert out.count(block) == 1 and out.index(block) < out.index("</article>")
 
 
 def test_d_words_and_glossary_counterparts_are_indexed() -> None:
     terms = [Term("CĐCS", "công đoàn cơ sở", "grassroots trade union", None, 1),
              Term("CT", "Chỉ thị", "Directive", None, 2)]
-    extra = search.extra_for("Chủ tịch CĐCS tỉnh Điện Biên", terms)
+    extra = pagefind.extra_for("Chủ tịch CĐCS tỉnh Điện Biên", terms)
     words = " ".join(text for _, text in extra.weighted).split()
     assert words == ["công", "đoàn", "cơ", "sở", "·", "cdcs", "·", "dien", "·", "doan"]
-    extra = search.extra_for("Ban chấp hành công đoàn cơ sở; ct", terms)
+    extra = pagefind.extra_for("Ban chấp hành công đoàn cơ sở; ct", terms)
     assert [t for _, t in extra.weighted] == ["cđcs · cdcs · doan"]   # "ct" is not "CT"
     # a list, not a phrase: no pair across its items, pairs within
-    assert search.pairs("công đoàn cơ sở · cdcs · dien · doan") == [
+    assert pagefind.pairs("công đoàn cơ sở · cdcs · dien · doan") == [
         "\u203fcong\u203fdoan", "\u203fdoan\u203fco", "\u203fco\u203fso"]
 
 
 def test_extra_block_is_escaped_and_marked() -> None:
-    extra = search.Extra()
+    extra = pagefind.Extra()
     extra.add(10, '<script>alert(1)</script> "Điện"')
     extra.filters["issuer"] = ['A "B" <c>']
     extra.meta["title"] = "x<y"
@@ -123,17 +123,17 @@ def test_extra_block_is_escaped_and_marked() -> None:
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert 'data-pagefind-filter="issuer:A &#34;B&#34; &lt;c&gt;"' in html
     assert 'data-pagefind-meta="title:x&lt;y"' in html
-    assert html.startswith(f'<div class="vb-search-extra"><p>{search.MARKER}</p>')
+    assert html.startswith(f'<div class="vb-search-extra"><p>{pagefind.MARKER}</p>')
     assert "dien" in html                                           # the folded copy
 
 
 def test_with_extra_marks_the_article_as_the_indexed_body() -> None:
     page = '<html><body><nav>menu</nav><article class="md-content">text</article></body></html>'
-    out = search.with_extra(page, search.Extra().html())
+    out = pagefind.with_extra(page, pagefind.Extra().html())
     assert '<article data-pagefind-body class="md-content">text<div class="vb-search-extra">' \
         in out
     assert "<nav>menu</nav>" in out
-    out = search.with_extra('<article><dt>Loại</dt><dd>Chỉ thị</dd></article>', Markup(""))
+    out = pagefind.with_extra('<article><dt>Loại</dt><dd>Chỉ thị</dd></article>', Markup(""))
     assert out == '<article data-pagefind-body><dt>Loại </dt><dd>Chỉ thị </dd></article>'
 
 
@@ -141,7 +141,7 @@ def _js(expr: str) -> object:
     """Evaluate `expr` with the search script loaded as `t` (node), JSON result."""
     script = (f"const t = require({json.dumps(str(JS))});"
               "const mk = (title, body) => t.prepare({meta: {title},"
-              f" content: body + ' {search.MARKER} hidden dien bien'}});"
+              f" content: body + ' {pagefind.MARKER} hidden dien bien'}});"
               f"console.log(JSON.stringify({expr}));")
     return json.loads(_node(script))
 
@@ -185,12 +185,12 @@ def test_document_facts_for_the_index_from_the_seed_catalog() -> None:
     assert vi.meta["title"].startswith("Chương trình hành động số 17/CTr-LĐLĐ: Thực hiện")
     assert vi.meta["info"] == ("Chương trình hành động · 23/11/2021 · "
                                "Liên đoàn Lao động tỉnh Bình Định")
-    label = [t for w, t in vi.weighted if w == search.WEIGHT_LABEL]
+    label = [t for w, t in vi.weighted if w == pagefind.WEIGHT_LABEL]
     assert "17/CTr · CTr-LĐLĐ" in label[0]                     # the number's parts
     folded = re.findall(r"[\w/-]+", label[1])
     assert "17/ctr-ldld" in folded and "doi" in folded          # the "đ" words, folded
     assert "thuc" not in label[1]              # Pagefind folds the other marks itself
-    names = [t for w, t in vi.weighted if w == search.WEIGHT_NAMES]
+    names = [t for w, t in vi.weighted if w == pagefind.WEIGHT_NAMES]
     assert "Liên đoàn Lao động tỉnh Bình Định" in names[0] and "dinh" in names[1].split()
     en = site_search.document_extra(cat, doc, "en", "")
     assert en.filters["type"] == ["Action programme"]
@@ -200,12 +200,12 @@ def test_document_facts_for_the_index_from_the_seed_catalog() -> None:
     # the English page is the card: the union's terms its Vietnamese text uses, in English
     english = dict(site_search.document_extra(cat, doc, "en", "").weighted)
     uses = {w: t.split(" · ") for w, t in english.items() if w not in (
-        search.WEIGHT_LABEL, search.WEIGHT_NAMES)}
+        pagefind.WEIGHT_LABEL, pagefind.WEIGHT_NAMES)}
     # "thỏa/thoả ước lao động tập thể" five times in the programme, "đoàn viên" dozens
     assert "collective bargaining agreement" in uses[3.0] and "union member" in uses[3.0]
     assert "collective bargaining agreement" not in str(vi.weighted)   # Vietnamese page: none
     # the figures of its text are in its outline (vanban.site.search.outline)
-    assert "105.000" in search.figures(doc.body)
+    assert "105.000" in pagefind.figures(doc.body)
 
 
 def test_english_equivalents_of_a_text() -> None:
@@ -217,15 +217,15 @@ def test_english_equivalents_of_a_text() -> None:
     assert vi["đoàn viên"][0] == "union member" and vi["người lao động"][0] == "worker"
     terms = [Term("CĐCS", "công đoàn cơ sở", "grassroots trade union", None, 1),
              Term("KH", "Kế hoạch", "Plan", None, 2)]
-    found = dict(search.english_equivalents(
+    found = dict(pagefind.english_equivalents(
         "Xây dựng đội ngũ chủ tịch công đoàn cơ sở",
         "Kế hoạch: ký kết thoả ước lao động tập thể; vận động công nhân. Các CĐCS, CĐCS",
         words, terms))
     # the title's terms weigh most; "công nhân" is not "công nhận" (marks kept)
-    assert {"grassroots union", "union chair"} <= set(found[search.WEIGHT_EN_TITLE])
+    assert {"grassroots union", "union chair"} <= set(found[pagefind.WEIGHT_EN_TITLE])
     assert "collective bargaining agreement" in found[1.0] and "industrial worker" in found[1.0]
     assert "Plan" not in str(found)        # a type word, not a term of the union
-    assert search.english_equivalents("", "được công nhận", words) == []
+    assert pagefind.english_equivalents("", "được công nhận", words) == []
 
 
 def test_glossary_words_are_checked(tmp_path) -> None:
@@ -257,7 +257,7 @@ def test_built_pages_skip_lists_the_bundle_and_404(tmp_path) -> None:
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).write_text("<html></html>", encoding="utf-8")
     skip = ["", "van-ban/", "van-ban/loai/*"]
-    assert [p.url for p in search.built_pages(tmp_path, skip)] == \
+    assert [p.url for p in pagefind.built_pages(tmp_path, skip)] == \
         ["co-quan/a/", "en/van-ban/x/", "van-ban/x/"]
 
 

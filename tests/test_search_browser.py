@@ -252,7 +252,7 @@ def test_body_text_is_searched_on_the_outline_engine(browser_page, portal: str) 
     """Words found only in documents' bodies ("kế hoạch … thi đua" in the programme's text)
     come from the full-text index, searched by a second instance of the outline's Pagefind
     module: no second pagefind.js, and the WebAssembly downloaded once (the full-text bundle
-    holds a 12-byte stub, vanban.search.WASM_STUB; the seed portal's is one shard)."""
+    holds a 12-byte stub, vanban.pagefind.WASM_STUB; the seed portal's is one shard)."""
     page = browser_page
     responses: list[tuple[str, int]] = []
     page.on("response", lambda r: responses.append((r.url, len(r.body()))) if "/pagefind" in r.url
@@ -277,7 +277,7 @@ _FULL_TEXT_URLS = """async ([query, pairs]) => {
 
 def test_full_text_in_shards_is_searched_as_one(chromium, seed_portal, browser_page,
                                                 portal: str, tmp_path) -> None:
-    """A large site's full text is split into shards (vanban.search.SHARD_PAGES: Pagefind's
+    """A large site's full text is split into shards (vanban.pagefind.SHARD_PAGES: Pagefind's
     time grows with the square of the pages a word is on); the box searches them as one.
     The seed portal re-indexed in shards of 8 pages finds the same pages as in one for
     syllable pairs (the box's first search), and at least those word by word (a word

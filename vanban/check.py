@@ -5,7 +5,7 @@ What it checks (each a function in `CHECKS`, returning problems; add one there):
 - data/agencies.yml, data/glossary.yml, data/targets/*.yml and the documents' front matter —
   the same validation the build runs (vanban.site.catalog);
 - every other YAML file under data/ (syntax: the line of the error);
-- the news posts' front matter and their translations (vanban.news.check_posts);
+- the news posts' front matter and their translations (vanban.posts.check_posts);
 - every internal link and #anchor of every Markdown page under docs/ (vanban.links);
 - notices, not errors: the agencies an import added to data/agencies.yml (`review: true`)
   that staff have not reviewed yet (`notice` is true: `vanban check` still passes).
@@ -87,7 +87,7 @@ def _relabel(problem: Problem, root: Path) -> Problem:
 
 
 def check_news(root: Path, as_of: int = 0) -> list[Reportable]:
-    from .news import check_posts
+    from .posts import check_posts
 
     return list(check_posts((root / "docs").resolve(), root.resolve()))
 
@@ -97,7 +97,7 @@ def check_links(root: Path, as_of: int = 0) -> list[Reportable]:
     catalog; when the data is invalid (reported by check_data) links into the generated
     folders are not checked."""
     from .links import Site, check_file
-    from .news import load_posts
+    from .posts import load_posts
     from .progress.export import ALL
     from .site.news import index_pages
     from .site.pages import generated_pages

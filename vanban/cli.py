@@ -174,7 +174,7 @@ def check_cmd(ctx: click.Context, root: Path, as_of: int, lang_opt: str | None) 
 def new_post_cmd(ctx: click.Context, title: str, date_text: str | None, title_en: str | None,
                  docs_dir: Path) -> None:
     """Tạo bản tin mới docs/tin-tuc/<ngày>-<tên>.md (không ghi đè tin đã có)."""
-    from .news import NewsError, new_post, parse_date
+    from .posts import NewsError, new_post, parse_date
 
     lang = _lang(ctx)
     try:

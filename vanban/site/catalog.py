@@ -180,7 +180,7 @@ class AttachmentLink:
 
 
 @dataclass
-class Document:
+class DocPage:
     slug: str              # the file name: van-ban/<slug>.md → /van-ban/<slug>/
     src_uri: str           # "van-ban/<slug>.md"
     file: str              # for messages: "docs/van-ban/<slug>.md"
@@ -219,24 +219,24 @@ class Document:
 class Assigned:
     """A task of a document, with the agency it was matched to (None: unknown name)."""
 
-    doc: Document
+    doc: DocPage
     task: Task
     agency: Agency | None
 
 
 @dataclass
 class Catalog:
-    documents: list[Document]                      # newest first
+    documents: list[DocPage]                      # newest first
     registry: AgencyRegistry
     glossary: list[Term]
     problems: list[SiteProblem] = field(default_factory=list)
-    by_slug: dict[str, Document] = field(default_factory=dict)
+    by_slug: dict[str, DocPage] = field(default_factory=dict)
     issuer_agency: dict[str, Agency] = field(default_factory=dict)          # slug → agency
     assigned: dict[str, list[Assigned]] = field(default_factory=dict)       # slug → tasks
     by_agency: dict[str, list[Assigned]] = field(default_factory=dict)      # id → tasks
-    issued_by: dict[str, list[Document]] = field(default_factory=dict)      # id → documents
-    cite_target: dict[tuple[str, int], Document] = field(default_factory=dict)
-    cited_by: dict[str, list[tuple[Document, Cite]]] = field(default_factory=dict)
+    issued_by: dict[str, list[DocPage]] = field(default_factory=dict)      # id → documents
+    cite_target: dict[tuple[str, int], DocPage] = field(default_factory=dict)
+    cited_by: dict[str, list[tuple[DocPage, Cite]]] = field(default_factory=dict)
     # the chain of implementation (vanban.site.chain): slug → what it implements; node key
     # (a slug, or "~<number key>@<date>" for a document not in the portal) → its implementers
     implements: dict[str, list[chain.Link]] = field(default_factory=dict)
@@ -253,23 +253,23 @@ class Catalog:
             self._abbreviations[lang] = Abbreviations(glossary_titles(self.glossary, lang))
         return self._abbreviations[lang]
 
-    def document(self, slug: str) -> Document | None:
+    def document(self, slug: str) -> DocPage | None:
         return self.by_slug.get(slug)
 
-    def issuer_of(self, doc: Document) -> Agency | None:
+    def issuer_of(self, doc: DocPage) -> Agency | None:
         return self.issuer_agency.get(doc.slug)
 
-    def target_of(self, doc: Document, cite: Cite) -> Document | None:
+    def target_of(self, doc: DocPage, cite: Cite) -> DocPage | None:
         return self.cite_target.get((doc.slug, cite.index))
 
-    def by_type(self) -> dict[str, list[Document]]:
-        groups: dict[str, list[Document]] = defaultdict(list)
+    def by_type(self) -> dict[str, list[DocPage]]:
+        groups: dict[str, list[DocPage]] = defaultdict(list)
         for d in self.documents:
             groups[d.type_key].append(d)
         return dict(groups)
 
-    def by_year(self) -> dict[str, list[Document]]:
-        groups: dict[str, list[Document]] = defaultdict(list)
+    def by_year(self) -> dict[str, list[DocPage]]:
+        groups: dict[str, list[DocPage]] = defaultdict(list)
         for d in self.documents:
             groups[d.year or ""].append(d)
         return dict(groups)
@@ -321,7 +321,7 @@ def valid_date(text: str) -> bool:
 
 
 class _Reader:
-    """Turns one file's front matter into a Document, noting problems with their lines."""
+    """Turns one file's front matter into a DocPage, noting problems with their lines."""
 
     def __init__(self, file: str, front: str, meta: dict[str, Any]) -> None:
         self.file, self.front, self.meta = file, front, meta
@@ -402,8 +402,8 @@ class _Reader:
 
 def read_document(path: Path, src_uri: str, file: str, text: str | None = None,
                   meta: dict[str, Any] | None = None
-                  ) -> tuple[Document | None, list[SiteProblem]]:
-    """The Document of one Markdown file, or None (with a problem) when it is not one.
+                  ) -> tuple[DocPage | None, list[SiteProblem]]:
+    """The DocPage of one Markdown file, or None (with a problem) when it is not one.
     `text` and `meta`: the file's text and its front matter as data, when the caller has them
     (the import validates the page it is about to write, without writing or parsing it)."""
     if text is None:
@@ -456,7 +456,7 @@ def read_document(path: Path, src_uri: str, file: str, text: str | None = None,
     title = r.text("title")
     if title is None:
         r.problem(("title",), "site_missing_title")
-    doc = Document(
+    doc = DocPage(
         slug=slug, src_uri=src_uri, file=file,
         number=r.text("number"), type_code=_text(doc_type.get("code")),
         type_name=_text(doc_type.get("name")), issuer=r.text("issuer"),
@@ -483,7 +483,7 @@ def read_document(path: Path, src_uri: str, file: str, text: str | None = None,
     return doc, r.problems
 
 
-def line_of(doc: Document, docs_dir: Path, path: tuple[str | int, ...]) -> int:
+def line_of(doc: DocPage, docs_dir: Path, path: tuple[str | int, ...]) -> int:
     """Line of a front-matter key path, read again from the file (for rare messages)."""
     text = (docs_dir / doc.src_uri).read_text(encoding="utf-8-sig")
     parts = split_front_matter(text)
@@ -492,10 +492,10 @@ def line_of(doc: Document, docs_dir: Path, path: tuple[str | int, ...]) -> int:
     return _Reader(doc.file, parts[0], {}).line_of(path)
 
 
-def duplicate_slugs(documents: list[Document], docs_dir: Path) -> list[SiteProblem]:
+def duplicate_slugs(documents: list[DocPage], docs_dir: Path) -> list[SiteProblem]:
     """Documents whose front-matter `slug:` is the slug of another document (by file name or
     by `slug:`): each is a separate page, but most likely the same document imported twice."""
-    owner: dict[str, Document] = {d.slug: d for d in documents}
+    owner: dict[str, DocPage] = {d.slug: d for d in documents}
     out = []
     for d in documents:
         if d.declared_slug is None or d.declared_slug == d.slug:
@@ -510,12 +510,12 @@ def duplicate_slugs(documents: list[Document], docs_dir: Path) -> list[SiteProbl
 
 # ---- joining -------------------------------------------------------------------------------
 
-def build_catalog(documents: list[Document], registry: AgencyRegistry, glossary: list[Term],
+def build_catalog(documents: list[DocPage], registry: AgencyRegistry, glossary: list[Term],
                   problems: list[SiteProblem], docs_dir: Path, registry_label: str) -> Catalog:
     documents = sorted(documents, key=lambda d: d.slug)
     documents.sort(key=lambda d: d.date or "", reverse=True)
     cat = Catalog(documents, registry, glossary, problems)
-    by_number: dict[str, list[Document]] = defaultdict(list)
+    by_number: dict[str, list[DocPage]] = defaultdict(list)
     for d in documents:
         cat.by_slug[d.slug] = d
         if d.number:
@@ -562,8 +562,8 @@ def _pages(body: str, extras: int) -> Parts | None:
     return pages if pages.count > 1 else None
 
 
-def _resolve(cite: Cite, source: Document, by_number: dict[str, list[Document]], cat: Catalog,
-             registry: AgencyRegistry) -> Document | None:
+def _resolve(cite: Cite, source: DocPage, by_number: dict[str, list[DocPage]], cat: Catalog,
+             registry: AgencyRegistry) -> DocPage | None:
     """The portal document a citation means: same number; same year when both are known;
     then, only to break ties, same type and same issuing agency."""
     if not cite.number:
@@ -636,11 +636,11 @@ class Sources:
 _CACHE: dict[Sources, tuple[Signature, Catalog]] = {}
 # path → ((mtime, size), document, problems): when one file changes (`mkdocs serve`), only that
 # file's front matter is read again (reading 2,000 front matters takes ~12 s of CPU)
-_DOCUMENTS: dict[Path, tuple[tuple[int, int], Document | None, list[SiteProblem]]] = {}
+_DOCUMENTS: dict[Path, tuple[tuple[int, int], DocPage | None, list[SiteProblem]]] = {}
 
 
 def _read_cached(path: Path, stat: tuple[int, int] | None, sources: Sources
-                 ) -> tuple[Document | None, list[SiteProblem]]:
+                 ) -> tuple[DocPage | None, list[SiteProblem]]:
     cached = _DOCUMENTS.get(path)
     if cached is not None and stat is not None and cached[0] == stat:
         return cached[1], cached[2]
@@ -656,11 +656,11 @@ def cached(sources: Sources) -> tuple[Signature, Catalog] | None:
 
 
 def read_documents(sources: Sources, stats: dict[Path, tuple[int, int]] | None = None
-                   ) -> tuple[list[Document], list[SiteProblem], list[str]]:
+                   ) -> tuple[list[DocPage], list[SiteProblem], list[str]]:
     """Every document under docs/van-ban/, the problems of their front matter and the slugs
     of the files that could not be read as documents. With `stats` (path → (mtime, size)),
     a file unchanged since it was last read is not read again."""
-    documents: list[Document] = []
+    documents: list[DocPage] = []
     problems: list[SiteProblem] = []
     unreadable: list[str] = []
     for path in sources.document_files():

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from ..text import number_key
 
 if TYPE_CHECKING:
-    from .catalog import Catalog, Cite, Document
+    from .catalog import Catalog, Cite, DocPage
 
 IMPLEMENTS = ("thuc_hien", "can_cu")   # relations that place a document in a chain
 UP_LEVELS = 3            # what the document implements, what that implements, …
@@ -43,9 +43,9 @@ class Link:
     """`source` implements the node `key` (a slug, or "~<number key>@<date>" for a document
     not in the portal: `target` None), as its citation `cite` says."""
 
-    source: Document
+    source: DocPage
     cite: Cite
-    target: Document | None
+    target: DocPage | None
     key: str
 
 
@@ -56,13 +56,13 @@ class Node:
     implementing it (`doc` is `source`, `cite` its citation of the node above)."""
 
     key: str
-    doc: Document | None           # None: not in the portal
+    doc: DocPage | None           # None: not in the portal
     cite: Cite
-    source: Document
+    source: DocPage
     children: list[Node] = field(default_factory=list)
     more: int = 0                  # documents of the next level not shown
     repeated: bool = False         # shown elsewhere in the tree (or the page's own): not expanded
-    siblings: list[Document] = field(default_factory=list)   # also implement it (level 1 up)
+    siblings: list[DocPage] = field(default_factory=list)   # also implement it (level 1 up)
     siblings_more: int = 0
 
     @property
@@ -72,7 +72,7 @@ class Node:
 
 @dataclass
 class Chain:
-    doc: Document
+    doc: DocPage
     up: list[Node]
     down: list[Node]
     up_more: int = 0
@@ -105,7 +105,7 @@ class Chain:
 def link(cat: Catalog) -> None:
     """Fill `cat.implements` (slug → links up) and `cat.implemented_by` (node key → links
     down), in the catalog's order (newest document first); one link per pair of nodes."""
-    found: list[tuple[Document, Cite, Document | None]] = []
+    found: list[tuple[DocPage, Cite, DocPage | None]] = []
     dates: dict[str, set[str]] = defaultdict(set)    # outside number key → dates cited
     order = {r: i for i, r in enumerate(IMPLEMENTS)}
     for d in cat.documents:
@@ -135,11 +135,11 @@ def link(cat: Catalog) -> None:
         cat.implemented_by.setdefault(key, []).append(edge)
 
 
-def chain(cat: Catalog, doc: Document) -> Chain:
+def chain(cat: Catalog, doc: DocPage) -> Chain:
     """The tree of `doc`'s page (see the module's docstring)."""
     shown = {doc.slug}
 
-    def node(key: str, target: Document | None, edge: Link) -> Node:
+    def node(key: str, target: DocPage | None, edge: Link) -> Node:
         n = Node(key, target, edge.cite, edge.source, repeated=key in shown)
         shown.add(key)
         return n

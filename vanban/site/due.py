@@ -27,7 +27,7 @@ from ..deadlines import Due, read
 from ..progress.targets import Target
 from ..slug import slugify
 from ..text import fold
-from .catalog import Catalog, Document
+from .catalog import Catalog, DocPage
 from .html import Markup, join, tag
 from .labels import add_labels, format_date, t
 from .urls import relative, url
@@ -142,7 +142,7 @@ def as_of_date(as_of: object, environ: Mapping[str, str], clock: datetime.date
 class Deadline:
     """One deadline: a task of a document for an agency, or a target."""
 
-    doc: Document
+    doc: DocPage
     what: str                    # the task or the target's text
     text: str                    # the deadline as the document (or targets file) writes it
     dues: tuple[Due, ...]        # () when the text gives no day
@@ -163,7 +163,7 @@ class Entry:
     state: str                   # upcoming | done | overdue | past | undated
 
 
-def _issued(doc: Document) -> datetime.date | None:
+def _issued(doc: DocPage) -> datetime.date | None:
     try:
         return datetime.date.fromisoformat(doc.date) if doc.date else None
     except ValueError:
@@ -540,7 +540,7 @@ def page_title(cat: Catalog, key: str, lang: str) -> str:
 _EPOCH = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
 
 
-def _stamp(doc: Document) -> datetime.datetime:
+def _stamp(doc: DocPage) -> datetime.datetime:
     """DTSTAMP: the document's date (the content's, not the build's: two builds agree)."""
     issued = _issued(doc)
     return datetime.datetime(issued.year, issued.month, issued.day, tzinfo=datetime.UTC) \

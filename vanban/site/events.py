@@ -30,12 +30,12 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from ..data import DataError
-from ..news import NEWS_DIR
+from ..posts import NEWS_DIR
 from ..progress.export import downloads
 from . import due, incremental, kinds, layout, pages, views
 from .catalog import (
     Catalog,
-    Document,
+    DocPage,
     SiteProblem,
     Sources,
     cached,
@@ -289,7 +289,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig) -> str:
     return html
 
 
-def _keep_anchors(view: dict[str, Any], ctx: views.Ctx, doc: Document) -> None:
+def _keep_anchors(view: dict[str, Any], ctx: views.Ctx, doc: DocPage) -> None:
     """Links of a document's page in another language to its Vietnamese text (under the <h1>,
     each task's paragraph) get target="_self": Material's script takes a click on a link into
     the page's alternate (the Vietnamese page, `<link rel="alternate">`) for the language
@@ -347,7 +347,7 @@ def write_calendars(config: MkDocsConfig) -> None:
 
 # ---- helpers ----------------------------------------------------------------------------------
 
-def _document(cat: Catalog, page: Page) -> tuple[Document | None, int]:
+def _document(cat: Catalog, page: Page) -> tuple[DocPage | None, int]:
     """(document, part number) of a document page or of a part page; (None, 0) otherwise."""
     spec = pages.from_meta(page.meta)
     if spec is not None:
@@ -357,14 +357,14 @@ def _document(cat: Catalog, page: Page) -> tuple[Document | None, int]:
     return (doc, 1) if doc is not None else (None, 0)
 
 
-def _document_file(cat: Catalog, src: str) -> Document | None:
+def _document_file(cat: Catalog, src: str) -> DocPage | None:
     """The document of a file `van-ban/x.md` or of its translation `van-ban/x.en.md`."""
     if not src.startswith("van-ban/") or src.count("/") != 1:
         return None
     return cat.document(Path(src).name.split(".", 1)[0])
 
 
-def _without_front_matter(markdown: str, page: Page, doc: Document) -> str:
+def _without_front_matter(markdown: str, page: Page, doc: DocPage) -> str:
     """A document whose front matter MkDocs could not read (it gives up on a value such as
     `date: 2021-13-45`, which the catalog reads and reports) would show its YAML as text:
     drop the YAML and take the title from the catalog."""
@@ -373,7 +373,7 @@ def _without_front_matter(markdown: str, page: Page, doc: Document) -> str:
     return found[1] if found is not None else markdown
 
 
-def _check_anchors(ctx: views.Ctx, doc: Document, part: int, html: str, docs_dir: Path
+def _check_anchors(ctx: views.Ctx, doc: DocPage, part: int, html: str, docs_dir: Path
                    ) -> None:
     """Warn about assignments and targets whose paragraph (on this page) does not exist."""
     def here(anchor: str) -> bool:

@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .catalog import Catalog, Document, Signature, Sources
+from .catalog import Catalog, DocPage, Signature, Sources
 from .kinds import Input, Kind, Scope
 from .pages import GeneratedPage
 
@@ -102,7 +102,7 @@ def changes(sources: Sources, before: tuple[Signature, Catalog] | None,
     return Changes(False, frozenset(found))
 
 
-def _placement(doc: Document) -> tuple[int, dict[str, int]]:
+def _placement(doc: DocPage) -> tuple[int, dict[str, int]]:
     return doc.parts.placement() if doc.parts is not None else (1, {})
 
 
@@ -110,7 +110,7 @@ def _stamps(signature: Iterable[tuple[str, int, int]]) -> dict[Path, tuple[int, 
     return {Path(name).resolve(): (mtime, size) for name, mtime, size in signature}
 
 
-def _same_front_matter(a: Document, b: Document) -> bool:
+def _same_front_matter(a: DocPage, b: DocPage) -> bool:
     """Equal but for the body and its split into parts."""
     return dataclasses.replace(a, parts=None, body="") == dataclasses.replace(b, parts=None,
                                                                             body="")

@@ -263,7 +263,7 @@ _TABLE: list[Kind] = [
          _deps(Dep(PAGE, Scope.OWN), GLOSSARY), Search.BOTH, in_nav=True),
     Kind("guide", "huong-dan-chi-tieu.md", "huong-dan-chi-tieu/",
          _deps(Dep(PAGE, Scope.OWN), GLOSSARY), Search.BOTH, in_nav=True),
-    # ---- the news index and feed (vanban.site.news, vanban.site.publish: made from posts) ---
+    # ---- the news index and feed (vanban.site.news, vanban.site.newsroom: made from posts) ---
     Kind("news", "tin-tuc/index.md", "tin-tuc/", _deps(NEWS, GLOSSARY), Search.BOTH,
          in_nav=True),
     Kind("news_page", "tin-tuc/trang/{key}.md", "tin-tuc/trang/{key}/", _deps(NEWS, GLOSSARY),

@@ -1,7 +1,7 @@
 """HTML of the news section: the paginated index, a post's header, the latest posts on the
 home page, and the generated index pages themselves.
 
-The posts come from `vanban.news.load_posts` (docs/tin-tuc/*.md); post pages are ordinary
+The posts come from `vanban.posts.load_posts` (docs/tin-tuc/*.md); post pages are ordinary
 Markdown pages rendered by MkDocs with the `vb-post.html` template. The index pages
 (`tin-tuc/`, `tin-tuc/trang/2/`, …) are generated: their Markdown is front matter plus one
 block of HTML built here (escaped with `tag`), so MkDocs passes it through untouched.
@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from ..news import Post
+from ..posts import Post
 from ..slug import slugify
 from .catalog import Catalog
 from .html import Markup, join, tag

@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from .catalog import Catalog, Document
+from .catalog import Catalog, DocPage
 from .html import Abbreviations, Markup
 from .kinds import KINDS, Kind, generated
 from .labels import DEFAULT_LANG, t
@@ -64,7 +64,7 @@ class GeneratedPage:
             return GeneratedPage(spec.stands_in, spec.subject(self.key))
         return self
 
-    def part(self, cat: Catalog) -> tuple[Document, int] | None:
+    def part(self, cat: Catalog) -> tuple[DocPage, int] | None:
         """(document, part number) of a part page."""
         slug, _, number = self.key.rpartition("/")
         doc = cat.document(slug) if self.kind == "part" else None

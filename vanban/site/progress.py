@@ -28,7 +28,7 @@ from ..progress.export import ALL
 from ..progress.status import STATUSES
 from ..progress.targets import Target, TargetFile
 from ..slug import slugify
-from .catalog import Document, SiteProblem
+from .catalog import DocPage, SiteProblem
 from .html import Markup, escape, join, tag
 from .labels import add_labels
 from .urls import DOWNLOADS_DIR, relative
@@ -223,7 +223,7 @@ def _counts(ctx: Ctx, targets: list[Target], *, link: bool = True) -> Markup:
     return join([total, tag("ul", join(items), class_="vb-status-counts")])
 
 
-def _doc_of(ctx: Ctx, t: Target) -> Document | None:
+def _doc_of(ctx: Ctx, t: Target) -> DocPage | None:
     return ctx.cat.document(t.doc)
 
 
@@ -530,7 +530,7 @@ def agency_targets(ctx: Ctx, agency: Agency) -> Section | None:
     return Section(PROGRESS_ID, f"{ctx.t('progress.agency_section')} ({len(targets)})", body)
 
 
-def document_targets(ctx: Ctx, doc: Document) -> Section | None:
+def document_targets(ctx: Ctx, doc: DocPage) -> Section | None:
     """The document page's link to its progress page, with the counts by status."""
     f = ctx.cat.progress.of(doc.slug)
     if f is None or not f.targets:
@@ -541,7 +541,7 @@ def document_targets(ctx: Ctx, doc: Document) -> Section | None:
     return Section(PROGRESS_ID, ctx.t("progress.doc_section"), link, "vb-doc-progress")
 
 
-def mark_sentences(ctx: Ctx, doc: Document, html: str) -> str:
+def mark_sentences(ctx: Ctx, doc: DocPage, html: str) -> str:
     """The document body with, inside each element holding a target's sentence
     (id="<anchor>"), links to the targets' places on the progress page."""
     f = ctx.cat.progress.of(doc.slug)
@@ -570,7 +570,7 @@ def mark_sentences(ctx: Ctx, doc: Document, html: str) -> str:
     return _OPEN_TAG.sub(add, html)
 
 
-def missing_anchors(ctx: Ctx, doc: Document, html: str) -> list[SiteProblem]:
+def missing_anchors(ctx: Ctx, doc: DocPage, html: str) -> list[SiteProblem]:
     """Targets of `doc` whose `anchor` is no element of the document's HTML (the link between
     the target and its sentence would be broken)."""
     f = ctx.cat.progress.of(doc.slug)

@@ -24,9 +24,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
-from .. import search
+from .. import pagefind
 from . import events, kinds, pages
-from .catalog import Catalog, Document
+from .catalog import Catalog, DocPage
 from .html import Abbreviations
 from .labels import DEFAULT_LANG, LANGS, format_date
 from .urls import prefix, url
@@ -106,35 +106,35 @@ def full_only(cat: Catalog, langs: list[str]) -> tuple[tuple[str, ...], set[str]
 
 
 def page_weight(page_url: str, lang: str) -> float:
-    """How much a page that is not a document weighs in the index (vanban.search.scaled): an
+    """How much a page that is not a document weighs in the index (vanban.pagefind.scaled): an
     agency's page, a document's progress page (its targets again), news, hand-written pages
     (guide, method, glossary, progress lists) name or quote what a document states."""
     rest = page_url[len(prefix(lang)):]
     if rest.startswith(tuple(_by_folder(kinds.Search.FULL)[1])):  # a document's progress page
-        return search.WEIGHT_TARGETS
+        return pagefind.WEIGHT_TARGETS
     if rest.startswith((url("agencies", "", DEFAULT_LANG), url("news", "", DEFAULT_LANG))):
-        return search.WEIGHT_AGENCY
-    return search.WEIGHT_WRITTEN
+        return pagefind.WEIGHT_AGENCY
+    return pagefind.WEIGHT_WRITTEN
 
 
-def document_extra(cat: Catalog, doc: Document, lang: str, text: str) -> search.Extra:
+def document_extra(cat: Catalog, doc: DocPage, lang: str, text: str) -> pagefind.Extra:
     """Index-only content of a document page in `lang`."""
     ctx = Ctx(cat, lang, url("document", doc.slug, lang), Abbreviations({}))
-    extra = search.extra_for(text, cat.glossary)
+    extra = pagefind.extra_for(text, cat.glossary)
     label = ctx.doc_label(doc)
     kind = ctx.type_name(doc)
     agency = cat.issuer_of(doc)
     issuer = ctx.agency_name(agency) if agency is not None else doc.issuer
-    extra.add(search.WEIGHT_LABEL, label, doc.title, *search.number_parts(doc.number))
+    extra.add(pagefind.WEIGHT_LABEL, label, doc.title, *pagefind.number_parts(doc.number))
     if lang != DEFAULT_LANG:
-        extra.add(search.WEIGHT_LABEL, page_title(ctx, doc), doc.summary_en)
+        extra.add(pagefind.WEIGHT_LABEL, page_title(ctx, doc), doc.summary_en)
         # the card, without the text: the union's terms the text uses, in English
-        for weight, english in search.english_equivalents(doc.title, doc.body, cat.words,
+        for weight, english in pagefind.english_equivalents(doc.title, doc.body, cat.words,
                                                            cat.glossary):
             extra.weighted.append((weight, " · ".join(english)))
     tasked = {a.agency.id: a.agency for a in cat.assigned.get(doc.slug, [])
               if a.agency is not None}
-    extra.add(search.WEIGHT_NAMES, doc.issuer, issuer if issuer != doc.issuer else None,
+    extra.add(pagefind.WEIGHT_NAMES, doc.issuer, issuer if issuer != doc.issuer else None,
               doc.place, *(ctx.agency_name(a) for a in tasked.values()))
     extra.filters["type"] = [kind]
     if doc.year:
@@ -155,14 +155,14 @@ _OUTLINE = re.compile(r'<aside class="vb-card".*?</aside>|<p class="vb-title".*?
 def outline(html: str, targets: list[str], figures: list[str] = ()) -> str:  # type: ignore[assignment]
     """A document page as the outline index sees it: card, title, headings, targets (what
     the document states, weighted above the pages that quote them), and the figures of its
-    text (vanban.search.figures: a figure a reader types finds the document that states it
+    text (vanban.pagefind.figures: a figure a reader types finds the document that states it
     in the outline, above the guide that quotes it)."""
     parts = [m.group(0) for m in _OUTLINE.finditer(html)]
     parts += [str(Markup('<p data-pagefind-weight="{}">{}</p>').format(
-        f"{search.WEIGHT_TARGET_TEXT:g}", t)) for t in targets]
+        f"{pagefind.WEIGHT_TARGET_TEXT:g}", t)) for t in targets]
     if figures:
         parts.append(str(Markup("<p>{}</p>").format(" · ".join(figures))))
-    return search.with_body(html, "\n".join(parts))
+    return pagefind.with_body(html, "\n".join(parts))
 
 
 def target_texts(cat: Catalog, slug: str) -> list[str]:
@@ -173,7 +173,7 @@ def target_texts(cat: Catalog, slug: str) -> list[str]:
 
 
 def index_site(cat: Catalog, site_dir: Path, langs: list[str],
-               shard_pages: int = search.SHARD_PAGES) -> list[search.Stats]:
+               shard_pages: int = pagefind.SHARD_PAGES) -> list[pagefind.Stats]:
     """Write the outline and full-text Pagefind bundles of the built site (the full text in
     shards of at most `shard_pages` pages a language)."""
     # a document page: the whole text on the Vietnamese page (the full-text bundle indexes its
@@ -189,7 +189,7 @@ def index_site(cat: Catalog, site_dir: Path, langs: list[str],
     def lang_of(page_url: str) -> str:
         return next(lang for lang in others_first if page_url.startswith(prefix(lang)))
 
-    def prepare(page: search.Page, full: bool) -> str:
+    def prepare(page: pagefind.Page, full: bool) -> str:
         cached = others.pop(page.url, None)     # prepared by the other bundle's thread
         if cached is not None:
             return cached
@@ -197,7 +197,7 @@ def index_site(cat: Catalog, site_dir: Path, langs: list[str],
         found = docs.get(page.url)
         weight = 1.0
         if found is None:
-            extra = search.extra_for(search.page_text(html), cat.glossary)
+            extra = pagefind.extra_for(pagefind.page_text(html), cat.glossary)
             if page.url not in parts:
                 weight = page_weight(page.url, lang_of(page.url))
                 extra.meta["rank"] = f"{weight:g}"      # vb-search.js re-ranks by it too
@@ -206,31 +206,31 @@ def index_site(cat: Catalog, site_dir: Path, langs: list[str],
             if not full:
                 if doc.slug not in targets:
                     targets[doc.slug] = target_texts(cat, doc.slug)
-                html = outline(html, targets[doc.slug], search.figures(doc.body))
-            extra = document_extra(cat, doc, lang, search.page_text(html))
-        # both bundles hold syllable pairs too (vanban.search.pairs: faster queries)
-        prepared = search.with_pairs(search.with_extra(html, extra.html(), weight), EXCLUDE)
+                html = outline(html, targets[doc.slug], pagefind.figures(doc.body))
+            extra = document_extra(cat, doc, lang, pagefind.page_text(html))
+        # both bundles hold syllable pairs too (vanban.pagefind.pairs: faster queries)
+        prepared = pagefind.with_pairs(pagefind.with_extra(html, extra.html(), weight), EXCLUDE)
         if found is None and page.url not in parts and not page.url.startswith(full_dirs):
             others[page.url] = prepared                 # the same page in the outline too
         return prepared
 
-    built = list(search.built_pages(site_dir, skip))
+    built = list(pagefind.built_pages(site_dir, skip))
 
     def items(full: bool):
         for page in built:
             if full or (page.url not in parts and not page.url.startswith(full_dirs)):
                 yield page.url, prepare(page, full)
 
-    # the full text in shards (vanban.search.SHARD_PAGES), by language
+    # the full text in shards (vanban.pagefind.SHARD_PAGES), by language
     counts = Counter(lang_of(page.url) for page in built)
     # the outline is written by a second thread, so that its Pagefind run (a subprocess) goes
     # on while this one prepares the full text's pages: the two cores both work
     with ThreadPoolExecutor(max_workers=1) as pool:
-        outline_done = pool.submit(search.write_index, site_dir, items(False), EXCLUDE,
-                                   search.BUNDLE_DIR, search.CHUNK_SIZE)
-        full = search.write_index(site_dir, items(True), EXCLUDE, search.FULL_BUNDLE_DIR,
-                                  search.CHUNK_SIZE, shares_engine=True,
-                                  shard=search.shards(counts, lang_of, shard_pages))
+        outline_done = pool.submit(pagefind.write_index, site_dir, items(False), EXCLUDE,
+                                   pagefind.BUNDLE_DIR, pagefind.CHUNK_SIZE)
+        full = pagefind.write_index(site_dir, items(True), EXCLUDE, pagefind.FULL_BUNDLE_DIR,
+                                  pagefind.CHUNK_SIZE, shares_engine=True,
+                                  shard=pagefind.shards(counts, lang_of, shard_pages))
         return [outline_done.result(), full]
 
 
@@ -239,7 +239,7 @@ def template_globals(lang: str) -> dict[str, Markup]:
     data attribute); `vb_search_documents`, the document index (site-root relative)."""
     if lang not in LANGS:
         lang = DEFAULT_LANG
-    return {"vb_search_labels": escape(json.dumps(search.labels(lang), ensure_ascii=False)),
+    return {"vb_search_labels": escape(json.dumps(pagefind.labels(lang), ensure_ascii=False)),
             "vb_search_documents": escape(url("documents", "", lang))}
 
 
@@ -286,7 +286,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     started = time.perf_counter()
     try:
         outline_stats, full = index_site(events.catalog(config), Path(config.site_dir), langs)
-    except search.SearchError as exc:
+    except pagefind.SearchError as exc:
         raise PluginError(f"vanban: search index: {exc}") from None
     log.info(f"search index of {full.pages} pages ({', '.join(full.languages)}): outline "
              f"{outline_stats.bytes / 1e6:.1f} MB, full text {full.bytes / 1e6:.1f} MB, "

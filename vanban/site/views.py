@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from ..data import Agency
 from ..slug import slugify
 from ..text import fold
-from .catalog import Assigned, Catalog, Cite, Document
+from .catalog import Assigned, Catalog, Cite, DocPage
 from .chain import Node, chain
 from .html import Abbreviations, Markup, escape, join, tag
 from .split import CITED_BY_ON_PAGE, RESP_FULL_ROWS
@@ -124,7 +124,7 @@ class Ctx:
             return f"#{anchor}"
         return relative(self.here, target)
 
-    def part_href(self, doc: Document, number: int, anchor: str = "") -> str:
+    def part_href(self, doc: DocPage, number: int, anchor: str = "") -> str:
         if number <= 1:
             return self.href("document", doc.slug, anchor)
         return self.href("part", part_key(doc.slug, number), anchor)
@@ -149,10 +149,10 @@ class Ctx:
             return Markup("")
         return tag("time", format_date(iso, self.lang), datetime=iso)
 
-    def type_name(self, doc: Document) -> str:
+    def type_name(self, doc: DocPage) -> str:
         return type_name(doc.type_code, doc.type_name, self.lang)
 
-    def doc_label(self, doc: Document) -> str:
+    def doc_label(self, doc: DocPage) -> str:
         """'Chương trình hành động số 17/CTr-LĐLĐ' / 'Directive of 10 November 2021'."""
         kind = self.type_name(doc)
         if doc.number:
@@ -161,10 +161,10 @@ class Ctx:
             return self.t("doc.label_date", type=kind, date=format_date(doc.date, self.lang))
         return kind
 
-    def doc_link(self, doc: Document, anchor: str = "") -> Markup:
+    def doc_link(self, doc: DocPage, anchor: str = "") -> Markup:
         return tag("a", self.doc_label(doc), href=self.href("document", doc.slug, anchor))
 
-    def issuer(self, doc: Document) -> Markup:
+    def issuer(self, doc: DocPage) -> Markup:
         agency = self.cat.issuer_of(doc)
         if agency is not None:
             return self.agency_link(agency)
@@ -208,7 +208,7 @@ def _table(ctx: Ctx, cls: str, columns: list[str], rows: Iterable[list[Markup]])
 
 # ---- document page ---------------------------------------------------------------------------
 
-def document_card(ctx: Ctx, doc: Document) -> Markup:
+def document_card(ctx: Ctx, doc: DocPage) -> Markup:
     """The metadata card shown above the text of a document."""
     rows: list[tuple[str, Markup]] = []
     if ctx.lang != DEFAULT_LANG:    # the page's title is the English one (or the label)
@@ -255,7 +255,7 @@ def document_card(ctx: Ctx, doc: Document) -> Markup:
                class_="vb-card", aria_label=ctx.t("card.title"))
 
 
-def page_title(ctx: Ctx, doc: Document) -> str:
+def page_title(ctx: Ctx, doc: DocPage) -> str:
     """The title a document page shows (<h1>, <title>): the document's own title on the
     Vietnamese page; on another language's page the English title staff wrote (front matter
     `title_en`), else one composed of its type, number and issuer in that language (the
@@ -276,7 +276,7 @@ def page_title(ctx: Ctx, doc: Document) -> str:
     return label
 
 
-def page_heading(ctx: Ctx, doc: Document) -> Markup:
+def page_heading(ctx: Ctx, doc: DocPage) -> Markup:
     """The <h1> of a page in another language, and under it where the text is (the Vietnamese
     page): the first thing a reader on a phone sees, above the card."""
     return tag("h1", page_title(ctx, doc)) + tag(
@@ -284,7 +284,7 @@ def page_heading(ctx: Ctx, doc: Document) -> Markup:
                  hreflang="vi", class_="vb-text-link"), class_="vb-text-note")
 
 
-def original_link(ctx: Ctx, doc: Document) -> Markup:
+def original_link(ctx: Ctx, doc: DocPage) -> Markup:
     """Download link of the imported .docx/.txt (kept beside the page, copied by MkDocs)."""
     name = doc.original or ""
     ext = name.rsplit(".", 1)[-1].upper()
@@ -299,7 +299,7 @@ def _paragraphs(text: str) -> list[str]:
     return [" ".join(p.split()) for p in text.split("\n\n") if p.strip()]
 
 
-def _jump_links(ctx: Ctx, doc: Document) -> Markup:
+def _jump_links(ctx: Ctx, doc: DocPage) -> Markup:
     links = [(RESPONSIBILITIES_ID, "resp.title", len(doc.tasks)),
              (CHAIN_ID, "chain.title", len(ctx.cat.implements.get(doc.slug, []))
               + len(ctx.cat.implemented_by.get(doc.slug, []))),
@@ -310,7 +310,7 @@ def _jump_links(ctx: Ctx, doc: Document) -> Markup:
                      for anchor, key, n in links), " · "), class_="vb-card__jump")
 
 
-def parts_nav(ctx: Ctx, doc: Document, current: int) -> Markup:
+def parts_nav(ctx: Ctx, doc: DocPage, current: int) -> Markup:
     """The list of parts of a long document, each with the sections it holds."""
     if doc.parts is None:
         return Markup("")
@@ -330,7 +330,7 @@ def parts_nav(ctx: Ctx, doc: Document, current: int) -> Markup:
                aria_label=ctx.t("parts.label"))
 
 
-def parts_pager(ctx: Ctx, doc: Document, current: int) -> Markup:
+def parts_pager(ctx: Ctx, doc: DocPage, current: int) -> Markup:
     """Previous / next part links under the text of a long document."""
     if doc.parts is None:
         return Markup("")
@@ -349,7 +349,7 @@ def parts_pager(ctx: Ctx, doc: Document, current: int) -> Markup:
     return tag("nav", join(links), class_="vb-pager", aria_label=ctx.t("parts.pager"))
 
 
-def part_header(ctx: Ctx, doc: Document, current: int) -> Markup:
+def part_header(ctx: Ctx, doc: DocPage, current: int) -> Markup:
     """What a part page (2, 3, …) shows above its text: which document, which part, and
     where the metadata and responsibilities are."""
     assert doc.parts is not None
@@ -365,7 +365,7 @@ def part_header(ctx: Ctx, doc: Document, current: int) -> Markup:
                class_="vb-card vb-card--part", aria_label=ctx.t("card.title"))
 
 
-def responsibilities(ctx: Ctx, doc: Document) -> Section:
+def responsibilities(ctx: Ctx, doc: DocPage) -> Section:
     """Who must do what, by when: the assignments grouped by agency (in order of first
     mention), each task linking to its paragraph in the text."""
     rows = ctx.cat.assigned.get(doc.slug, [])
@@ -444,7 +444,7 @@ def shorten(text: str, limit: int) -> str:
     return cut + "…"
 
 
-def _cite_text(ctx: Ctx, doc: Document, cite: Cite, summary: int = 0) -> Markup:
+def _cite_text(ctx: Ctx, doc: DocPage, cite: Cite, summary: int = 0) -> Markup:
     """A citation of `doc`: label (linked when in the portal), date, issuer, summary
     (shortened to `summary` characters when given)."""
     kind = type_name(cite.type_code, cite.type_name, ctx.lang)
@@ -468,7 +468,7 @@ def _cite_text(ctx: Ctx, doc: Document, cite: Cite, summary: int = 0) -> Markup:
     return out
 
 
-def citations(ctx: Ctx, doc: Document) -> Section:
+def citations(ctx: Ctx, doc: DocPage) -> Section:
     """The documents this one cites: linked when they are in the portal."""
     cites = sorted(doc.cites, key=lambda c: (_RELATION_ORDER.get(c.relation, 9), c.line))
     if not cites:
@@ -490,7 +490,7 @@ def _relation_badge(ctx: Ctx, relation: str) -> Markup:
 CITED_BY_TITLE = 140    # characters of a citer's title (vanban.site.split.CITED_BY_ROW)
 
 
-def cited_by(ctx: Ctx, doc: Document) -> Section:
+def cited_by(ctx: Ctx, doc: DocPage) -> Section:
     """The documents of the portal that cite this one (the newest CITED_BY_ON_PAGE; a
     directive cited by hundreds of plans would otherwise weigh hundreds of KB)."""
     sources = ctx.cat.cited_by.get(doc.slug, [])
@@ -512,7 +512,7 @@ def cited_by(ctx: Ctx, doc: Document) -> Section:
 CHAIN_TITLE = 100    # characters of a title or summary in the chain of implementation
 
 
-def implementation_chain(ctx: Ctx, doc: Document) -> Section:
+def implementation_chain(ctx: Ctx, doc: DocPage) -> Section:
     """Where the document stands in the chain of implementation (vanban.site.chain): what it
     implements above it, then the document, then what implements it below it, each as a
     nested list (no script needed); documents not in the portal are named without a link."""
@@ -538,7 +538,7 @@ def implementation_chain(ctx: Ctx, doc: Document) -> Section:
     return Section(CHAIN_ID, ctx.t("chain.title"), join(parts), "vb-chain")
 
 
-def _chain_list(ctx: Ctx, doc: Document, nodes: list[Node], more: int, *, up: bool,
+def _chain_list(ctx: Ctx, doc: DocPage, nodes: list[Node], more: int, *, up: bool,
                 top: bool = False, **attrs: str) -> Markup:
     items = [_chain_item(ctx, doc, n, up) for n in nodes]
     if more and top and not up:     # the newest citers are listed under "cited by"
@@ -556,7 +556,7 @@ def _chain_label(ctx: Ctx, n: Node) -> str:
     return ctx.t("doc.label_number", type=kind, number=n.cite.number)
 
 
-def _chain_item(ctx: Ctx, doc: Document, n: Node, up: bool) -> Markup:
+def _chain_item(ctx: Ctx, doc: DocPage, n: Node, up: bool) -> Markup:
     """One document of the tree, with the documents of the next level nested under it."""
     if up:      # as the document below cites it: linked when in the portal
         what = _cite_text(ctx, n.source, n.cite, CHAIN_TITLE)
@@ -588,12 +588,12 @@ def _chain_item(ctx: Ctx, doc: Document, n: Node, up: bool) -> Markup:
 
 # ---- lists of documents ---------------------------------------------------------------------
 
-def document_table(ctx: Ctx, docs: Iterable[Document], *, issuer: bool = True) -> Markup:
+def document_table(ctx: Ctx, docs: Iterable[DocPage], *, issuer: bool = True) -> Markup:
     cols = [ctx.t("col.document"), ctx.t("col.date"), ctx.t("col.title")]
     if issuer:
         cols.append(ctx.t("col.issuer"))
 
-    def row(d: Document) -> list[Markup]:
+    def row(d: DocPage) -> list[Markup]:
         cells = [ctx.doc_link(d), ctx.date(d.date) or Markup("—"),
                  tag("span", ctx.text(d.title), lang=ctx.vi)]
         return [*cells, ctx.issuer(d)] if issuer else cells
@@ -601,7 +601,7 @@ def document_table(ctx: Ctx, docs: Iterable[Document], *, issuer: bool = True) -
     return _table(ctx, "vb-doc-table", cols, (row(d) for d in docs))
 
 
-def _type_groups(cat: Catalog) -> list[tuple[str, list[Document]]]:
+def _type_groups(cat: Catalog) -> list[tuple[str, list[DocPage]]]:
     groups = cat.by_type()
     order = {k: i for i, k in enumerate(TYPE_ORDER)}
     return sorted(groups.items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0]))
@@ -625,7 +625,7 @@ def document_index(ctx: Ctx) -> list[Section]:
         (tag("a", year or ctx.t("index.undated"), href=ctx.href("year", year or "khac")),
          len(docs), count_label(len(docs), ctx.lang)) for year, docs in years)
     issuers: dict[str, tuple[Agency, int]] = {}
-    unmatched: list[Document] = []
+    unmatched: list[DocPage] = []
     for d in cat.documents:
         agency = cat.issuer_of(d)
         if agency is None:
@@ -663,7 +663,7 @@ def year_page(ctx: Ctx, year: str, n: int = 1) -> list[Section]:
     return _document_listing(ctx, "year", year, ctx.cat.by_year().get(year, []), n)
 
 
-def _document_listing(ctx: Ctx, kind: str, key: str, docs: list[Document], n: int
+def _document_listing(ctx: Ctx, kind: str, key: str, docs: list[DocPage], n: int
                       ) -> list[Section]:
     total = page_count(len(docs), DOCS_PER_PAGE)
     chunk = docs[(n - 1) * DOCS_PER_PAGE: n * DOCS_PER_PAGE]

@@ -58,7 +58,7 @@
     return out;
   }
 
-  /** The query as pairs of adjacent syllables, folded, the twin of vanban.search.pairs:
+  /** The query as pairs of adjacent syllables, folded, the twin of vanban.pagefind.pairs:
    *  "Công đoàn cơ sở" → "‿cong‿doan ‿co‿so" (an odd last word goes alone); null for one word
    *  or a query with a digit (numbers go to Pagefind as typed). Both indexes hold every pair
    *  of adjacent syllables as one word: Pagefind answers pairs several times faster than the
@@ -77,7 +77,7 @@
   }
 
   // ---- 2. ranking and excerpts --------------------------------------------------------------
-  var MARKER = "⁂⁂";          // starts the index-only block (vanban.search.MARKER)
+  var MARKER = "⁂⁂";          // starts the index-only block (vanban.pagefind.MARKER)
   var TYPING_PAUSE = 120;     // ms after a key before the search starts
   var WHOLE_INPUT = /^insert(FromPaste|FromDrop|ReplacementText|FromYank)$/;
   var PRELOAD_FROM = 3;       // letters of the word being typed before its chunks are fetched
@@ -122,7 +122,7 @@
   }
 
   /** Re-ranking factor of a result: phrase and exact-mark matches in title and text, times
-   *  the page's kind (`rank` meta, vanban.search.WEIGHT_AGENCY …: an agency, guide or
+   *  the page's kind (`rank` meta, vanban.pagefind.WEIGHT_AGENCY …: an agency, guide or
    *  method page names or quotes what a document states; a document has none, 1). */
   function boost(data, query) {
     var ts = terms(query);
@@ -318,10 +318,10 @@
 
   /** The Pagefind instance of a bundle: OUTLINE or FULL. The outline's is its module's own
    *  (filters loaded: Pagefind counts filter values only once they are). The full text is
-   *  in shards (vanban.search.SHARD_PAGES; <FULL>/shards.json lists the page language's),
+   *  in shards (vanban.pagefind.SHARD_PAGES; <FULL>/shards.json lists the page language's),
    *  searched as one (Shards) by more instances of the same module (`createInstance`), on
    *  the module's WebAssembly, already compiled and warm: the full-text bundles have no
-   *  script of their own and a stub for the wasm (vanban.search.WASM_STUB). They start
+   *  script of their own and a stub for the wasm (vanban.pagefind.WASM_STUB). They start
    *  once the outline has (instances starting together would each set up the WebAssembly). */
   SearchBox.prototype.load = function (bundle) {
     bundle = bundle || OUTLINE;
@@ -366,13 +366,13 @@
   // document's outline (card, headings, targets) is long beside an agency's page, which
   // names the same province or body in its heading: by default five agencies of a province
   // ranked above the one document it issued; and the weights vanban.search gives pages by
-  // kind (vanban.search.WEIGHT_AGENCY, WEIGHT_WRITTEN) were drowned by length
+  // kind (vanban.pagefind.WEIGHT_AGENCY, WEIGHT_WRITTEN) were drowned by length
   var RANKING = { pageLength: 0.3 };
 
   // a filter no page has: Pagefind then counts a word's pages without scoring them
   var NOTHING = { type: "\u2205" };
 
-  /** The full text's shards (vanban.search.SHARD_PAGES), searched as one: every shard's
+  /** The full text's shards (vanban.pagefind.SHARD_PAGES), searched as one: every shard's
    *  results, by score, their filter counts added up. Pagefind leaves out of a search the
    *  words an index does not know, so a shard that lacks a word of the query that another
    *  shard knows would answer for the other words alone: it holds no page with all of

@@ -29,7 +29,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from .. import news as posts_mod
+from .. import posts as posts_mod
 from . import events, news
 from .html import tag
 from .labels import t

@@ -575,7 +575,7 @@ def extra_for(text: str, terms: Iterable[Term]) -> Extra:
     variants = list(dict.fromkeys(counterparts + _d_variants(
         " ".join([normalized, *map(normalize, counterparts)]))))
     if variants:
-        # " · ": a list, not a phrase (vanban.search.pairs joins no words across it)
+        # " · ": a list, not a phrase (vanban.pagefind.pairs joins no words across it)
         extra.weighted.append((WEIGHT_VARIANTS, " · ".join(variants)))
     return extra
 
