@@ -240,8 +240,9 @@ def test_next_query_ranks_as_on_a_fresh_page(browser_page, portal: str) -> None:
     page = browser_page
     fresh = _search(page, portal, "17/CTr-LĐLĐ")
     assert fresh[0].endswith("/van-ban/ctr-17-ldld-2021/"), fresh[:3]
+    # another query first (its pages may be found by both indexes, the full text's copies
+    # then skipped: that count must not carry over to the next query)
     _search(page, portal, "dien bien chi thi")
-    assert page.evaluate("window.vbSearch.skipped()") > 0     # pages found twice
     page.locator("[data-vb-search-query]").fill("")
     page.keyboard.type("17/CTr-LĐLĐ")
     _wait_for_answer(page, "17/CTr-LĐLĐ")
