@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import ROOT, make_project
 
 from vanban.site import cache
@@ -171,6 +172,14 @@ def test_cached_build_after_each_kind_of_edit_is_the_clean_build(project: Path,
         assert after[untouched] == before[untouched], f"{name}: {untouched} rendered again"
         assert_same_as_clean_build(project, tmp_path)
 
+    # a document's type changed: its old type's page is gone (the only Chỉ thị), which a
+    # cached site must not keep
+    _edit(docs / "van-ban" / f"{OTHER}.md", "  code: CT\n  name: Chỉ thị\n",
+          "  code: KH\n  name: Kế hoạch\n")
+    log = cached_build(project)
+    assert REFUSED + "a change reaches every page, or adds or removes pages" in log
+    assert_same_as_clean_build(project, tmp_path)
+
     # a cache built with another mkdocs.yml, or other code, is not used: everything again
     for changed in (project / "mkdocs.yml", project / "hooks" / "portal.py"):
         before = stamps(project / "site")
@@ -219,3 +228,22 @@ def test_fingerprint_follows_code_configuration_and_options(tmp_path: Path,
         seen.add(now)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1")   # the sitemap's date, rendered every build
     assert fp() in seen
+
+
+def test_ci_templates_keep_the_cache_between_runs() -> None:
+    folder = cache.FOLDER.as_posix()
+    assert ".cache/" in (ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()
+    gh = yaml.safe_load((ROOT / ".github" / "workflows" / "portal.yml").read_text("utf-8"))
+    steps = gh["jobs"]["test"]["steps"]
+    kept = next(i for i, s in enumerate(steps) if s.get("uses", "").startswith("actions/cache@"))
+    assert steps[kept]["with"]["path"] == folder
+    assert "github.sha" in steps[kept]["with"]["key"]        # saved after every run
+    assert steps[kept]["with"]["restore-keys"]                # restored from the last one
+    assert kept < next(i for i, s in enumerate(steps) if s.get("run") == "make dist")
+    gl = yaml.safe_load((ROOT / ".gitlab-ci.yml").read_text("utf-8"))
+    builds = [c for c in gl["cache"] if folder in c["paths"]]
+    assert len(builds) == 1 and "$CI_JOB_NAME" in builds[0]["key"]   # pages: its own site URL
+    for job in ("test", "preview", "pages"):
+        assert "cache" not in gl[job]                         # the global one applies
+        assert any("make dist" in line or "make build" in line or "vanban build" in line
+                   for line in gl[job]["script"])

@@ -248,6 +248,15 @@ def on_pre_build(config: MkDocsConfig, as_of: int) -> None:
         (cache / MANIFEST).unlink(missing_ok=True)    # the cached site is rewritten in place
 
 
+def discard(config: MkDocsConfig, reason: str) -> None:
+    """Build everything after all (before anything is written): no page of the cached site
+    is kept, not even one a clean build would no longer write."""
+    log.info(f"build cache not used: {reason}; building everything")
+    site = Path(config.site_dir)
+    if site.is_dir():
+        _empty(site)
+
+
 def _read_manifest(cache: Path) -> dict[str, Any] | None:
     try:
         data = json.loads((cache / MANIFEST).read_text(encoding="utf-8"))

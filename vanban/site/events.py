@@ -172,6 +172,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         elif before is None and previous is not None:     # from the build cache
             _CHANGES[src] = incremental.changes_since(src, previous.catalog, cat,
                                                       previous.changed)
+            if _CHANGES[src].everything:   # the cached site's pages are not all the new ones
+                cache.discard(config, "a change reaches every page, or adds or removes pages")
         else:
             _CHANGES[src] = incremental.Changes()
     else:

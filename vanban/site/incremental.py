@@ -26,7 +26,7 @@ from pathlib import Path
 from ..news import NEWS_DIR
 from .catalog import Catalog, Document, Signature, Sources
 from .kinds import Input, Kind, Scope
-from .pages import GeneratedPage
+from .pages import GeneratedPage, generated_pages
 
 SITE_WIDE = ""      # the "document" of an input that is one file for the whole site
 
@@ -97,6 +97,8 @@ def changes_since(sources: Sources, old: Catalog, new: Catalog, changed: set[Pat
             return Changes()            # a data file the rules do not know: everything
     if not read:
         return Changes(False, frozenset(found))
+    if generated_pages(old) != generated_pages(new):
+        return Changes()    # pages added or removed (an agency, a type, a part): everything
     return _changes(sources, old, new, read, found)
 
 
