@@ -167,6 +167,9 @@ def test_cached_build_after_each_kind_of_edit_is_the_clean_build(project: Path,
         edit()
         log = cached_build(project)
         assert USED in log and REFUSED not in log, name
+        if name == "a document's text":     # a paragraph without headings, targets, figures
+            assert "the search bundle pagefind/ is kept" in log
+            assert "the search bundle pagefind-full/ is kept" not in log
         after = stamps(project / "site")
         assert after[reached] != before[reached], f"{name}: {reached} not rendered again"
         assert after[untouched] == before[untouched], f"{name}: {untouched} rendered again"

@@ -193,11 +193,22 @@ class Memo:
         return h.hexdigest()
 
     def get(self, key: str) -> str | None:
-        found = self.earlier.get(key)
+        found = self.kept.get(key) or self.earlier.get(key)
         if found is None:
             return None
         self.kept[key] = found
         return zlib.decompress(found).decode("utf-8")
+
+    def same_bundle(self, bundle: str, pages: Iterable[tuple[str, str]]) -> bool:
+        """Whether the bundle's pages, as Pagefind would read them, are the earlier build's
+        (whose bundle can then stay)."""
+        h = hashlib.sha256()
+        for page_url, prepared in pages:
+            h.update(f"{page_url}\0{len(prepared)}\0".encode("utf-8"))
+            h.update(prepared.encode("utf-8"))
+        digest = h.hexdigest().encode("ascii")
+        self.kept[f"bundle:{bundle}"] = digest
+        return self.earlier.get(f"bundle:{bundle}") == digest
 
     def put(self, key: str, prepared: str) -> None:
         self.kept[key] = zlib.compress(prepared.encode("utf-8"), 1)
@@ -264,15 +275,37 @@ def index_site(cat: Catalog, site_dir: Path, langs: list[str],
 
     # the full text in shards (vanban.search.SHARD_PAGES), by language
     counts = Counter(lang_of(page.url) for page in built)
+    # with pages prepared earlier (the build cache), a bundle whose pages Pagefind would read
+    # as they were is kept (an edit of a document's text: the outline, often)
+    kept = {bundle: memo is not None and memo.same_bundle(bundle, items(full))
+            and (site_dir / bundle).is_dir()
+            for bundle, full in ((search.BUNDLE_DIR, False), (search.FULL_BUNDLE_DIR, True))}
+    for bundle in (b for b, keep in kept.items() if keep):
+        log.info(f"build cache: the search bundle {bundle}/ is kept (its pages are unchanged)")
+
+    def outline_bundle() -> search.Stats:
+        if kept[search.BUNDLE_DIR]:
+            return _kept_bundle(site_dir / search.BUNDLE_DIR)
+        return search.write_index(site_dir, items(False), EXCLUDE, search.BUNDLE_DIR,
+                                  search.CHUNK_SIZE)
+
     # the outline is written by a second thread, so that its Pagefind run (a subprocess) goes
     # on while this one prepares the full text's pages: the two cores both work
     with ThreadPoolExecutor(max_workers=1) as pool:
-        outline_done = pool.submit(search.write_index, site_dir, items(False), EXCLUDE,
-                                   search.BUNDLE_DIR, search.CHUNK_SIZE)
-        full = search.write_index(site_dir, items(True), EXCLUDE, search.FULL_BUNDLE_DIR,
-                                  search.CHUNK_SIZE, shares_engine=True,
-                                  shard=search.shards(counts, lang_of, shard_pages))
+        outline_done = pool.submit(outline_bundle)
+        if kept[search.FULL_BUNDLE_DIR]:
+            full = _kept_bundle(site_dir / search.FULL_BUNDLE_DIR, langs)
+        else:
+            full = search.write_index(site_dir, items(True), EXCLUDE, search.FULL_BUNDLE_DIR,
+                                      search.CHUNK_SIZE, shares_engine=True,
+                                      shard=search.shards(counts, lang_of, shard_pages))
         return [outline_done.result(), full]
+
+
+def _kept_bundle(folder: Path, langs: Iterable[str] = ()) -> search.Stats:
+    files = [f for f in folder.rglob("*") if f.is_file()]
+    pages = sum(1 for f in files if f.suffix == ".pf_fragment")
+    return search.Stats(pages, sorted(langs), sum(f.stat().st_size for f in files))
 
 
 def indexed_written(cat: Catalog, langs: list[str], written: Iterable[str]) -> bool:
