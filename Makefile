@@ -108,4 +108,4 @@ bench-search: $(READY) chromium
 	$(BIN)/python scripts/bench_search.py --n $(or $(N),2000)
 
 clean:
-	rm -rf site .pytest_cache .mypy_cache .ruff_cache tests/_artifacts
+	rm -rf site .cache/vanban .pytest_cache .mypy_cache .ruff_cache tests/_artifacts
