@@ -168,6 +168,7 @@ def test_cached_build_after_each_kind_of_edit_is_the_clean_build(project: Path,
         log = cached_build(project)
         assert USED in log and REFUSED not in log, name
         if name == "a document's text":     # a paragraph without headings, targets, figures
+            assert "build cache: 3 of 4 document files not read again" in log
             assert "the search bundle pagefind/ is kept" in log
             assert "the search bundle pagefind-full/ is kept" not in log
         after = stamps(project / "site")

@@ -42,7 +42,7 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 
-from .catalog import Catalog
+from .catalog import Catalog, documents_read, remember_documents
 
 log = get_plugin_logger("vanban")
 
@@ -51,6 +51,7 @@ FORMAT = 1                              # of the folder's files; a new one refus
 MANIFEST = "manifest.json"
 CATALOG = "catalog.pickle"
 INDEX_MEMO = "search-pages.pickle"     # the pages as the search index read them
+DOCUMENTS = "documents.pickle"         # each document file as read (its front matter parsed)
 SITE = "site"
 # environment variables a build reads (the site's address, whether to index): in the
 # fingerprint; SOURCE_DATE_EPOCH is not (only the sitemap, rendered at every build, reads it)
@@ -238,6 +239,7 @@ def on_pre_build(config: MkDocsConfig, as_of: int) -> None:
                        if old.get(rel) != _STATE.inputs[rel]}
             _restore(cache / SITE, site, copy=_STATE.command == "serve")
             _STATE.previous = Previous(catalog, changed)
+            _remember_documents(cache, changed)
             log.info(f"build cache: {len(changed)} input file(s) changed since the cached "
                      f"build ({FOLDER.as_posix()})")
     if reason is not None:
@@ -246,6 +248,21 @@ def on_pre_build(config: MkDocsConfig, as_of: int) -> None:
             _empty(site)
     if _STATE.command != "serve":
         (cache / MANIFEST).unlink(missing_ok=True)    # the cached site is rewritten in place
+
+
+def _remember_documents(cache: Path, changed: set[Path]) -> None:
+    """The documents the cached build read, but those whose file (or original beside it,
+    `x.md` and `x.*`) changed: not read again."""
+    try:
+        with (cache / DOCUMENTS).open("rb") as f:
+            read = pickle.load(f)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        return
+    touched = {(p.parent, p.name.split(".", 1)[0]) for p in changed}
+    kept = {Path(p): v for p, v in read.items()
+            if (Path(p).parent, Path(p).name.split(".", 1)[0]) not in touched}
+    remember_documents(kept)
+    log.info(f"build cache: {len(kept)} of {len(read)} document files not read again")
 
 
 def discard(config: MkDocsConfig, reason: str) -> None:
@@ -289,6 +306,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     cache.mkdir(parents=True, exist_ok=True)
     _mirror(Path(config.site_dir).resolve(), cache / SITE)
     _pickle(catalog, cache / CATALOG)
+    # apart from the catalog: the catalog's documents are changed by the next build's
+    _pickle({str(p): v for p, v in documents_read().items()}, cache / DOCUMENTS)
     if _STATE.index_memo is not None:       # else: the index was kept, and so are its pages
         _pickle(_STATE.index_memo, cache / INDEX_MEMO)
         _STATE.index_memo = None
