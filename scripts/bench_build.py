@@ -348,7 +348,8 @@ def bench_size(n: int, work: Path, runs: int, keep: bool) -> Row:
 
 
 def _seconds(r: Run | None) -> str:
-    return "—" if r is None else f"{r.seconds:.1f}" if r.returncode == 0 else "failed"
+    return ("—" if r is None else f"{r.seconds:.1f} ({r.cpu:.1f})" if r.returncode == 0
+            else "failed")
 
 
 def table(rows: list[Row], runs: int) -> str:
@@ -356,7 +357,7 @@ def table(rows: list[Row], runs: int) -> str:
             "| site MB (files) | HTML pages (per document) | doc page median KB | doc page max KB "
             f"| pages > {PAGE_BUDGET // 1000} KB "
             "| identical | plain material s (CPU s) | plain peak MB "
-            "| make build, cold s | make build after one edit s (× plain) |")
+            "| make build, cold s (CPU s) | make build after one edit s (CPU s) (× plain) |")
     lines = [head, "|" + "|".join("---:" for _ in range(head.count("|") - 1)) + "|"]
     for r in rows:
         b, p = Row.best(r.build), Row.best(r.plain)
