@@ -55,13 +55,17 @@ readers:
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install \
 		-y -qq antiword poppler-utils >/dev/null; }
 
-# --dirty: after the first (full) build, an edit renders only the pages it reaches
+# --dirty: the first build starts from the build cache that `make build` has just brought
+# up to date (a copy of it), and an edit renders only the pages it reaches
 # (vanban/site/incremental.py); the search index stays the first build's until restarted
-serve: $(READY)
+serve: build
 	$(BIN)/mkdocs serve --strict --dirty -a 127.0.0.1:8000
 
+# the build cache (.cache/vanban/, vanban/site/cache.py): only what changed since the last
+# build is rendered again; CACHE=0 builds everything and leaves the cache alone
+CACHE   ?= 1
 build: $(READY)
-	$(BIN)/mkdocs build --strict --clean
+	$(BIN)/vanban build $(if $(filter 0,$(CACHE)),--no-cache)
 
 # VANBAN_SITE_URL=https://example.org/portal/ make dist   for canonical URLs and sitemap.xml
 dist: build
@@ -104,4 +108,4 @@ bench-search: $(READY) chromium
 	$(BIN)/python scripts/bench_search.py --n $(or $(N),2000)
 
 clean:
-	rm -rf site .pytest_cache .mypy_cache .ruff_cache tests/_artifacts
+	rm -rf site .cache/vanban .pytest_cache .mypy_cache .ruff_cache tests/_artifacts

@@ -14,7 +14,11 @@ from vanban.site import events, search
 
 
 def on_startup(command, dirty):
-    events.on_startup(command, dirty)   # `mkdocs serve --dirty`: rebuild only what changed
+    events.on_startup(command, dirty)   # --dirty: rebuild only what changed (serve, cache)
+
+
+def on_pre_build(config):
+    events.on_pre_build(config)         # the build cache (vanban.site.cache)
 
 
 @event_priority(-200)
@@ -35,7 +39,7 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_page(output, page, config):
-    return events.on_post_page(output)
+    return events.on_post_page(output, page)
 
 
 def on_env(env, config, files):
@@ -46,3 +50,8 @@ def on_env(env, config, files):
 def on_post_build(config):
     events.on_post_build(config)        # target downloads (CSV, JSON)
     search.on_post_build(config)        # the Pagefind indexes, after the last language
+    events.save_cache(config)           # the build cache, last
+
+
+def on_build_error(error):
+    events.on_build_error()

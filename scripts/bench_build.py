@@ -10,7 +10,9 @@ converter (timed: "import"); `mkdocs build` of OUT (Vietnamese at /, English at 
 `--runs` times in a subprocess (the best time is kept, with the child's peak memory from
 wait4); the site's size on disk and the HTML size of every document page and part page
 (`van-ban/<slug>/`, `van-ban/<slug>/<n>/`, both languages) are measured; two builds of the same
-files are compared byte for byte (determinism). The same Markdown is then built by plain
+files are compared byte for byte (determinism). Then what `make build` does with the build
+cache (vanban.site.cache): cold (no cache yet; it keeps one), and again after one document's
+text is edited (a sentence added). The same Markdown is then built by plain
 mkdocs-material (no hooks, no i18n, built-in search, documents out of the navigation as in
 the portal) for comparison. One table is printed at the end.
 
@@ -112,6 +114,8 @@ class Row:
     identical: bool | None = None
     redated: int = 0
     targets_removed: int = 0
+    cold: Run | None = None         # `make build` with no cache yet (it keeps one)
+    edited: Run | None = None       # `make build` after one document's text was edited
 
     @staticmethod
     def best(runs: list[Run]) -> Run | None:
@@ -140,10 +144,31 @@ def build_env() -> dict[str, str]:
 
 
 def mkdocs(project: Path, site: Path, log: Path, *, strict: bool = True) -> Run:
+    """A clean build (no build cache read or written)."""
     cmd = [sys.executable, "-m", "mkdocs", "build", "--clean", "-q",
            "--strict" if strict else "--no-strict", "-f", str(project / "mkdocs.yml"),
            "-d", str(site)]
+    return run(cmd, log, cwd=project, env={**build_env(), "VANBAN_CACHE": "0"})
+
+
+def cached_build(project: Path, log: Path) -> Run:
+    """What `make build` runs: from the build cache (.cache/vanban/) into project/site."""
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--dirty", "--strict", "-f",
+           str(project / "mkdocs.yml")]
     return run(cmd, log, cwd=project, env=build_env())
+
+
+def edit_one_document(corpus: Path) -> str:
+    """A sentence added to the first paragraph of the body of a document of median size."""
+    docs = sorted((p for p in (corpus / "docs" / "van-ban").glob("*.md")
+                   if p.name != "index.md" and p.stem.count(".") == 0),
+                  key=lambda p: (p.stat().st_size, p.name))
+    path = docs[len(docs) // 2]
+    text = path.read_text(encoding="utf-8")
+    body = text.index("\n---\n", 4) + 5
+    end = text.index("\n\n", text.index("\n\n", body) + 2)
+    path.write_text(text[:end] + " Câu thêm để đo vbbench." + text[end:], encoding="utf-8")
+    return path.stem
 
 
 def make_corpus(n: int, out: Path, log: Path) -> Run:
@@ -299,6 +324,14 @@ def bench_size(n: int, work: Path, runs: int, keep: bool) -> Row:
             row.pages_over = sum(1 for s in sizes.values() if s > PAGE_BUDGET)
     if len(sites) >= 2:
         row.identical = tree_digest(sites[0]) == tree_digest(sites[1])
+    print(f"[{n}] make build, cold (no cache yet) …", flush=True)
+    row.cold = cached_build(corpus, logs / f"cached-cold-{n}.log")
+    print(f"    {row.cold.seconds:.1f} s", flush=True)
+    slug = edit_one_document(corpus)
+    print(f"[{n}] make build after editing {slug} …", flush=True)
+    row.edited = cached_build(corpus, logs / f"cached-edit-{n}.log")
+    print(f"    {row.edited.seconds:.1f} s" if row.edited.returncode == 0
+          else f"    failed, see {row.edited.log}", flush=True)
     plain = plain_project(corpus, work / f"plain-{n}") if not (work / f"plain-{n}").exists() \
         else work / f"plain-{n}"
     for i in range(runs):
@@ -314,11 +347,17 @@ def bench_size(n: int, work: Path, runs: int, keep: bool) -> Row:
     return row
 
 
+def _seconds(r: Run | None) -> str:
+    return ("—" if r is None else f"{r.seconds:.1f} ({r.cpu:.1f})" if r.returncode == 0
+            else "failed")
+
+
 def table(rows: list[Row], runs: int) -> str:
     head = ("| documents | import s | build s (vi+en) | build CPU s | ms per document | peak MB "
             "| site MB (files) | HTML pages (per document) | doc page median KB | doc page max KB "
             f"| pages > {PAGE_BUDGET // 1000} KB "
-            "| identical | plain material s (CPU s) | plain peak MB |")
+            "| identical | plain material s (CPU s) | plain peak MB "
+            "| make build, cold s (CPU s) | make build after one edit s (CPU s) (× plain) |")
     lines = [head, "|" + "|".join("---:" for _ in range(head.count("|") - 1)) + "|"]
     for r in rows:
         b, p = Row.best(r.build), Row.best(r.plain)
@@ -337,6 +376,9 @@ def table(rows: list[Row], runs: int) -> str:
             {True: "yes", False: "NO", None: "—"}[r.identical],
             f"{p.seconds:.1f} ({p.cpu:.1f})" if p else "failed",
             f"{p.peak_mb:.0f}" if p else "—",
+            _seconds(r.cold),
+            _seconds(r.edited) + (f" ({r.edited.seconds / p.seconds:.2f} ×)"
+                                  if r.edited and r.edited.returncode == 0 and p else ""),
         ]) + " |")
     notes = [f"times: the best of the builds counted in the first column (up to {runs}); "
              f"{machine()}"]

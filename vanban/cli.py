@@ -187,12 +187,16 @@ def new_post_cmd(ctx: click.Context, title: str, date_text: str | None, title_en
     click.echo(message("news_next", lang))
 
 
-def _mkdocs(root: Path, args: list[str], lang: str, site_url: str | None = None) -> int:
+def _mkdocs(root: Path, args: list[str], lang: str, site_url: str | None = None,
+            cache: bool = True) -> int:
     """Run MkDocs in `root` as the Makefile does: this Python's `mkdocs`, messages in `lang`,
-    the last commit's date as SOURCE_DATE_EPOCH (the sitemap's only date)."""
+    the last commit's date as SOURCE_DATE_EPOCH (the sitemap's only date); without `cache`,
+    the build cache (vanban.site.cache) is neither read nor written."""
     import subprocess
 
     env = {"NO_MKDOCS_2_WARNING": "1", **os.environ, "VANBAN_LANG": lang}
+    if not cache:
+        env["VANBAN_CACHE"] = "0"
     if site_url is not None:
         env["VANBAN_SITE_URL"] = site_url
     if "SOURCE_DATE_EPOCH" not in env:
@@ -246,15 +250,21 @@ ROOT_OPTION = click.option(
               help="Địa chỉ đăng cổng (VANBAN_SITE_URL), ví dụ https://ten-mien/cong/.")
 @click.option("--zip", "zip_path", type=click.Path(path_type=Path), default=None,
               help="Đóng gói trang đã dựng thành tệp zip (như make dist).")
+@click.option("--no-cache", "no_cache", is_flag=True,
+              help="Dựng lại toàn bộ, không dùng bộ nhớ đệm .cache/vanban/ / a clean build.")
 @click.pass_context
-def build_cmd(ctx: click.Context, root: Path, site_url: str | None, zip_path: Path | None
-              ) -> None:
-    """Dựng trang vào site/ như `make build` (mkdocs build --strict, chỉ mục tìm kiếm).
+def build_cmd(ctx: click.Context, root: Path, site_url: str | None, zip_path: Path | None,
+              no_cache: bool) -> None:
+    """Dựng trang vào site/ như `make build` (mkdocs build --strict, chỉ mục tìm kiếm; chỉ
+    dựng lại những trang mà thay đổi từ lần dựng trước chạm tới, bộ nhớ đệm .cache/vanban/).
 
-    Build the site into site/ as `make build` does (strict MkDocs build, search index)."""
+    Build the site into site/ as `make build` does (strict MkDocs build, search index; only
+    the pages the changes since the last build reach are rendered again, from the build
+    cache in .cache/vanban/; --no-cache: everything)."""
     lang = _lang(ctx)
     _need_project(root, lang)
-    if _mkdocs(root, ["build", "--strict", "--clean"], lang, site_url) != 0:
+    args = ["build", "--strict", "--clean" if no_cache else "--dirty"]
+    if _mkdocs(root, args, lang, site_url, cache=not no_cache) != 0:
         click.echo(message("cli_build_failed", lang), err=True)
         sys.exit(1)
     click.echo(message("cli_built", lang, site=root / "site"))

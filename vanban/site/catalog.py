@@ -650,6 +650,23 @@ def _read_cached(path: Path, stat: tuple[int, int] | None, sources: Sources
     return doc, found
 
 
+def documents_read() -> dict[Path, tuple[DocPage | None, list[SiteProblem]]]:
+    """Each document file this process has read: its document and problems (the build
+    cache keeps them, vanban.site.cache)."""
+    return {path: (doc, found) for path, (_stat, doc, found) in _DOCUMENTS.items()}
+
+
+def remember_documents(read: dict[Path, tuple[DocPage | None, list[SiteProblem]]]) -> None:
+    """Documents an earlier build read from files that have not changed since (their content,
+    which the caller checked): not read again."""
+    for path, (doc, found) in read.items():
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        _DOCUMENTS[path] = ((stat.st_mtime_ns, stat.st_size), doc, found)
+
+
 def cached(sources: Sources) -> tuple[Signature, Catalog] | None:
     """(file signature, catalog) of the last load of `sources` in this process, if any."""
     return _CACHE.get(sources)

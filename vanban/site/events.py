@@ -32,7 +32,7 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 from ..data import DataError
 from ..posts import NEWS_DIR
 from ..progress.export import downloads
-from . import due, incremental, kinds, layout, pages, views
+from . import cache, due, incremental, kinds, layout, pages, views
 from .catalog import (
     Catalog,
     DocPage,
@@ -103,11 +103,27 @@ def _news_stamps(src: Sources) -> list[tuple[str, int, int]]:
 
 def on_startup(command: str, dirty: bool) -> None:
     _DIRTY["on"] = dirty and command == "serve"
-    if _DIRTY["on"]:
+    cache.on_startup(command, dirty)
+    if dirty:
         # MkDocs warns at every --dirty rebuild that the navigation may be stale, which stops
         # a --strict serve (mkdocs.yml); vanban.site.incremental renders what documents and
         # data change reach (a hand-written page's new title reaches the menus at a full build)
         logging.getLogger("mkdocs.commands.build").addFilter(_no_dirty_warning)
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    if not other_language_building(config):     # once per build, not once per language
+        cache.on_pre_build(config, sources(config).as_of_year())
+
+
+def save_cache(config: MkDocsConfig) -> None:
+    """After the last language and the search index: the site is the next build's cache."""
+    if not other_language_building(config):
+        cache.on_post_build(config)
+
+
+def on_build_error() -> None:
+    cache.on_build_error()
 
 
 def _no_dirty_warning(record: logging.LogRecord) -> bool:
@@ -154,8 +170,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         news = _news_stamps(src)
         news_changed = _NEWS.get(src, news) != news
         _NEWS[src] = news
-        _CHANGES[src] = incremental.changes(src, before, after, news_changed) \
-            if _DIRTY["on"] and after is not None else incremental.Changes()
+        previous = cache.previous()
+        if _DIRTY["on"] and before is not None and after is not None:
+            _CHANGES[src] = incremental.changes(src, before, after, news_changed)
+        elif before is None and previous is not None:     # from the build cache
+            _CHANGES[src] = incremental.changes_since(src, previous.catalog, cat,
+                                                      previous.changed)
+            if _CHANGES[src].everything:   # the cached site's pages are not all the new ones
+                cache.discard(config, "a change reaches every page, or adds or removes pages")
+        else:
+            _CHANGES[src] = incremental.Changes()
     else:
         cat = load(config)
     todo = changes(config)
@@ -166,20 +190,36 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if src_uri in taken or src_uri.replace(".md", f".{lang}.md") in taken:
             log.info(f"{src_uri}: a hand-written page replaces the generated one")
             continue
-        modified = todo.everything or todo.page(spec, cat)
-        file = _generated_file(config, spec, cat, lang, langs, modified)
-        if not todo.everything:
-            _set_modified(file, modified)
-        files.append(file)
+        files.append(generated_file(config, spec, cat, lang, langs))
     if not todo.everything:
         # a page from a file: MkDocs renders it again when its file changed, and so do we
         # when an input its kind reads changed (a document's targets, the glossary, …)
         for file in files.documentation_pages():
             if file.generated_by is None and todo.reaches(*kinds.of_file(file.src_uri), cat):
                 _set_modified(file, True)
+            elif file.generated_by is None and cache.modified(file.abs_src_path) is not None:
+                # from the build cache: whether its file's content changed (not its date)
+                _set_modified(file, bool(cache.modified(file.abs_src_path)))
+        for file in files:
+            if file.is_documentation_page():
+                continue
+            changed = cache.modified(file.abs_src_path)
+            if changed is not None and file.generated_by is None:
+                _set_modified(file, changed or not Path(file.abs_dest_path).is_file())
     if plugin is not None and hasattr(plugin, "i18n_files_per_language"):
         plugin.i18n_files_per_language[lang] = files.documentation_pages()  # for sitemap.xml
     return files
+
+
+def generated_file(config: MkDocsConfig, spec: pages.GeneratedPage, cat: Catalog, lang: str,
+                   langs: list[str]) -> File:
+    """The File of a generated page, rendered in this build when what changed reaches it."""
+    todo = changes(config)
+    modified = todo.everything or todo.page(spec, cat)
+    file = _generated_file(config, spec, cat, lang, langs, modified)
+    if not todo.everything:
+        _set_modified(file, modified)
+    return file
 
 
 def _set_modified(file: File, modified: bool) -> None:
@@ -313,7 +353,8 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig
     return context
 
 
-def on_post_page(output: str) -> str:
+def on_post_page(output: str, page: Page) -> str:
+    cache.page_written(page.url)
     return pin_inline_scripts(compact(first_abbreviations_only(output)))
 
 

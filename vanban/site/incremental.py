@@ -23,9 +23,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..posts import NEWS_DIR
 from .catalog import Catalog, DocPage, Signature, Sources
 from .kinds import Input, Kind, Scope
-from .pages import GeneratedPage
+from .pages import GeneratedPage, generated_pages
 
 SITE_WIDE = ""      # the "document" of an input that is one file for the whole site
 
@@ -74,6 +75,35 @@ def changes(sources: Sources, before: tuple[Signature, Catalog] | None,
         return Changes(False, frozenset(found))
     changed = {p for p in old_files.keys() | new_files.keys()
                if old_files.get(p) != new_files.get(p)}
+    return _changes(sources, old, new, changed, found)
+
+
+def changes_since(sources: Sources, old: Catalog, new: Catalog, changed: set[Path]
+                  ) -> Changes:
+    """What changed since a build in another process (the build cache, vanban.site.cache):
+    `old` its catalog, `changed` the input files (absolute) whose content differs since.
+    A page from a file is rendered again when its own file changed (the cache tells MkDocs);
+    the files here are those the catalog and the news read."""
+    found: set[tuple[Input, str]] = set()
+    news_dir = (sources.docs_dir / NEWS_DIR).resolve()
+    catalog_files = {Path(name).resolve() for name, _m, _s in sources.signature()}
+    read: set[Path] = set()
+    for path in changed:
+        if path.parent == news_dir and path.suffix == ".md":
+            found.add((Input.NEWS, SITE_WIDE))
+        elif path in catalog_files:
+            read.add(path)
+        elif path.is_relative_to(sources.agencies.parent.resolve()):
+            return Changes()            # a data file the rules do not know: everything
+    if not read:
+        return Changes(False, frozenset(found))
+    if generated_pages(old) != generated_pages(new):
+        return Changes()    # pages added or removed (an agency, a type, a part): everything
+    return _changes(sources, old, new, read, found)
+
+
+def _changes(sources: Sources, old: Catalog, new: Catalog, changed: set[Path],
+             found: set[tuple[Input, str]]) -> Changes:
     targets_dir = sources.targets_dir.resolve()
     site_wide = {sources.agencies.resolve(): Input.AGENCIES,
                  sources.glossary.resolve(): Input.GLOSSARY}

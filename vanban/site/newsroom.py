@@ -94,7 +94,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     taken = {f.src_uri for f in files}
     for spec in news.index_pages(found):
         if spec.src_uri not in taken:
-            files.append(events._generated_file(config, spec, cat, lang, langs))
+            files.append(events.generated_file(config, spec, cat, lang, langs))
     info = feed_info(config, lang)
     xml = posts_mod.feed(found, info, news.post_urls(found, lang))
     feed = File.generated(config, url("feed"), content=xml)

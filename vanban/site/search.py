@@ -1,4 +1,4 @@
-"""What the portal's pages give the search index (see vanban.search for the engine side).
+"""What the portal's pages give the search index (see vanban.pagefind for the engine side).
 
 `index_site` runs once after the whole site (every language) is written: it walks the built
 pages, adds each document's weighted label, number, issuer and agencies, its filters (type,
@@ -9,11 +9,14 @@ outline (a document's card, title, headings and targets) and the full text.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
 import time
+import zlib
 from collections import Counter
+from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -25,7 +28,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
 from .. import pagefind
-from . import events, kinds, pages
+from . import cache, events, kinds, pages
 from .catalog import Catalog, DocPage
 from .html import Abbreviations
 from .labels import DEFAULT_LANG, LANGS, format_date
@@ -172,10 +175,54 @@ def target_texts(cat: Catalog, slug: str) -> list[str]:
     return [t.text for t in found.targets] if found is not None else []
 
 
+class Memo:
+    """Pages prepared for Pagefind by an earlier build (the build cache, vanban.site.cache),
+    by a key of all they are made from: the page's URL and HTML, and the input files the
+    index adds from (the document's file and targets file, agencies and glossary, by their
+    SHA-256 in `hashes`); compressed. Those of this build are in `kept`."""
+
+    def __init__(self, earlier: dict[str, bytes], hashes: dict[str, str]) -> None:
+        self.earlier, self.hashes = earlier, hashes
+        self.kept: dict[str, bytes] = {}
+
+    def key(self, url: str, html: str, doc: DocPage | None, full: bool) -> str:
+        h = hashlib.sha256()
+        files = ["data/agencies.yml", "data/glossary.yml"]
+        if doc is not None:
+            files += [f"docs/van-ban/{doc.slug}.md", f"data/targets/{doc.slug}.yml"]
+        for part in (url, str(full and doc is not None), *(self.hashes.get(f, "") for f in files),
+                     html):
+            h.update(part.encode("utf-8"))
+            h.update(b"\0")
+        return h.hexdigest()
+
+    def get(self, key: str) -> str | None:
+        found = self.kept.get(key) or self.earlier.get(key)
+        if found is None:
+            return None
+        self.kept[key] = found
+        return zlib.decompress(found).decode("utf-8")
+
+    def same_bundle(self, bundle: str, pages: Iterable[tuple[str, str]]) -> bool:
+        """Whether the bundle's pages, as Pagefind would read them, are the earlier build's
+        (whose bundle can then stay)."""
+        h = hashlib.sha256()
+        for page_url, prepared in pages:
+            h.update(f"{page_url}\0{len(prepared)}\0".encode("utf-8"))
+            h.update(prepared.encode("utf-8"))
+        digest = h.hexdigest().encode("ascii")
+        self.kept[f"bundle:{bundle}"] = digest
+        return self.earlier.get(f"bundle:{bundle}") == digest
+
+    def put(self, key: str, prepared: str) -> None:
+        self.kept[key] = zlib.compress(prepared.encode("utf-8"), 1)
+
+
 def index_site(cat: Catalog, site_dir: Path, langs: list[str],
-               shard_pages: int = pagefind.SHARD_PAGES) -> list[pagefind.Stats]:
+               shard_pages: int = pagefind.SHARD_PAGES, memo: Memo | None = None
+               ) -> list[pagefind.Stats]:
     """Write the outline and full-text Pagefind bundles of the built site (the full text in
-    shards of at most `shard_pages` pages a language)."""
+    shards of at most `shard_pages` pages a language); `memo`: pages prepared earlier."""
     # a document page: the whole text on the Vietnamese page (the full-text bundle indexes its
     # body), the card on the others; a very long document's later parts (vanban.site.split,
     # Vietnamese only) are searched in the full text only
@@ -195,6 +242,18 @@ def index_site(cat: Catalog, site_dir: Path, langs: list[str],
             return cached
         html = page.path.read_text(encoding="utf-8")
         found = docs.get(page.url)
+        key = memo.key(page.url, html, found[0] if found else None, full) if memo else ""
+        prepared = memo.get(key) if memo else None
+        if prepared is None:
+            prepared = _prepare(page, html, found, full)
+            if memo:
+                memo.put(key, prepared)
+        if found is None and page.url not in parts and not page.url.startswith(full_dirs):
+            others[page.url] = prepared                 # the same page in the outline too
+        return prepared
+
+    def _prepare(page: pagefind.Page, html: str, found: tuple[DocPage, str] | None,
+                 full: bool) -> str:
         weight = 1.0
         if found is None:
             extra = pagefind.extra_for(pagefind.page_text(html), cat.glossary)
@@ -209,10 +268,7 @@ def index_site(cat: Catalog, site_dir: Path, langs: list[str],
                 html = outline(html, targets[doc.slug], pagefind.figures(doc.body))
             extra = document_extra(cat, doc, lang, pagefind.page_text(html))
         # both bundles hold syllable pairs too (vanban.pagefind.pairs: faster queries)
-        prepared = pagefind.with_pairs(pagefind.with_extra(html, extra.html(), weight), EXCLUDE)
-        if found is None and page.url not in parts and not page.url.startswith(full_dirs):
-            others[page.url] = prepared                 # the same page in the outline too
-        return prepared
+        return pagefind.with_pairs(pagefind.with_extra(html, extra.html(), weight), EXCLUDE)
 
     built = list(pagefind.built_pages(site_dir, skip))
 
@@ -223,15 +279,46 @@ def index_site(cat: Catalog, site_dir: Path, langs: list[str],
 
     # the full text in shards (vanban.pagefind.SHARD_PAGES), by language
     counts = Counter(lang_of(page.url) for page in built)
+    # with pages prepared earlier (the build cache), a bundle whose pages Pagefind would read
+    # as they were is kept (an edit of a document's text: the outline, often)
+    kept = {bundle: memo is not None and memo.same_bundle(bundle, items(full))
+            and (site_dir / bundle).is_dir()
+            for bundle, full in ((pagefind.BUNDLE_DIR, False), (pagefind.FULL_BUNDLE_DIR, True))}
+    for bundle in (b for b, keep in kept.items() if keep):
+        log.info(f"build cache: the search bundle {bundle}/ is kept (its pages are unchanged)")
+
+    def outline_bundle() -> pagefind.Stats:
+        if kept[pagefind.BUNDLE_DIR]:
+            return _kept_bundle(site_dir / pagefind.BUNDLE_DIR)
+        return pagefind.write_index(site_dir, items(False), EXCLUDE, pagefind.BUNDLE_DIR,
+                                  pagefind.CHUNK_SIZE)
+
     # the outline is written by a second thread, so that its Pagefind run (a subprocess) goes
     # on while this one prepares the full text's pages: the two cores both work
     with ThreadPoolExecutor(max_workers=1) as pool:
-        outline_done = pool.submit(pagefind.write_index, site_dir, items(False), EXCLUDE,
-                                   pagefind.BUNDLE_DIR, pagefind.CHUNK_SIZE)
-        full = pagefind.write_index(site_dir, items(True), EXCLUDE, pagefind.FULL_BUNDLE_DIR,
-                                  pagefind.CHUNK_SIZE, shares_engine=True,
-                                  shard=pagefind.shards(counts, lang_of, shard_pages))
+        outline_done = pool.submit(outline_bundle)
+        if kept[pagefind.FULL_BUNDLE_DIR]:
+            full = _kept_bundle(site_dir / pagefind.FULL_BUNDLE_DIR, langs)
+        else:
+            full = pagefind.write_index(site_dir, items(True), EXCLUDE, pagefind.FULL_BUNDLE_DIR,
+                                      pagefind.CHUNK_SIZE, shares_engine=True,
+                                      shard=pagefind.shards(counts, lang_of, shard_pages))
         return [outline_done.result(), full]
+
+
+def _kept_bundle(folder: Path, langs: Iterable[str] = ()) -> pagefind.Stats:
+    files = [f for f in folder.rglob("*") if f.is_file()]
+    pages = sum(1 for f in files if f.suffix == ".pf_fragment")
+    return pagefind.Stats(pages, sorted(langs), sum(f.stat().st_size for f in files))
+
+
+def indexed_written(cat: Catalog, langs: list[str], written: Iterable[str]) -> bool:
+    """Whether one of the pages written (URLs) is indexed (as vanban.pagefind.built_pages
+    chooses them)."""
+    skip = skipped_urls(langs) + repeated_pages(cat, langs)
+    exact = {s for s in skip if not s.endswith("*")}
+    prefixes = tuple(s[:-1] for s in skip if s.endswith("*"))
+    return any(url not in exact and not url.startswith(prefixes) for url in written)
 
 
 def template_globals(lang: str) -> dict[str, Markup]:
@@ -279,15 +366,24 @@ def on_post_build(config: MkDocsConfig) -> None:
     if "search" in config.plugins or "material/search" in config.plugins:
         log.info("MkDocs' own search plugin is on; no Pagefind index written")
         return
-    if not events.changes(config).everything:
-        log.info("--dirty rebuild: the search index is the one of the first build")
-        return
     langs = events.languages(config)[2]
+    if not events.changes(config).everything:
+        if cache.previous() is None:
+            log.info("--dirty rebuild: the search index is the one of the first build")
+            return
+        if not indexed_written(events.catalog(config), langs, cache.written()):
+            log.info("build cache: no indexed page changed, the search index is kept")
+            return
     started = time.perf_counter()
+    earlier = cache.index_memo()
+    memo = Memo(earlier, cache.hashes()) if earlier is not None else None
     try:
-        outline_stats, full = index_site(events.catalog(config), Path(config.site_dir), langs)
+        outline_stats, full = index_site(events.catalog(config), Path(config.site_dir), langs,
+                                         memo=memo)
     except pagefind.SearchError as exc:
         raise PluginError(f"vanban: search index: {exc}") from None
+    if memo is not None:
+        cache.keep_index_memo(memo.kept)
     log.info(f"search index of {full.pages} pages ({', '.join(full.languages)}): outline "
              f"{outline_stats.bytes / 1e6:.1f} MB, full text {full.bytes / 1e6:.1f} MB, "
              f"in {time.perf_counter() - started:.1f} s")
