@@ -313,7 +313,10 @@ def test_ci_templates_check_test_build_and_deploy_from_main() -> None:
     """Both CI templates run `vanban check`, the whole test suite and the strict build (make
     build/dist run `mkdocs build --strict`), and publish only from the main branch."""
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    assert re.search(r"^build: .*\n\t\$\(BIN\)/mkdocs build --strict", makefile, re.MULTILINE)
+    # make build is `vanban build` (with the build cache), which runs `mkdocs build --strict`
+    assert re.search(r"^build: .*\n\t\$\(BIN\)/vanban build", makefile, re.MULTILINE)
+    cli = (ROOT / "vanban" / "cli.py").read_text(encoding="utf-8")
+    assert 'args = ["build", "--strict", "--clean" if no_cache else "--dirty"]' in cli
     assert re.search(r"^dist: build\n", makefile, re.MULTILINE)
     # `make test` (what .ci/run runs) checks the content after the linters, before the tests
     assert re.search(r"^check: \$\(READY\)\n\t\$\(BIN\)/vanban check\n", makefile, re.MULTILINE)
