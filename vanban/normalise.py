@@ -28,10 +28,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from . import grammar as g
-from .text import clean_spaces, fold, normalize
+from .text import clean_spaces, fold, mostly_upper, normalize
 
 Line = tuple[int, str]  # (source line number, text)
 
@@ -43,10 +44,6 @@ class Normalised:
     removed: list[tuple[str, str, int]] = field(default_factory=list)  # (kind, text, line)
     caption: Line | None = None                   # a web page's caption line, if any
     warnings: list[tuple[int, str]] = field(default_factory=list)      # (line, message code)
-
-    @property
-    def text(self) -> str:
-        return "\n".join(t for _, t in self.lines)
 
 
 # ---- what a layout looks like ----------------------------------------------------------------
@@ -148,11 +145,11 @@ def _caption(lines: list[Line], first: int) -> bool:
     t = lines[first][1].strip()
     if CAPTION.match(t):
         return True
-    if len(t) > 300 or not _TITLE_CASE_TYPE.match(t) or _upper(t):
+    if len(t) > 300 or not _TITLE_CASE_TYPE.match(t) or mostly_upper(t):
         return False
     nxt = next((x.strip() for _, x in lines[first + 1: first + 4] if x.strip()), "")
     nxt = MD_EMPHASIS.sub(r"\2", MD_HEADING.sub("", nxt))
-    return bool(g.MOTTO.search(nxt[:200]) or nxt.startswith("Số") or _upper(nxt[:60]))
+    return bool(g.MOTTO.search(nxt[:200]) or nxt.startswith("Số") or mostly_upper(nxt[:60]))
 
 
 def _rule(text: str) -> bool:
@@ -162,7 +159,8 @@ def _rule(text: str) -> bool:
     return len(s) >= 3 and g.RULE_LINE.match(s) is not None
 
 
-def _drop(lines: list[Line], out: Normalised, test, kind: str) -> list[Line]:
+def _drop(lines: list[Line], out: Normalised, test: Callable[[str], bool], kind: str
+          ) -> list[Line]:
     kept = []
     for no, t in lines:
         if t.strip() and test(t):
@@ -188,7 +186,7 @@ def _page_furniture(lines: list[Line], out: Normalised) -> list[Line]:
     for no, t in lines:
         s = t.strip()
         if STAMP_TIME.match(s):
-            while kept and kept[-1][1].strip() and _upper(kept[-1][1]) \
+            while kept and kept[-1][1].strip() and mostly_upper(kept[-1][1]) \
                     and len(kept[-1][1].strip()) < 60 and kept[-1][0] >= no - 2:
                 out.removed.append(("signature_stamp", kept[-1][1].strip(), kept[-1][0]))
                 kept.pop()
@@ -241,7 +239,7 @@ def _pdf_paragraphs(lines: list[Line], across_blanks: bool = True) -> list[Line]
         prev = _last_text(out) if across_blanks or (out and out[-1][1]) else None
         # (OCR text has a blank line between paragraphs: only a page break's blanks are
         # skipped, and only in a PDF's text)
-        starts_block = _starts_block(s) or _upper(s)
+        starts_block = _starts_block(s) or mostly_upper(s)
         if footnote or (FOOTNOTE.match(t) and prev is not None and prev[1] == ""):
             # a footnote: kept as its own paragraph, never joined to the body around it
             footnote = not starts_block or FOOTNOTE.match(t) is not None
@@ -251,7 +249,7 @@ def _pdf_paragraphs(lines: list[Line], across_blanks: bool = True) -> list[Line]
                 out[prev[0]] = (out[prev[0]][0], _glue(out[prev[0]][1], s))
             continue
         if (prev is not None and prev[1] and "\t" not in prev[1] and _indent(t) < 3
-                and not starts_block and not _closes(prev[1]) and not _upper(prev[1])
+                and not starts_block and not _closes(prev[1]) and not mostly_upper(prev[1])
                 and not g.NUMBER_LINE.match(prev[1])):
             out[prev[0]] = (out[prev[0]][0], _glue(prev[1], s))
             continue
@@ -434,7 +432,7 @@ def _split_header(lines: list[Line]) -> list[Line]:
         for cell in t.split("\t"):
             cells += _cut_header_piece(cell)
         typed = [k for k, c in enumerate(cells) if g.TYPE_LINE.match(c.strip())
-                 and _upper(c)]
+                 and mostly_upper(c)]
         if typed and (typed[0] > 0 or len(cells) > 1) and len(cells) > 1:
             k = typed[0]
             if cells[:k]:
@@ -445,7 +443,7 @@ def _split_header(lines: list[Line]) -> list[Line]:
             out += lines[i + 1:]
             return out
         out.append((no, "\t".join(cells) if len(cells) > 1 else t))
-        if any(g.TYPE_LINE.match(c.strip()) and _upper(c) for c in cells):
+        if any(g.TYPE_LINE.match(c.strip()) and mostly_upper(c) for c in cells):
             out += lines[i + 1:]
             return out
     return out
@@ -488,7 +486,8 @@ def _place_after_upper(text: str) -> int:
     """Where the place starts in "ĐOÀN TNCS HỒ CHÍ MINH Phúc Thịnh, ngày 7 tháng 1 năm 2025"
     (an upper-case header piece run into the place and date); 0 when it is not so."""
     m = _UPPER_THEN_PLACE.match(text)  # ([À-Ỹ] holds lower-case letters too: checked below)
-    return m.start("place") if m and " " in m.group("upper") and _upper(m.group("upper")) else 0
+    upper = m.group("upper") if m else ""
+    return m.start("place") if m and " " in upper and mostly_upper(upper) else 0
 
 
 _TYPE_OF = re.compile(rf"^(?P<type>{_TYPE_NAMES_UPPER})\s+(?P<of>C[ỦU]A\s+\S.*)$")
@@ -501,14 +500,9 @@ def _split_type_of(line: Line) -> list[Line]:
     if (" CỦA " not in t and " CUA " not in t) or len(t) > 120:
         return [line]
     m = _TYPE_OF.match(t.strip())
-    if m is None or not _upper(t):
+    if m is None or not mostly_upper(t):
         return [line]
     return [(no, m.group("type")), (no, m.group("of"))]
-
-
-def _upper(text: str) -> bool:
-    letters = [ch for ch in text if ch.isalpha()]
-    return bool(letters) and sum(ch.isupper() for ch in letters) >= 0.85 * len(letters)
 
 
 def _artefact(text: str) -> bool:
@@ -532,7 +526,7 @@ def _join_continuations(lines: list[Line]) -> list[Line]:
             j = len(out) - 1 - blanks
             prev = out[j][1].strip() if j >= 0 else ""
             if blanks <= 3 and prev and "\t" not in out[j][1] and not _closes(prev) \
-                    and not _upper(prev) and not _artefact(prev):
+                    and not mostly_upper(prev) and not _artefact(prev):
                 # (a heading or type line is followed, not continued; an artefact is dropped)
                 out[j] = (out[j][0], _glue(out[j][1].rstrip(), s))
                 del out[j + 1:]

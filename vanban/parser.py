@@ -33,7 +33,7 @@ from .model import (
 )
 from .normalise import Normalised
 from .slug import paragraph_id, section_id
-from .text import at_most_words, clean_spaces, fold
+from .text import at_most_words, clean_spaces, fold, mostly_upper
 
 register({
     "number_placeholder": (
@@ -128,11 +128,6 @@ def clean_lines(numbered: list[tuple[int, str]], doc: Document) -> list[Line]:
     return out
 
 
-def _is_upper(text: str) -> bool:
-    letters = "".join(filter(str.isalpha, text))
-    return bool(letters) and sum(map(str.isupper, letters)) >= 0.85 * len(letters)
-
-
 # ---- 2. header --------------------------------------------------------------------------------
 
 def _segments(line: Line) -> list[str]:
@@ -166,7 +161,7 @@ def parse_header(lines: list[Line], doc: Document) -> int:
         seen += 1
         if seen > 30:
             break
-        if g.TYPE_LINE.match(ln.text) and _is_upper(ln.text):
+        if g.TYPE_LINE.match(ln.text) and mostly_upper(ln.text):
             type_idx = i
             break
     orgs: list[SourceLine] = []
@@ -213,7 +208,7 @@ def parse_header(lines: list[Line], doc: Document) -> int:
 def _headerish(text: str) -> bool:
     return bool(
         g.MOTTO.search(text) or g.NUMBER_LINE.match(text) or g.PLACE_DATE.search(text)
-        or g.RULE_LINE.match(text) or (_is_upper(text) and len(text) < 120)
+        or g.RULE_LINE.match(text) or (mostly_upper(text) and len(text) < 120)
     )
 
 
@@ -240,7 +235,7 @@ def _header_segment(seg: str, no: int, doc: Document, orgs: list[SourceLine]) ->
         doc.date = iso_date(m.group("y"), m.group("m"), m.group("d"), doc, no, m.group(0))
         return
     m = g.PLACE_BLANK_DATE.search(seg)
-    if m and doc.place is None and (m.start() == 0 or not _is_upper(seg[: m.start()])):
+    if m and doc.place is None and (m.start() == 0 or not mostly_upper(seg[: m.start()])):
         # the date is left blank until signing ("Lào Cai, ngày    tháng 4 năm 2026")
         doc.head.append(SourceLine("place_date", seg, no))
         doc.place = clean_spaces(m.group("place"))
@@ -250,7 +245,7 @@ def _header_segment(seg: str, no: int, doc: Document, orgs: list[SourceLine]) ->
         doc.head.append(SourceLine("vv", seg, no))
         doc.title = m.group("title") or None
         return
-    if _is_upper(seg):
+    if mostly_upper(seg):
         org = SourceLine("issuer", seg, no)
         orgs.append(org)
         doc.head.append(org)
@@ -262,7 +257,7 @@ def _parse_title(lines: list[Line], i: int, doc: Document) -> int:
     while i < len(lines) and lines[i].blank:
         i += 1
     if i < len(lines) and doc.type_line and _OF_ISSUER.match(lines[i].text) \
-            and _is_upper(lines[i].text):  # "NGHỊ QUYẾT" / "CỦA BỘ CHÍNH TRỊ": the type line's
+            and mostly_upper(lines[i].text):  # "NGHỊ QUYẾT" / "CỦA BỘ CHÍNH TRỊ": the type's
         tl = doc.type_line
         doc.type_line = SourceLine("type", f"{tl.text} {lines[i].text}", tl.line)
         i += 1
@@ -271,7 +266,7 @@ def _parse_title(lines: list[Line], i: int, doc: Document) -> int:
     title: list[Line] = []
     while i < len(lines) and not lines[i].blank:
         ln = lines[i]
-        if title and (any(p.match(ln.text) for p in _MARKERS[:6]) or _is_upper(ln.text)
+        if title and (any(p.match(ln.text) for p in _MARKERS[:6]) or mostly_upper(ln.text)
                       or g.RULE_LINE.match(ln.text) or g.PREAMBLE.match(ln.text)
                       or (len(ln.text) > 60 and (g.ends_sentence(ln.text)
                                                  or ln.text.endswith(":")))):
@@ -334,7 +329,7 @@ def _name_follows(lines: list[Line], i: int) -> bool:
     for ln in lines[i + 1: i + 8]:
         if ln.text and (g.PERSON_NAME.match(ln.text) or g.SIGNED.match(ln.text)):
             return True
-        if ln.text and not (g.SIGNER_TITLE.match(ln.text) or _is_upper(ln.text)):
+        if ln.text and not (g.SIGNER_TITLE.match(ln.text) or mostly_upper(ln.text)):
             return False
     return False
 
@@ -346,7 +341,7 @@ _DRAFT = re.compile(r"^DỰ\s+THẢO\s+\S")
 def _title_follows(lines: list[Line], i: int) -> bool:
     """After "PHỤ LỤC 1" and a blank line, its title in capitals ("CÁC CHỈ TIÊU CHỦ YẾU …")."""
     nxt = next((ln.text for ln in lines[i: i + 3] if ln.text), "")
-    return bool(nxt) and _is_upper(nxt) and len(nxt) < 300 and not _classify(nxt)
+    return bool(nxt) and mostly_upper(nxt) and len(nxt) < 300 and not _classify(nxt)
 
 
 def _another_header(lines: list[Line], i: int, closing_at: int) -> bool:
@@ -356,10 +351,10 @@ def _another_header(lines: list[Line], i: int, closing_at: int) -> bool:
     if i <= closing_at + 1:
         return False
     first = lines[i].cells[0] if len(lines[i].cells) > 1 else lines[i].text
-    if not first or not _is_upper(first) or len(first) > 80 or g.AUTHORITY.match(first) \
+    if not first or not mostly_upper(first) or len(first) > 80 or g.AUTHORITY.match(first) \
             or not (g.ORG_START.match(first) or g.HEADER_ORG_START.match(first)):
         return False
-    if lines[i - 1].text and not lines[i - 1].blank and _is_upper(lines[i - 1].text):
+    if lines[i - 1].text and not lines[i - 1].blank and mostly_upper(lines[i - 1].text):
         return False   # not the first line of the header
     nxt = [ln for ln in lines[i: i + 5] if ln.text]
     return any(g.NUMBER_LINE.match(c) for ln in nxt[:4] for c in (ln.cells or [ln.text]))
@@ -369,7 +364,7 @@ def _part_start(lines: list[Line], i: int) -> bool:
     t = lines[i].text
     if g.first_match(g.APPENDIX, t):
         return True
-    if len(t) <= g.TYPE_LINE_LONGEST and g.TYPE_LINE.match(t) and _is_upper(t):
+    if len(t) <= g.TYPE_LINE_LONGEST and g.TYPE_LINE.match(t) and mostly_upper(t):
         nxt = [ln.text for ln in lines[i + 1: i + 8] if ln.text]
         return any(g.ATTACHED.match(x) for x in nxt[:5])
     return False
@@ -403,9 +398,9 @@ def _closing_piece(text: str, no: int, mode: str, signer: Signer, authority: lis
     m = g.RECIPIENTS.match(text)
     if m:
         rest = m.group("rest").strip()
-        if not (rest and (g.AUTHORITY.match(rest) or _is_upper(rest))):
+        if not (rest and (g.AUTHORITY.match(rest) or mostly_upper(rest))):
             closing.append(SourceLine("recipients_heading", text, no))
-        if rest and (g.AUTHORITY.match(rest) or _is_upper(rest)):
+        if rest and (g.AUTHORITY.match(rest) or mostly_upper(rest)):
             # the signature's column run onto the same line: "Nơi nhận: T/M. BAN CHẤP HÀNH"
             closing.append(SourceLine("recipients_heading", text[: m.start("rest")].strip(), no))
             return _closing_piece(rest, no, "other", signer, authority, doc, closing)
@@ -438,13 +433,13 @@ def _closing_piece(text: str, no: int, mode: str, signer: Signer, authority: lis
         closing.append(SourceLine("name", text, no))
         signer.name = name
         return "done"
-    if (mode in ("sign", "other", "recipients") and _is_upper(text) and len(text) < 80) and (
+    if (mode in ("sign", "other", "recipients") and mostly_upper(text) and len(text) < 80) and (
         mode == "sign" or g.SIGNER_TITLE.match(text)
     ):
         closing.append(SourceLine("title", text, no))
         signer.title = f"{signer.title} {text}" if mode == "title" and signer.title else text
         return "title"
-    if not _is_upper(text) and doc is not None and doc.recipients and closing \
+    if not mostly_upper(text) and doc is not None and doc.recipients and closing \
             and closing[-1].role == "recipient" and not closing[-1].text.endswith((";", ".")) \
             and not g.PERSON_NAME.match(text) and text[:1] not in "-+•":
         # a recipient wrapped onto the next line: "- Văn phòng Sở (Bố trí kinh phí, phương" /
@@ -452,7 +447,7 @@ def _closing_piece(text: str, no: int, mode: str, signer: Signer, authority: lis
         closing.append(SourceLine("recipient", text, no))
         doc.recipients[-1] = _recipient(f"{doc.recipients[-1]} {text}")
         return mode if mode in ("sign", "title") else "recipients"
-    if mode == "recipients" and text.endswith((";", ",")) and not _is_upper(text):
+    if mode == "recipients" and text.endswith((";", ",")) and not mostly_upper(text):
         closing.append(SourceLine("recipient", text, no))
         if doc is not None:
             doc.recipients.append(_recipient(text))
@@ -848,10 +843,10 @@ def _parse_part(lines: list[Line], ids: _Ids) -> Part:
             if not in_attached:
                 break
             continue
-        if (g.APPENDIX.match(t) or (g.TYPE_LINE.match(t) and _is_upper(t))) and not title:
+        if (g.APPENDIX.match(t) or (g.TYPE_LINE.match(t) and mostly_upper(t))) and not title:
             heading.append(SourceLine("part", t, ln.no))
         elif heading and heading[-1].role == "part" and not title and _OF_ISSUER.match(t) \
-                and _is_upper(t):  # "CHƯƠNG TRÌNH HÀNH ĐỘNG" / "CỦA CHÍNH PHỦ"
+                and mostly_upper(t):  # "CHƯƠNG TRÌNH HÀNH ĐỘNG" / "CỦA CHÍNH PHỦ"
             heading[-1] = SourceLine("part", f"{heading[-1].text} {t}", heading[-1].line)
         elif len(title) < 4 and not _classify(t) and len(t) < 300:
             heading.append(SourceLine("title", t, ln.no))

@@ -207,3 +207,13 @@ def number_key(number: str) -> str:
 
 _ANY_SPACE = re.compile(r"\s+")
 _TU_CODE = re.compile(r"(?<=/)tu\b")  # "NQ/TƯ": Trung ương, written TW
+
+
+def mostly_upper(text: str) -> bool:
+    """At least 85 % of the letters are capitals: a header line, a type line, a signer's title.
+
+    >>> mostly_upper("LIÊN ĐOÀN LAO ĐỘNG TỈNH"), mostly_upper("Số: 17/CTr-LĐLĐ"), mostly_upper("12")
+    (True, False, False)
+    """
+    letters = "".join(filter(str.isalpha, text))
+    return bool(letters) and sum(map(str.isupper, letters)) >= 0.85 * len(letters)
