@@ -209,12 +209,12 @@ def deadlines(cat: Catalog) -> list[Deadline]:
                                 a.task.agency if a.agency is None else None, a.task.anchor,
                                 f"{uid}@vanban"))
         tf = cat.progress.of(doc.slug)
-        for t in tf.targets if tf is not None else []:
-            if t.deadline_kind == "none":
+        for target in tf.targets if tf is not None else []:
+            if target.deadline_kind == "none":
                 continue
-            out.append(Deadline(doc, t.text, _target_text(t), _target_dues(t, issued),
-                                t.agency, None, t.anchor or "", f"{doc.slug}.{t.id}@vanban",
-                                t))
+            out.append(Deadline(doc, target.text, _target_text(target),
+                                _target_dues(target, issued), target.agency, None,
+                                target.anchor or "", f"{doc.slug}.{target.id}@vanban", target))
     if len(_CACHE) > 4:
         _CACHE.clear()
     _CACHE[id(cat)] = (cat, out)
@@ -250,7 +250,47 @@ def entries(items: Iterable[Deadline], today: datetime.date) -> list[Entry]:
 
 
 def agency_deadlines(cat: Catalog, agency_id: str) -> list[Deadline]:
-    return [d for d in deadlines(cat) if d.agency is not None and d.agency.id == agency_id]
+    return _listing(cat).deadlines.get(agency_id, [])
+
+
+@dataclass
+class _Listing:
+    """The deadlines of one catalog as listed, all and per agency, computed once: the pages
+    of what is due (hundreds at 1,000 documents) each read one of these lists."""
+
+    all: list[Entry]
+    deadlines: dict[str, list[Deadline]]
+    entries: dict[str, list[Entry]]
+
+
+_LISTINGS: dict[int, tuple[Catalog, _Listing]] = {}
+
+
+def _listing(cat: Catalog) -> _Listing:
+    hit = _LISTINGS.get(id(cat))
+    if hit is not None and hit[0] is cat:
+        return hit[1]
+    every = deadlines(cat)
+    rows = entries(every, cat.today)
+    by_agency: dict[str, list[Deadline]] = {}
+    for d in every:
+        if d.agency is not None:
+            by_agency.setdefault(d.agency.id, []).append(d)
+    rows_by_agency: dict[str, list[Entry]] = {}
+    for e in rows:      # filtering keeps the order `entries` gives
+        if e.deadline.agency is not None:
+            rows_by_agency.setdefault(e.deadline.agency.id, []).append(e)
+    listing = _Listing(rows, by_agency, rows_by_agency)
+    if len(_LISTINGS) > 4:
+        _LISTINGS.clear()
+    _LISTINGS[id(cat)] = (cat, listing)
+    return listing
+
+
+def listed(cat: Catalog, agency_id: str | None = None) -> list[Entry]:
+    """`entries` of every deadline (agency_id None) or of one agency's, as of `cat.today`."""
+    listing = _listing(cat)
+    return listing.all if agency_id is None else listing.entries.get(agency_id, [])
 
 
 def agencies_with_deadlines(cat: Catalog) -> list[Agency]:
@@ -266,8 +306,7 @@ def pages_of(rows: list[Entry]) -> list[list[Entry]]:
 
 
 def page_count(cat: Catalog, agency_id: str | None = None) -> int:
-    items = deadlines(cat) if agency_id is None else agency_deadlines(cat, agency_id)
-    return len(pages_of(entries(items, cat.today)))
+    return len(pages_of(listed(cat, agency_id)))
 
 
 # ---- pieces of HTML ---------------------------------------------------------------------------
@@ -377,8 +416,7 @@ def deadline_page(ctx: Ctx, agency_id: str | None, n: int) -> list[Section]:
     """Page `n` of the deadlines (all, or one agency's), by month; page 1 also lists the
     months of every page and the agencies (the filter, without JavaScript)."""
     cat = ctx.cat
-    items = deadlines(cat) if agency_id is None else agency_deadlines(cat, agency_id)
-    rows = entries(items, cat.today)
+    rows = listed(cat, agency_id)
     chunks = pages_of(rows)
     total = len(chunks)
     rows_here = chunks[n - 1] if n <= total else []
@@ -454,7 +492,7 @@ def calendar_link(ctx: Ctx, agency_id: str) -> Markup:
 def agency_section(ctx: Ctx, agency: Agency) -> Section:
     """An agency page's next deadlines, the link to all of them and its calendar feed."""
     items = agency_deadlines(ctx.cat, agency.id)
-    rows = [e for e in entries(items, ctx.cat.today) if e.state == "upcoming"][:AGENCY_ROWS]
+    rows = [e for e in listed(ctx.cat, agency.id) if e.state == "upcoming"][:AGENCY_ROWS]
     listing = tag("ul", join(entry_item(ctx, e, agency=False) for e in rows),
                   class_="vb-due-list") if rows else \
         tag("p", ctx.t("due.home_none"), class_="vb-muted")
@@ -470,7 +508,7 @@ def agency_section(ctx: Ctx, agency: Agency) -> Section:
 def home_due(ctx: Ctx) -> list[Entry]:
     """What falls due from today to HOME_DAYS days on, soonest first."""
     end = ctx.cat.today + datetime.timedelta(days=HOME_DAYS)
-    return [e for e in entries(deadlines(ctx.cat), ctx.cat.today)
+    return [e for e in listed(ctx.cat)
             if e.state == "upcoming" and e.day is not None and e.day <= end]
 
 
