@@ -465,7 +465,7 @@ def extract_targets(doc: Document, units: list[_Unit]) -> None:
                              or (plan and _FULL.search(text))))
                 or (plan and "lượng" in text and _SET_QUANTITY.search(text))):
             continue
-        n = _text_targets(doc, n, text, low, digit, u.scope.deadline(), term_end, node)
+        n = _text_targets(doc, n, text, low, digit, u.scope.deadline(), term_end, node, zone)
 
 
 # a counting indicator in a text under a heading about targets: "17. Số công trình xây dựng
@@ -513,16 +513,17 @@ def _counted_targets(doc: Document, n: int, u: _Unit, pending: str | None,
 
 def _text_targets(doc: Document, n: int, text: str, low: str, digit: int,
                   context: tuple[int | str, str] | None, term_end: int | None, node: Node,
-                  line: int | None = None) -> int:
+                  zone: bool, line: int | None = None) -> int:
     """The targets of a text that holds some (`low`: the text lowered; `digit`: where its first
-    digit is; `context`: the deadline its headings give; `line`: a table row's line)."""
+    digit is; `context`: the deadline its headings give; `zone`: under a heading about
+    targets; `line`: a table row's line)."""
     # clauses end at "; " — most texts are one clause; each clause's lowered text is a
     # slice of the text's (lowering is character for character, see g.lowered)
     for start, clause in _clauses(text) if ";" in text else ((0, text),):
         clause_low = low[start: start + len(clause)]
         own = _deadline_of(clause, term_end, clause_low)
         deadline, deadline_text = own or context or (None, None)
-        values = _values(clause, digit if clause is text else None)
+        values = _values(clause, digit if clause is text else None, zone)
         if not values or g.LEGAL_THRESHOLD.search(clause):
             continue
         # a clause of several sentences: each value has its own sentence's deadline ("… ít
@@ -560,12 +561,14 @@ _SPACES = re.compile(r"\s+")
 _QUALIFIED = re.compile(r"(?:doanh\s+nghiệp|đơn\s+vị|nơi|cơ\s+sở)\s+(?:có\s+)?(?:từ\s*)?$",
                         re.IGNORECASE)
 _FROM = re.compile(r"\btừ\s*$", re.IGNORECASE)
-# … but after "Phấn đấu" a count from "từ" is the object striven for, at least that many
-# ("Phấn đấu trung bình mỗi năm tổ chức đấu giá từ 05 mỏ khoáng sản … trở lên", 04) — unless
-# "có" or a noun stands before "từ" ("nhóm từ 30 hộ trở lên", "doanh nghiệp có từ 25 …")
+# … but after "Phấn đấu", or under a heading about targets, a count from "từ" is the object
+# striven for, at least that many ("Phấn đấu trung bình mỗi năm tổ chức đấu giá từ 05 mỏ
+# khoáng sản … trở lên", 04; "- Có từ 25 công trình xây dựng xanh được chứng nhận.", CTr
+# 104-CTr/TU) — unless a noun or its "có" stands before "từ" ("nhóm từ 30 hộ trở lên",
+# "doanh nghiệp có từ 25 …")
 _STRIVE = re.compile(r"\bphấn\s+đấu\b", re.IGNORECASE)
-_FROM_AT_LEAST = re.compile(r"(?<!\bcó)(?<!\bnhóm)(?<!\bxã)(?<!\bthôn)(?<!\bhộ)(?<!\bkhu)\s+từ\s*$",
-                            re.IGNORECASE)
+_FROM_AT_LEAST = re.compile(r"(?:^\W*|\bphấn\s+đấu\s+)có\s+từ\s*$|(?<!\bcó)(?<!\bnhóm)"
+                            r"(?<!\bxã)(?<!\bthôn)(?<!\bhộ)(?<!\bkhu)\s+từ\s*$", re.IGNORECASE)
 
 
 def _first_digit_after(u: _Unit, body: str) -> int:
@@ -579,9 +582,11 @@ def _comparator(table: dict[str, str], word: str | None) -> str | None:
     return table.get(_SPACES.sub(" ", word.lower())) if word else None
 
 
-def _values(clause: str, digit: int | None = None) -> list[tuple[g.Value, str]]:
+def _values(clause: str, digit: int | None = None, zone: bool = False
+            ) -> list[tuple[g.Value, str]]:
     """The percentages and counts of a clause (`digit`: where its first digit is, if known:
-    every value starts with a digit, so no search looks before it)."""
+    every value starts with a digit, so no search looks before it; `zone`: under a heading
+    about targets)."""
     digit = _first_digit(clause) if digit is None else digit
     if digit < 0:
         return []
@@ -594,7 +599,7 @@ def _values(clause: str, digit: int | None = None) -> list[tuple[g.Value, str]]:
         head = clause[: m.start]
         if g.count_qualified(head) and (_QUALIFIED.search(head) or _FROM.search(head)):
             if _QUALIFIED.search(head) or not (_FROM_AT_LEAST.search(head)
-                                               and _STRIVE.search(head)):
+                                               and (zone or _STRIVE.search(head))):
                 continue
             m.before = m.before or "từ"  # (≥)
         found.append((m, _SPACES.sub(" ", m.unit or "")))
@@ -692,7 +697,7 @@ def _table_targets(doc: Document, table: Table, n: int, scope: _Scope) -> int:
             digit = _first_digit(text)
             if digit >= 0:
                 n = _text_targets(doc, n, text, g.lowered(text), digit, scope.deadline(),
-                                  term_end, table, line)
+                                  term_end, table, True, line)
         return n
     unit_col = next((i for i, h in enumerate(header) if "don vi" in h), None)
     name_col = next((i for i, h in enumerate(header) if "chi tieu" in h or "noi dung" in h),
