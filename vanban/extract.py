@@ -88,8 +88,10 @@ _FOR_BODY = re.compile(r"(?:(Đối\s+với)|(Nhiệm\s+vụ\s+của)|Đề\s+ng
 # ---- walking -----------------------------------------------------------------------------------
 
 _UNKNOWN: object = object()
-# a heading about targets: "Chỉ tiêu …", "Mục tiêu cụ thể đến năm 2030" (folded)
+# a heading about targets: "Chỉ tiêu …", "Mục tiêu cụ thể đến năm 2030" (folded) — not one
+# about results: "Kết quả thực hiện các chỉ tiêu năm 2025", "Tình hình …", "Đánh giá …"
 _TARGET_HEADING = re.compile(r"chi tieu|muc tieu cu the|cac muc tieu")
+_RESULTS_HEADING = re.compile(r"ket qua|tinh hinh|danh gia")
 # document types that set targets: a "100%" there is one without a cue ("100% các cơ sở Đoàn
 # phát động …", "mục tiêu là xây dựng 100% xã đảm bảo trật tự")
 _PLAN_TYPES = {"KH", "CTr", "NQ", "CT", "ĐA", "PA", "KL"}
@@ -108,13 +110,15 @@ class _Scope:
         "heading",
         "memo",
         "parent",
+        "title",
     )
 
     def __init__(self, memo: _Memo, parent: _Scope | None = None,
-                 heading: Section | Item | None = None) -> None:
+                 heading: Section | Item | None = None, title: str = "") -> None:
         self.memo = memo
         self.parent = parent
         self.heading = heading
+        self.title = title  # a part's heading lines ("Phụ lục 1 CÁC CHỈ TIÊU …"), for its root
         self._task_zone = self._target_zone = self._deadline = self._agency = _UNKNOWN
         self._named = _UNKNOWN
 
@@ -126,20 +130,26 @@ class _Scope:
                 isinstance(h, Section) and "to chuc thuc hien" in fold(h.heading))
         return self._task_zone  # type: ignore[return-value]
 
+    def _heading_text(self) -> str:
+        return heading_text(self.heading) if self.heading is not None else self.title
+
     def target_zone(self) -> bool:
-        """Under a heading about "chỉ tiêu": its values are targets."""
+        """Under a heading about "chỉ tiêu" (a section's, an item's or an appendix's): its
+        values are targets."""
         if self._target_zone is _UNKNOWN:
+            text = fold(self._heading_text())
             self._target_zone = (self.parent is not None and self.parent.target_zone()) or (
-                self.heading is not None and _TARGET_HEADING.search(
-                    fold(heading_text(self.heading))) is not None)
+                _TARGET_HEADING.search(text) is not None
+                and _RESULTS_HEADING.search(text) is None)
         return self._target_zone  # type: ignore[return-value]
 
     def deadline(self) -> tuple[int | str, str] | None:
-        """The deadline the nearest heading states: "Đến năm 2025", "Chỉ tiêu hằng năm"."""
+        """The deadline the nearest heading states: "Đến năm 2025", "Chỉ tiêu hằng năm",
+        "CÁC CHỈ TIÊU CHỦ YẾU GIAI ĐOẠN 2026 - 2030" (an appendix's)."""
         if self._deadline is _UNKNOWN:
-            self._deadline = None if self.heading is None or self.parent is None else (
-                _deadline_of(heading_text(self.heading), self.memo.term_end)
-                or self.parent.deadline())
+            text = self._heading_text()
+            own = _heading_deadline(text, self.memo.term_end) if text else None
+            self._deadline = own or (self.parent.deadline() if self.parent is not None else None)
         return self._deadline  # type: ignore[return-value]
 
     def named_agency(self) -> str | None:
@@ -200,8 +210,9 @@ def _units(doc: Document, memo: _Memo) -> list[_Unit]:
     """Every body node, parts included, in document order."""
     out: list[_Unit] = []
     _visit(doc.body, _Scope(memo), out)
-    for p in doc.parts:
-        _visit(p.body, _Scope(memo), out)
+    for p in doc.parts:  # (not the "(Kèm theo …)" line: its words are another document's)
+        title = " ".join(h.text for h in p.heading if not h.text.lstrip().startswith("("))
+        _visit(p.body, _Scope(memo, title=title), out)
     return out
 
 
@@ -374,6 +385,19 @@ def _deadline_of(text: str, term_end: int | None, low: str | None = None
     return None
 
 
+def _heading_deadline(text: str, term_end: int | None) -> tuple[int | str, str] | None:
+    """A heading's deadline: as a sentence's (`_deadline_of`), else its period's end year
+    ("GIAI ĐOẠN 2026 - 2030" → 2030); a vision after the period is no deadline ("…, TẦM NHÌN
+    ĐẾN NĂM 2045")."""
+    period = g.PERIOD.search(text)
+    if period:
+        text = g.VISION.sub("", text)
+    found = _deadline_of(text, term_end)
+    if found is None and period:
+        return int(period.group("b")), period.group(0)
+    return found
+
+
 _THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")  # Vietnamese thousands: 105.000
 _CLAUSE_END = re.compile(r"(?<=;)\s+")  # what _clauses() splits at
 _CLAUSE_BREAK = re.compile(r";\s+")    # the same, with its ";" first (the engine skips to it)
@@ -407,15 +431,22 @@ def extract_targets(doc: Document, units: list[_Unit]) -> None:
     plan = doc.type.code in _PLAN_TYPES
     n = 0
     term_end = doc.term[1] if doc.term else None
+    counted: str | None = None  # a counting indicator whose value is in the next node
     for u in units:
         node = u.node
         if isinstance(node, Table):
-            n = _table_targets(doc, node, n)
+            n = _table_targets(doc, node, n, u.scope)
+            counted = None
             continue
+        pending, counted = counted, None
+        if (pending or "ố" in u.text) and u.scope.target_zone():
+            n, counted = _counted_targets(doc, n, u, pending, term_end)
         if u.first_digit < 0:  # the node's text holds no digit, so its body text neither
             continue
         text, digit = u.text, u.first_digit
-        if isinstance(node, Section):  # its body text, without the heading
+        # its body text, without the heading — but under a heading about targets a numbered
+        # heading is a row of targets too ("9. | Tỉ lệ che phủ rừng 42%": an OCR'd table)
+        if isinstance(node, Section) and not u.scope.target_zone():
             if not node.text:
                 continue
             text = node.text
@@ -434,48 +465,110 @@ def extract_targets(doc: Document, units: list[_Unit]) -> None:
                              or (plan and _FULL.search(text))))
                 or (plan and "lượng" in text and _SET_QUANTITY.search(text))):
             continue
-        context = u.scope.deadline()
-        # clauses end at "; " — most texts are one clause; each clause's lowered text is a
-        # slice of the text's (lowering is character for character, see g.lowered)
-        for start, clause in _clauses(text) if ";" in text else ((0, text),):
-            clause_low = low[start: start + len(clause)]
-            own = _deadline_of(clause, term_end, clause_low)
-            deadline, deadline_text = own or context or (None, None)
-            values = _values(clause, digit if clause is text else None)
-            if not values or g.LEGAL_THRESHOLD.search(clause):
-                continue
-            # a clause of several sentences: each value has its own sentence's deadline ("… ít
-            # nhất 3% tổng chi ngân sách hằng năm … . Nguồn nhân lực … đạt 12 người …")
-            sentences = own is not None and len(values) > 1 and ". " in clause
-            for v, unit in values:
-                if sentences:
-                    a = clause.rfind(". ", 0, v.start) + 1
-                    b = clause.find(". ", v.end)
-                    b = len(clause) if b < 0 else b
-                    deadline, deadline_text = _deadline_of(
-                        clause[a:b], term_end, clause_low[a:b]) or context or (None, None)
-                low_bound = g.RANGE_BEFORE.search(clause, max(0, v.start - 12), v.start) \
-                    if v.start and clause[v.start - 1] in " -–" else None
-                if low_bound:
-                    v.num = low_bound.group("low")
-                n += 1
-                before = _comparator(g.COMPARATOR_BEFORE, v.before)
-                after = _comparator(g.COMPARATOR_AFTER, v.after)
-                subject = _subject(clause, v, unit)
-                if not (before or after) and subject and _AT_LEAST_AFTER.match(subject):
-                    after = "≥"  # "20% số đoàn viên trở lên"
-                    subject = _AT_LEAST.sub("", subject, count=1)
-                doc.targets.append(_target(
-                    n, clause, _number(v.num), unit, before or after,
-                    deadline, deadline_text, subject, node))
+        n = _text_targets(doc, n, text, low, digit, u.scope.deadline(), term_end, node, zone)
 
 
+# a counting indicator in a text under a heading about targets: "17. Số công trình xây dựng
+# xanh được chứng nhận trên cả nước | 1.200" (lower case too: "số sáng kiến được công nhận")
+_COUNTED_AT = re.compile(r"(?<!\w)[Ss]ố\s+(?:lượng\s+)?(?P<unit>" + g.COUNT_UNIT + r")(?!\w)",
+                         re.IGNORECASE)
+# a bare number, its value: not a year, a date's or a document number's part, a percentage or
+# a count with its own unit (those the sentence rules read)
+_BARE = re.compile(r"(?<![\w.,/-])(?P<cmp>[<>≤≥]\s*)?(?P<num>\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)"
+                   r"(?![\w.,/%-])(?!\s*%)(?!\s+(?:" + g.COUNT_UNIT + r")(?!\w))", re.IGNORECASE)
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_NOT_A_VALUE_AFTER = re.compile(r"(?:năm|số|Điều|khoản|ngày|tháng)\s*$", re.IGNORECASE)
+
+
+def _counted_targets(doc: Document, n: int, u: _Unit, pending: str | None,
+                     term_end: int | None) -> tuple[int, str | None]:
+    """Under a heading about targets, a counting indicator ("Số công trình xây dựng xanh …")
+    and the bare number after it ("1.200", ">25") are a count of that noun. The number may be
+    in the next node (`pending`: the noun of an indicator the node before ended with — an
+    OCR'd table cuts a row in two). Gives (n, the noun of an indicator still waiting)."""
+    text = u.text
+    m = _COUNTED_AT.search(text)
+    noun = _SPACES.sub(" ", m.group("unit")) if m else pending
+    if noun is None:
+        return n, None
+    row = _ROW_NUMBER.match(text)  # (the next node's own row number is no value)
+    pos = m.end() if m else row.end() if row else 0
+    for b in _BARE.finditer(text, pos):
+        num = b.group("num")
+        if _YEAR.fullmatch(num) or _NOT_A_VALUE_AFTER.search(text, max(0, b.start() - 8),
+                                                            b.start()):
+            continue
+        comparator = _CELL_COMPARATORS.get(b.group("cmp").strip()) if b.group("cmp") else None
+        if comparator is None:
+            found = g.COMPARATOR.find(text, b.start(), pos)
+            comparator = _comparator(g.COMPARATOR_BEFORE, found[0]) if found else None
+        deadline, deadline_text = _deadline_of(text, term_end) or u.scope.deadline() \
+            or (None, None)
+        n += 1
+        doc.targets.append(_target(n, text, _number(num), noun, comparator, deadline,
+                                   deadline_text, noun, u.node))
+        return n, None
+    return n, noun if m else None
+
+
+def _text_targets(doc: Document, n: int, text: str, low: str, digit: int,
+                  context: tuple[int | str, str] | None, term_end: int | None, node: Node,
+                  zone: bool, line: int | None = None) -> int:
+    """The targets of a text that holds some (`low`: the text lowered; `digit`: where its first
+    digit is; `context`: the deadline its headings give; `zone`: under a heading about
+    targets; `line`: a table row's line)."""
+    # clauses end at "; " — most texts are one clause; each clause's lowered text is a
+    # slice of the text's (lowering is character for character, see g.lowered)
+    for start, clause in _clauses(text) if ";" in text else ((0, text),):
+        clause_low = low[start: start + len(clause)]
+        own = _deadline_of(clause, term_end, clause_low)
+        deadline, deadline_text = own or context or (None, None)
+        values = _values(clause, digit if clause is text else None, zone)
+        if not values or g.LEGAL_THRESHOLD.search(clause):
+            continue
+        # a clause of several sentences: each value has its own sentence's deadline ("… ít
+        # nhất 3% tổng chi ngân sách hằng năm … . Nguồn nhân lực … đạt 12 người …")
+        sentences = own is not None and len(values) > 1 and ". " in clause
+        for v, unit in values:
+            if sentences:
+                a = clause.rfind(". ", 0, v.start) + 1
+                b = clause.find(". ", v.end)
+                b = len(clause) if b < 0 else b
+                deadline, deadline_text = _deadline_of(
+                    clause[a:b], term_end, clause_low[a:b]) or context or (None, None)
+            low_bound = g.RANGE_BEFORE.search(clause, max(0, v.start - 12), v.start) \
+                if v.start and clause[v.start - 1] in " -–" else None
+            if low_bound:
+                v.num = low_bound.group("low")
+            n += 1
+            before = _comparator(_BEFORE, v.before)
+            after = _comparator(g.COMPARATOR_AFTER, v.after)
+            subject = _subject(clause, v, unit)
+            if not (before or after) and subject and _AT_LEAST_AFTER.match(subject):
+                after = "≥"  # "20% số đoàn viên trở lên"
+                subject = _AT_LEAST.sub("", subject, count=1)
+            doc.targets.append(_target(
+                n, clause, _number(v.num), unit, before or after,
+                deadline, deadline_text, subject, node, line))
+    return n
+
+
+_BEFORE = {**g.COMPARATOR_BEFORE, "từ": "≥"}  # "… từ 05 mỏ … trở lên" (see _FROM_AT_LEAST)
 _AT_LEAST_AFTER = re.compile(r"^(?:\S+\s+){0,3}trở\s+lên\b")
 _AT_LEAST = re.compile(r"\s*trở\s+lên\b")
 _SPACES = re.compile(r"\s+")
 # "doanh nghiệp có từ 25 …", "từ 25 …": a count that qualifies its subject
-_QUALIFIED = re.compile(r"(?:doanh\s+nghiệp|đơn\s+vị|nơi|cơ\s+sở)\s+(?:có\s+)?(?:từ\s*)?$|\btừ\s*$",
+_QUALIFIED = re.compile(r"(?:doanh\s+nghiệp|đơn\s+vị|nơi|cơ\s+sở)\s+(?:có\s+)?(?:từ\s*)?$",
                         re.IGNORECASE)
+_FROM = re.compile(r"\btừ\s*$", re.IGNORECASE)
+# … but after "Phấn đấu", or under a heading about targets, a count from "từ" is the object
+# striven for, at least that many ("Phấn đấu trung bình mỗi năm tổ chức đấu giá từ 05 mỏ
+# khoáng sản … trở lên", 04; "- Có từ 25 công trình xây dựng xanh được chứng nhận.", CTr
+# 104-CTr/TU) — unless a noun or its "có" stands before "từ" ("nhóm từ 30 hộ trở lên",
+# "doanh nghiệp có từ 25 …")
+_STRIVE = re.compile(r"\bphấn\s+đấu\b", re.IGNORECASE)
+_FROM_AT_LEAST = re.compile(r"(?:^\W*|\bphấn\s+đấu\s+)có\s+từ\s*$|(?<!\bcó)(?<!\bnhóm)"
+                            r"(?<!\bxã)(?<!\bthôn)(?<!\bhộ)(?<!\bkhu)\s+từ\s*$", re.IGNORECASE)
 
 
 def _first_digit_after(u: _Unit, body: str) -> int:
@@ -489,9 +582,11 @@ def _comparator(table: dict[str, str], word: str | None) -> str | None:
     return table.get(_SPACES.sub(" ", word.lower())) if word else None
 
 
-def _values(clause: str, digit: int | None = None) -> list[tuple[g.Value, str]]:
+def _values(clause: str, digit: int | None = None, zone: bool = False
+            ) -> list[tuple[g.Value, str]]:
     """The percentages and counts of a clause (`digit`: where its first digit is, if known:
-    every value starts with a digit, so no search looks before it)."""
+    every value starts with a digit, so no search looks before it; `zone`: under a heading
+    about targets)."""
     digit = _first_digit(clause) if digit is None else digit
     if digit < 0:
         return []
@@ -502,8 +597,11 @@ def _values(clause: str, digit: int | None = None) -> list[tuple[g.Value, str]]:
         if any(a < m.end and m.start < b for a, b in taken):
             continue
         head = clause[: m.start]
-        if g.count_qualified(head) and _QUALIFIED.search(head):
-            continue
+        if g.count_qualified(head) and (_QUALIFIED.search(head) or _FROM.search(head)):
+            if _QUALIFIED.search(head) or not (_FROM_AT_LEAST.search(head)
+                                               and (zone or _STRIVE.search(head))):
+                continue
+            m.before = m.before or "từ"  # (≥)
         found.append((m, _SPACES.sub(" ", m.unit or "")))
     if "," in clause:
         for index in _INDEX_VALUE.finditer(clause, max(0, digit - 20)):
@@ -553,35 +651,95 @@ def _subject(clause: str, v: g.Value, unit: str) -> str | None:
 
 def _target(n: int, text: str, value: float, unit: str, comparator: str | None,
             deadline: int | str | None, deadline_text: str | None, subject: str | None,
-            node: Node) -> Target:
+            node: Node, line: int | None = None) -> Target:
     return Target(f"t{n:02d}", text.strip(), int(value) if value.is_integer() else value,
-                  unit or None,
-                  comparator, deadline, deadline_text, subject, node.line, node.anchor)
+                  unit or None, comparator, deadline, deadline_text, subject,
+                  node.line if line is None else line, node.anchor)
 
 
-def _table_targets(doc: Document, table: Table, n: int) -> int:
+# a column of target values: "Mục tiêu", "Kế hoạch năm 2026", "Chỉ tiêu năm 2025", "Giá trị"
+_VALUE_HEADER = re.compile(r"ke hoach|chi tieu nam|muc tieu|gia tri")
+# a cell's value: "105.000", "26,1", "01", "2.989,5"
+_CELL_NUMBER = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?")
+# the counted noun written after a cell's value: "01 khu", "43 bãi" (a word or three, no more)
+_CELL_UNIT = re.compile(r"\s*(?P<unit>[^\W\d_]+(?:\s+[^\W\d_]+){0,2})\s*$")
+# a row's number: "5.", "12", "II"
+_ROW_NUMBER = re.compile(r"\s*(?:\d{1,3}|[IVXLC]{1,6})[.)]?\s*")
+_CELL_COMPARATORS = {"<": "<", ">": ">", "<=": "≤", ">=": "≥", "≤": "≤", "≥": "≥"}
+
+
+def _table_targets(doc: Document, table: Table, n: int, scope: _Scope) -> int:
+    """The targets of a table: one per row, from the column of values ("Mục tiêu", "Kế hoạch
+    năm 2026") of a table with a column "Chỉ tiêu" or under a heading about targets ("Phụ lục
+    1 CÁC CHỈ TIÊU CHỦ YẾU GIAI ĐOẠN 2026 - 2030", of an appendix); the deadline is the value
+    column's year, else the row's ("hằng năm"), else the headings'. Under such a heading a
+    table without a column of values (an OCR'd one, its rows read into "5. | … | 70% …") has
+    each row read as a sentence."""
     header = [fold(h) for h in table.header]
-    if not any("chi tieu" in h for h in header):
+    zone = scope.target_zone()
+    if not (zone or any("chi tieu" in h for h in header)):
         return n
-    value_col = next((i for i, h in enumerate(header) if re.search(r"ke hoach|chi tieu nam|muc tieu"
-                                                                   r"|gia tri", h)), None)
-    unit_col = next((i for i, h in enumerate(header) if "don vi" in h), None)
-    name_col = next((i for i, h in enumerate(header) if "chi tieu" in h), 0)
+    value_col = next((i for i, h in enumerate(header) if _VALUE_HEADER.search(h)), None)
+    if value_col is None and zone:  # "Kết quả" (to reach) in a table of targets
+        value_col = next((i for i, h in enumerate(header) if h.startswith("ket qua")), None)
+    lines = table.row_lines or [table.line] * len(table.rows)
+    term_end = scope.memo.term_end
     if value_col is None:
+        if not zone:
+            return n
+        rows = list(zip(table.rows, lines, strict=False))
+        if table.header and _ROW_NUMBER.fullmatch(table.header[0]):  # a row, not a header
+            rows.insert(0, (table.header, table.line))
+        for row, line in rows:
+            if row and _ROW_NUMBER.fullmatch(row[0]):  # ("19 | Tổ chức …" counts no 19)
+                row = row[1:]
+            text = " ".join(c for c in row if c)
+            digit = _first_digit(text)
+            if digit >= 0:
+                n = _text_targets(doc, n, text, g.lowered(text), digit, scope.deadline(),
+                                  term_end, table, True, line)
         return n
+    unit_col = next((i for i, h in enumerate(header) if "don vi" in h), None)
+    name_col = next((i for i, h in enumerate(header) if "chi tieu" in h or "noi dung" in h),
+                    None)
+    if name_col is None:  # the widest column after the row number
+        name_col = 1 if len(header) > 2 and value_col != 1 else 0
     year_m = re.search(r"\d{4}", table.header[value_col])
-    for row, line in zip(table.rows, table.row_lines or [table.line] * len(table.rows),
-                         strict=False):
-        vm = re.search(r"\d{1,3}(?:\.\d{3})+|\d+(?:[.,]\d+)?", row[value_col])
+    percent_col = "%" in table.header[value_col]  # "Mục tiêu (%)"
+    group = None  # a row of a group's deadline: "I | Đến năm 2030" (the rows under it)
+    for row, line in zip(table.rows, lines, strict=False):
+        cell = row[value_col] if value_col < len(row) else ""
+        vm = _CELL_NUMBER.search(cell)
         if not vm:
+            if not cell.strip():
+                group = _deadline_of(" ".join(row), term_end) or group
             continue
+        name = row[name_col] if name_col < len(row) else ""
+        unit: str | None = None
+        if "%" in cell or percent_col:
+            unit = "%"
+        elif unit_col is not None and unit_col < len(row) and row[unit_col]:
+            unit = row[unit_col]
+        elif um := _CELL_UNIT.match(cell, vm.end()):
+            unit = um.group("unit")
+        elif cm := g.COUNTED.match(name):
+            unit = _SPACES.sub(" ", cm.group("unit"))
+        cmp = g.CELL_COMPARATOR.search(cell, 0, vm.start())
+        comparator = None
+        if cmp:
+            word = _SPACES.sub(" ", cmp.group("cmp").lower())
+            comparator = _CELL_COMPARATORS.get(word) or g.COMPARATOR_BEFORE.get(word)
+        row_text = " | ".join(c for c in row if c)
+        deadline: int | str | None = None
+        deadline_text: str | None = None
+        if year_m:
+            deadline, deadline_text = int(year_m.group(0)), table.header[value_col]
+        elif found := _deadline_of(row_text, term_end) or group or scope.deadline():
+            deadline, deadline_text = found
         n += 1
-        unit = "%" if "%" in row[value_col] else (row[unit_col] if unit_col is not None else None)
         doc.targets.append(Target(
-            f"t{n:02d}", " | ".join(c for c in row if c), _clean_num(_number(vm.group(0))),
-            unit or None, None, int(year_m.group(0)) if year_m else None,
-            table.header[value_col] if year_m else None, row[name_col] or None, line,
-            table.anchor))
+            f"t{n:02d}", row_text, _clean_num(_number(vm.group(0))), unit or None, comparator,
+            deadline, deadline_text, name or None, line, table.anchor))
     return n
 
 

@@ -542,12 +542,14 @@ PERCENT = re.compile(
 # a count after its comparator: "105.000 đoàn viên", "ít nhất 01 đoàn viên ưu tú";
 # the number is "105.000" (groups of thousands) or "25", written digit-first for speed
 # (the look-ahead turns away at once a number followed by a word no unit starts with)
-COUNT = re.compile(
-    r"(?P<num>" + DIGIT + r"(?:\d{0,2}(?:\.\d{3})+|\d*)(?:,\d+)?)\s+(?=[CcdhklmnstđĐ])"
-    r"(?P<unit>đoàn\s+viên|công\s+nhân(?:\s+lao\s+động)?|công\s+đoàn\s+cơ\s+sở|CĐCS|doanh\s+nghiệp|người|lao\s+động|"
+COUNT_UNIT = (
+    r"đoàn\s+viên|công\s+nhân(?:\s+lao\s+động)?|công\s+đoàn\s+cơ\s+sở|CĐCS|doanh\s+nghiệp|người|lao\s+động|"
     r"cán\s+bộ|hội\s+viên|đảng\s+viên|tổ\s+chức|đơn\s+vị|lớp|cuộc|mô\s+hình|công\s+trình|"
     r"sáng\s+kiến|hộ|suất|nhà|tỷ\s+đồng|triệu\s+đồng|đồng|lượt|khu\s+công\s+nghiệp|"
-    r"cụm\s+công\s+nghiệp|KCN|CCN|ha|MW|mỏ|tiết\s+mục|nước|dự\s+án(?=,\s*chương\s+trình))(?!\w)"
+    r"cụm\s+công\s+nghiệp|KCN|CCN|ha|MW|mỏ|tiết\s+mục|nước")
+COUNT = re.compile(
+    r"(?P<num>" + DIGIT + r"(?:\d{0,2}(?:\.\d{3})+|\d*)(?:,\d+)?)\s+(?=[CcdhklmnstđĐ])"
+    r"(?P<unit>" + COUNT_UNIT + r"|dự\s+án(?=,\s*chương\s+trình))(?!\w)"
     # two kinds counted together: "3 tổ chức, doanh nghiệp", "05 dự án, chương trình"
     r"(?:(?P<also>,\s*(?:doanh\s+nghiệp|tổ\s+chức|chương\s+trình|dự\s+án|đơn\s+vị))(?!\w))?"
     r"(?:\s+(?P<after>trở\s+lên|trở\s+xuống))?",
@@ -626,6 +628,18 @@ TERM_END = Cued(re.compile(r"(?:đến\s+)?(?:hết|cuối)\s+nhiệm\s+kỳ", r
 # "nhiệm kỳ 2023 - 2028", "Nhiệm kỳ 2023-2028"
 TERM = Cued(re.compile(r"nhiệm\s+kỳ\s+(?P<a>\d{4})\s*[-–—]\s*(?P<b>\d{4})", re.IGNORECASE),
             "nhiệm", needs="ỳỲ", spaced=(5, 1))
+# a heading's period: "CÁC CHỈ TIÊU CHỦ YẾU GIAI ĐOẠN 2026 - 2030" (its targets are due at its
+# end year); asked of headings only, once each
+PERIOD = re.compile(r"giai\s+đoạn\s+(?P<a>\d{4})\s*[-–—]\s*(?P<b>\d{4})", re.IGNORECASE)
+# "…, tầm nhìn đến năm 2045" after a period: a vision, not a deadline ("TÂM" as OCR reads it)
+VISION = re.compile(r"[,;]?\s*t[ầâa]m\s+nhìn\s+(?:đến|tới)\s+năm\s+\d{4}", re.IGNORECASE)
+# an indicator that counts, in a table of targets: "Số công trình xây dựng xanh được chứng
+# nhận" (its value cell a bare ">25") counts "công trình"
+COUNTED = re.compile(r"\s*Số\s+(?:lượng\s+)?(?P<unit>" + COUNT_UNIT + r")(?!\w)", re.IGNORECASE)
+# a table cell's comparator before its value: "Tối thiểu 2%", "<30%", ">25", "≥ 80%"
+CELL_COMPARATOR = re.compile(r"(?P<cmp>[<>≤≥]=?|(?:" + "|".join(
+    sorted((w.replace(" ", r"\s+") for w in COMPARATOR_BEFORE), key=len, reverse=True))
+    + r"))\s*$", re.IGNORECASE)
 
 # ---- assignments (phân công) -------------------------------------------------------------
 
