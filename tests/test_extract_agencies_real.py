@@ -95,3 +95,16 @@ def test_a_report_does_not_take_its_subjects_for_tasks() -> None:
     text = ("BÁO CÁO\nKết quả công tác\nBan Tổ chức phối hợp với Văn phòng tổ chức hội nghị "
             "sơ kết.\n")
     assert _agencies(text) == []
+
+
+def test_a_decisions_last_article_gives_it_to_the_bodies_named() -> None:
+    # 37: the bodies, not the persons, "chịu trách nhiệm thi hành Quyết định này"
+    text = ("QUYẾT ĐỊNH\nVề việc thành lập Tổ tiếp công dân\nĐiều 1. Thành lập Tổ tiếp công dân.\n"
+            "Điều 3. Ban Thường trực Ủy ban MTTQ xã, các bộ phận chuyên môn thuộc Cơ quan Ủy ban "
+            "Mặt trận Tổ quốc Việt Nam xã và các ông (bà) có tên tại Điều 1 chịu trách nhiệm thi "
+            "hành Quyết định này.\n")
+    got = _agencies(text)
+    assert ("Ban Thường trực Ủy ban MTTQ xã", "lead") in got
+    assert ("các bộ phận chuyên môn thuộc Cơ quan Ủy ban Mặt trận Tổ quốc Việt Nam xã",
+            "lead") in got
+    assert all("ông" not in a for a, _ in got)

@@ -784,7 +784,9 @@ def extract_assignments(doc: Document, units: list[_Unit]) -> None:
         ctx = u.scope.agency() if zone else u.scope.named_agency()
         if isinstance(node, Section):
             if not node.text:
-                if node.children and isinstance(node.children[0], Table):
+                if _EXECUTE.search(node.heading):  # "Điều 3. … chịu trách nhiệm thi hành …"
+                    _sentence(doc, u, node.heading, None, zone)
+                elif node.children and isinstance(node.children[0], Table):
                     _members(doc, u)
                 continue
             own = memo.agency(node.heading) if zone else u.own.named_agency()
@@ -831,6 +833,14 @@ def _sentence(doc: Document, u: _Unit, text: str, ctx: str | None, zone: bool,
               subjects: bool = False) -> None:
     """Assignments from one sentence (`text`: the node's text or a section's body text)."""
     memo = u.scope.memo
+    execute = _EXECUTE.search(text)
+    if execute:  # a decision's last article: who carries it out
+        who = execute.group("who")
+        who = who[who.rfind(", ") + 2:] if _IN_FORCE.match(who) else who
+        who = _PERSONS_TAIL.sub("", who)  # "… và các ông (bà) có tên tại Điều 1"
+        if g.AGENCY_START.match(who) and not _OFFICE.search(who):
+            _add(doc, who, text, u)
+        return
     own = _own_agency(text, memo) if zone else None
     if not zone:
         m = g.first_match(g.GIVE, text)
@@ -857,6 +867,18 @@ def _sentence(doc: Document, u: _Unit, text: str, ctx: str | None, zone: bool,
                 _add(doc, found[0], found[1], u)
 
 
+# "Ban Thường trực Ủy ban MTTQ xã, các bộ phận chuyên môn thuộc Cơ quan … và các ông (bà) có
+# tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này" (37): the bodies named are given the
+# decision to carry out (the persons are no body: plausible_agency)
+_EXECUTE = re.compile(r"^(?P<who>[^.;]{3,400}?)\s+(?:chịu|có)\s+trách\s+nhiệm\s+thi\s+hành\s+"
+                      r"(?:quyết\s+định|nghị\s+quyết|chỉ\s+thị)\s+này", re.IGNORECASE)
+_PERSONS_TAIL = re.compile(r"(?:,\s*|\s+và\s+)(?:các\s+)?(?:ông|bà|đồng\s+chí|cá\s+nhân)\b.*$",
+                           re.IGNORECASE)
+# an office holder the registry of posts does not turn into a body ("Các Bộ trưởng, Thủ trưởng
+# cơ quan ngang bộ …"): the list is left out rather than named wrong
+_OFFICE = re.compile(r"\b(?:[Bb]ộ\s+trưởng|[Cc]hánh\s+[Vv]ăn\s+phòng|[Tt]rưởng\s+phòng)\b")
+# "Quyết định này có hiệu lực kể từ ngày ký, Công đoàn cơ sở … chịu trách nhiệm thi hành …"
+_IN_FORCE = re.compile(r"^(?:Quyết\s+định|Nghị\s+quyết)\s+này\s+có\s+hiệu\s+lực", re.IGNORECASE)
 # document types that tell what was done, not what is to be done: a body as a sentence's
 # subject there reports its work ("Ban Tổ chức đã phối hợp với …" in a report, minutes)
 _NARRATIVE_TYPES = {"BC", "BB", "TTr"}
