@@ -915,6 +915,11 @@ def _labelled_value(doc: Document, label: str, value: str, group: _Labelled) -> 
 
 def extract_assignments(doc: Document, units: list[_Unit]) -> None:
     directive = doc.type.code == "CT"
+    # a document without a section "TỔ CHỨC THỰC HIỆN" names the bodies that do its tasks as
+    # its sentences' subjects, where the tasks are ("Các chi đoàn đăng ký mở gian hàng …")
+    subjects = not directive and doc.type.code not in _NARRATIVE_TYPES and not any(
+        u.own.task_zone() if isinstance(u.node, Section)
+        else isinstance(u.node, Paragraph) and _zone_line(u.node.text) for u in units)
     task: Node | None = None  # the node a run of labelled lines belongs to
     group: _Labelled | None = None
     late_zone = False
@@ -937,19 +942,21 @@ def extract_assignments(doc: Document, units: list[_Unit]) -> None:
         ctx = u.scope.agency() if zone else u.scope.named_agency()
         if isinstance(node, Section):
             if not node.text:
-                if node.children and isinstance(node.children[0], Table):
+                if _EXECUTE.search(node.heading):  # "Điều 3. … chịu trách nhiệm thi hành …"
+                    _sentence(doc, u, node.heading, None, zone)
+                elif node.children and isinstance(node.children[0], Table):
                     _members(doc, u)
                 continue
             own = memo.agency(node.heading) if zone else u.own.named_agency()
             if own:
                 _add(doc, own, node.text, u)
             else:
-                _sentence(doc, u, node.text, ctx, zone)
+                _sentence(doc, u, node.text, ctx, zone, subjects)
             continue
         if isinstance(node, Item) and (zone or node.children) and _can_hold_heading(node) \
                 and memo.agency(node.text) == node.text.rstrip(" :"):
             continue  # an agency heading item ("* Ban Tổ chức:"), its children are the tasks
-        _sentence(doc, u, node.text, ctx, zone)
+        _sentence(doc, u, node.text, ctx, zone, subjects)
 
 
 def _members(doc: Document, u: _Unit) -> None:
@@ -980,9 +987,18 @@ def _can_hold_heading(node: Item) -> bool:
     return node.text.rstrip().endswith(":") or at_most_words(node.text, 12)
 
 
-def _sentence(doc: Document, u: _Unit, text: str, ctx: str | None, zone: bool) -> None:
+def _sentence(doc: Document, u: _Unit, text: str, ctx: str | None, zone: bool,
+              subjects: bool = False) -> None:
     """Assignments from one sentence (`text`: the node's text or a section's body text)."""
     memo = u.scope.memo
+    execute = _EXECUTE.search(text)
+    if execute:  # a decision's last article: who carries it out
+        who = execute.group("who")
+        who = who[who.rfind(", ") + 2:] if _IN_FORCE.match(who) else who
+        who = _PERSONS_TAIL.sub("", who)  # "… và các ông (bà) có tên tại Điều 1"
+        if g.AGENCY_START.match(who) and not _OFFICE.search(who):
+            _add(doc, who, text, u)
+        return
     own = _own_agency(text, memo) if zone else None
     if not zone:
         m = g.first_match(g.GIVE, text)
@@ -991,10 +1007,87 @@ def _sentence(doc: Document, u: _Unit, text: str, ctx: str | None, zone: bool) -
             own = _own_agency(text, memo)
             if own and not (m or g.LEAD_CUE.pattern.match(own[1])):
                 own = None
+        if not own and subjects:
+            own = _subject_agency(text, memo)
+    if not own and subjects:
+        for name, task in _requested(text, memo):
+            _add(doc, name, task, u)
     if own:
         _add(doc, own[0], own[1], u)
     elif ctx:  # (outside a task zone, only an agency heading's name: named_agency)
         _add(doc, ctx, text, u)
+    if (own or ctx) and ";" in text:
+        # "Ban Quản lý dự án … số 1 đẩy nhanh …; Ban Quản lý dự án … giao thông tỉnh đẩy nhanh
+        # …": a clause after the first one that has a body of its own as its subject
+        for _, clause in _clauses(text)[1:]:
+            found = _subject_agency(clause, memo)
+            if found:
+                _add(doc, found[0], found[1], u)
+
+
+# "Ban Thường trực Ủy ban MTTQ xã, các bộ phận chuyên môn thuộc Cơ quan … và các ông (bà) có
+# tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này" (37): the bodies named are given the
+# decision to carry out (the persons are no body: plausible_agency)
+_EXECUTE = re.compile(r"^(?P<who>[^.;]{3,400}?)\s+(?:chịu|có)\s+trách\s+nhiệm\s+thi\s+hành\s+"
+                      r"(?:quyết\s+định|nghị\s+quyết|chỉ\s+thị)\s+này", re.IGNORECASE)
+_PERSONS_TAIL = re.compile(r"(?:,\s*|\s+và\s+)(?:các\s+)?(?:ông|bà|đồng\s+chí|cá\s+nhân)\b.*$",
+                           re.IGNORECASE)
+# an office holder the registry of posts does not turn into a body ("Các Bộ trưởng, Thủ trưởng
+# cơ quan ngang bộ …"): the list is left out rather than named wrong
+_OFFICE = re.compile(r"\b(?:[Bb]ộ\s+trưởng|[Cc]hánh\s+[Vv]ăn\s+phòng|[Tt]rưởng\s+phòng)\b")
+# "Quyết định này có hiệu lực kể từ ngày ký, Công đoàn cơ sở … chịu trách nhiệm thi hành …"
+_IN_FORCE = re.compile(r"^(?:Quyết\s+định|Nghị\s+quyết)\s+này\s+có\s+hiệu\s+lực", re.IGNORECASE)
+# document types that tell what was done, not what is to be done: a body as a sentence's
+# subject there reports its work ("Ban Tổ chức đã phối hợp với …" in a report, minutes)
+_NARRATIVE_TYPES = {"BC", "BB", "TTr"}
+# words that are never part of a body's name (lower case, as written in a sentence): a name
+# that runs into them is a sentence's subject and more ("Ủy ban nhân dân tỉnh yêu cầu …")
+_NOT_IN_NAME = re.compile(r"\b(?:đã|đang|sẽ|cũng|vẫn|đều|không|chưa|là|yêu\s+cầu|đề\s+nghị|"
+                          r"này|khi|nếu|cùng|với|có)\b")
+
+
+# the issuer speaking, not a task: "Trường Đại học Thủy lợi thông báo kế hoạch …", "Ban Chấp hành
+# Công đoàn Công ty … kính đề nghị …" (the task is the addressee's)
+_SPEAKING = re.compile(r"\s*(?:kính|thông\s+báo|ban\s+hành|trân\s+trọng)\b")
+# the sentence that opens the document's own content: "Trưởng đoàn kiểm tra lập kế hoạch tiến
+# hành kiểm tra như sau:" (the issuer drawing up this plan)
+_AS_FOLLOWS = re.compile(r"\bnhư\s+sau\s*:?\s*$")
+# a request inside a sentence, its subject the issuer: "Nhà trường đề nghị các Khoa nhắc nhở
+# sinh viên …" (the body requested starts right after it)
+_REQUEST = re.compile(r"\s(?:đề\s+nghị|yêu\s+cầu)\s+")
+
+
+def _requested(text: str, memo: _Memo) -> list[tuple[str, str]]:
+    """(agency, task) for each body a sentence requests to act, in a document without a section
+    "TỔ CHỨC THỰC HIỆN": "… /. Nhà trường đề nghị các Khoa nhắc nhở sinh viên thực hiện …"."""
+    out = []
+    for m in _REQUEST.finditer(text):
+        found = _subject_agency(text[m.end():], memo)
+        if found:
+            out.append(found)
+    return out
+
+
+def _subject_agency(text: str, memo: _Memo) -> tuple[str, str] | None:
+    """(agency, task) when a sentence's subject is a body and its verb follows it, in a
+    document that rules what is to be done: "Các chi đoàn đăng ký mở gian hàng …", "Người sử
+    dụng lao động chịu trách nhiệm tổ chức …", "Đảng đoàn Quốc hội phối hợp với …". A one-word
+    head must be followed by a proper name ("Sở Nội vụ", "Ban Tổ chức"), not by a common word
+    ("Ban hành …", "Trường hợp …", "Phòng, chống …")."""
+    name = memo.agency(text)
+    if not name or len(name) >= len(text) or _NOT_IN_NAME.search(name):
+        return None
+    verb = g.AGENCY_END.match(text, len(name))
+    if not verb or verb.group(0).endswith(":") or _SPEAKING.match(text, verb.start()) \
+            or _AS_FOLLOWS.search(text):
+        return None
+    head = g.AGENCY_START.match(name)
+    assert head is not None
+    if " " not in head.group(0).strip():
+        after = name[head.end():].lstrip(" ,")
+        if not after[:1].isupper() and not after[:1].isdigit():
+            return None
+    return name, text[len(name):].lstrip(" :,")
 
 
 def _add(doc: Document, agency: str, task: str, u: _Unit, role: str = "lead") -> None:
@@ -1018,17 +1111,51 @@ def _add(doc: Document, agency: str, task: str, u: _Unit, role: str = "lead") ->
             doc.assignments.append(Assignment(name, role, task, deadline, node.line,  # type: ignore[arg-type]
                                               node.anchor))
     if role == "lead":
-        for m in g.SUPPORT.finditer(task, low):
-            who = m.group("who")
-            end = [x.start() for x in (g.AGENCY_END.search(who), g.PARTNER_END.search(who)) if x]
-            who = who[: min(end)] if end else who
-            who = who.strip().rstrip(" ,;.")
-            if who and g.AGENCY_START.match(who) and at_most_words(who, 14):
-                for name in split_agencies(who):
-                    if g.GENERIC_PARTNER.match(name) or not plausible_agency(name):
-                        continue
-                    doc.assignments.append(Assignment(name, "support", task, deadline, node.line,
-                                                      node.anchor))
+        _partners(doc, task, u, low, deadline)
+
+
+def _partners(doc: Document, task: str, u: _Unit, low: str, deadline: str | None) -> None:
+    """The partners a lead's task names after "phối hợp (với)" (`low`: the task lowered): "phối
+    hợp với Ủy ban nhân dân phường Văn Phú, Ủy ban nhân dân xã Yên Bình hoàn thành …" (a list
+    goes on over commas while each piece starts with a body's name), "phối hợp với Sở Nội vụ
+    và các cơ sở đào tạo trên địa bàn (Trường Cao đẳng nghề, Phân hiệu Đại học Thái Nguyên
+    tại Lào Cai)" (a group, then the bodies it is made of in brackets: the bodies)."""
+    node = u.node
+    for m in g.SUPPORT.finditer(task, low):
+        names: list[str] = []
+        pos = m.start("who")
+        while (piece := _PIECE.match(task, pos)) is not None:
+            text = piece.group(0)
+            end = [x.start() for x in (g.AGENCY_END.search(text), g.PARTNER_END.search(text)) if x]
+            who = (text[: min(end)] if end else text).strip().rstrip(" ,;.")
+            if not (who and g.AGENCY_START.match(who) and at_most_words(who, 14)):
+                break
+            pos = piece.end()
+            inside = _BRACKETED.match(task, pos)
+            members = split_agencies(inside.group(1)) if inside else ()
+            if members and all(g.AGENCY_START.match(p) for p in members):
+                group = _GROUP_TAIL.search(who)  # "… và các cơ sở đào tạo trên địa bàn"
+                names.extend(split_agencies(who[: group.start()] if group else who))
+                names.extend(members)
+                break
+            names.extend(split_agencies(who))
+            nxt = _NEXT_PIECE.match(task, pos)
+            if end or nxt is None or not g.AGENCY_START.match(task[nxt.end():]):
+                break
+            pos = nxt.end()
+        for name in names:
+            if g.GENERIC_PARTNER.match(name) or not plausible_agency(name):
+                continue
+            doc.assignments.append(Assignment(name, "support", task, deadline, node.line,
+                                              node.anchor))
+
+
+# one piece of a list of partners (SUPPORT's "who"), and the comma that goes on to the next
+_PIECE = re.compile(r"[^,;.()]+")
+_NEXT_PIECE = re.compile(r",\s*")
+_BRACKETED = re.compile(r"\(([^()]{3,200})\)")
+# the group a bracketed list names the members of, at the end of a list of partners
+_GROUP_TAIL = re.compile(r"(?:^|,\s*|\s+và\s+)(?:các|những)\s+[^,]+$")
 
 
 def _table_assignments(doc: Document, table: Table) -> None:

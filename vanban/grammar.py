@@ -657,12 +657,16 @@ _AGENCY_VERBS = (
     r"kiểm\s+tra|có\s+nhiệm\s+vụ|cần|phải|được|sẽ|thường\s+xuyên|ngoài\s+nhiệm\s+vụ|"
     r"tăng\s+cường|nâng\s+cao|đẩy\s+mạnh|tuyên\s+truyền|vận\s+động|giải\s+quyết|quản\s+lý|"
     r"giám\s+sát|định\s+hướng|phát\s+huy|làm|đôn\s+đốc|triệu\s+tập|chịu\s+trách\s+nhiệm|"
-    r"chuẩn\s+bị|phân\s+công|tập\s+trung|xử\s+lý|hoàn\s+thành|trình|ban\s+hành|thẩm\s+định|"
+    r"chuẩn\s+bị|phân\s+công|tập\s+trung|xử\s+lý|hoàn\s+thành|(?<!công\s)trình|ban\s+hành|thẩm\s+định|"
     r"lựa\s+chọn|cung\s+cấp|tiếp\s+nhận|gửi|nắm|bố\s+trí|tham\s+gia|trong\s+quá\s+trình|"
     # "Ban Quản lý dự án đầu tư xây dựng số 1 đẩy nhanh …": "xây dựng" after "đầu tư" is the
     # name's; "Các chi đoàn đăng ký …"; "Ban công tác Mặt trận các thôn[ trên địa bàn xã]" (a
     # place, not the name)
-    r"đẩy\s+nhanh|đăng\s+ký|trên\s+địa\s+bàn"
+    r"đẩy\s+nhanh|đăng\s+ký|trên\s+địa\s+bàn|"
+    # a body as a sentence's subject: "Đoàn kiểm tra lập kế hoạch …", "Ban Thường trực Ủy ban
+    # MTTQ phường thành lập đoàn …", "Trường Đại học Thủy lợi thông báo kế hoạch …", "Ban
+    # Chấp hành Công đoàn Công ty … kính đề nghị …", "… dự kiến …", "… tiến hành …"
+    r"thành\s+lập|(?<!độc\s)lập|thông\s+báo|kính|dự\s+kiến|tiến\s+hành|nhắc\s+nhở"
 )
 AGENCY_END = re.compile(
     rf"[\s:](?:(?<=:)|\s*:|(?<!,\s)(?<!các\s)(?<!những\s)(?<!hậu\s)\s*(?:{_AGENCY_VERBS})\b)")
@@ -709,7 +713,7 @@ AGENCY_POST = re.compile(rf"(?:^|(?<=[,;])|(?<=\svà))(?P<space>\s*)(?:{_POST_AL
 # a head word alone, or with only vague words after it: "Cơ quan", "Các cơ quan", "đơn vị liên
 # quan", "Ban", "Tổ" (no body of its own)
 BARE_AGENCY = re.compile(r"^(?:các\s+|những\s+)?(?:cơ\s+quan|đơn\s+vị|ban|tổ|đoàn|hội|phòng|"
-                         r"ngành|cấp|bộ\s+phận)(?:[\s,]+(?:liên\s+quan|có\s+liên\s+quan|"
+                         r"ngành|cấp|bộ\s+phận|công\s+ty|trung\s+tâm|chi\s+cục)(?:[\s,]+(?:liên\s+quan|có\s+liên\s+quan|"
                          r"chức\s+năng|đơn\s+vị|địa\s+phương|ban|ngành))*$", re.IGNORECASE)
 # partners too vague to be an agency: "các cơ quan liên quan", "các ngành"
 # ("các ban chuyên đề"); a body named only by its level beside the lead: "công đoàn cấp trên"
@@ -718,13 +722,17 @@ GENERIC_PARTNER = re.compile(r"^(?:(?:các|những)\s+(?:cơ\s+quan|đơn\s+vị
                              r"đoàn\s+thể|chuyên\s+đề|chuyên\s+môn|chuyên\s+ngành))*"
                              # "các đơn vị chuyên ngành thuộc Xã" (20)
                              r"(?:\s+(?:thuộc|của)\s+(?:xã|phường|huyện|tỉnh|thành\s+phố))?"
+                             # the units of a body, not one body: "các đơn vị của Sở Xây dựng"
+                             r"|(?:các|những)\s+đơn\s+vị\s+(?:thuộc|của|trực\s+thuộc)\s+.+"
                              r"|.*\s(?:cấp\s+trên|cấp\s+dưới|cùng\s+cấp))$", re.IGNORECASE)
 # where a list of bodies goes on with those that are no named body, cut off with the rest:
 # "Các Sở, ban, ngành[ và các địa phương liên quan]", "Các Sở, ban, ngành[, địa phương và các
 # tổ chức hoạt động khai thác khoáng sản]", "[các tổ chức, cá nhân hoạt động khoáng sản]" (the
 # organisations named as bodies stay: "các tổ chức chính trị - xã hội", "các tổ chức thành viên")
 # (in lower case: "Đảng ủy khối cơ quan và Doanh nghiệp tỉnh" is one body)
-VAGUE_TAIL = re.compile(r"(?:^|,\s*|\s+và\s+)(?:[Cc]ác\s+|[Nn]hững\s+)?(?:địa\s+phương|cá\s+nhân|"
+# (or after ";", in a table's cell: "Các Sở, ban, ngành; Các tổ chức, cá nhân hoạt động …")
+VAGUE_TAIL = re.compile(r"(?:^|[,;]\s*|\s+và\s+)(?:[Cc]ác\s+|[Nn]hững\s+)?"
+                        r"(?:địa\s+phương|cá\s+nhân|"
                         r"tổ\s+chức(?!\s+(?:chính|thành|đảng|đoàn|cơ\s+sở|công\s+đoàn))|"
                         r"doanh\s+nghiệp|người\s+dân|nhân\s+dân)\b")
 # where a partner's name ends: "phối hợp với công đoàn cấp trên trong lãnh đạo ..."
@@ -736,7 +744,7 @@ PARTNER_END = re.compile(r"(?<!các)(?<!những)\s+"
                          r"triển\s+khai|tổ\s+chức|xây\s+dựng|hướng\s+dẫn|theo\s+dõi|tham\s+mưu|"
                          r"giám\s+sát|đánh\s+giá|báo\s+cáo|tuyên\s+truyền|mở|đề\s+xuất|thẩm\s+định|"
                          r"đôn\s+đốc|nghiên\s+cứu|tăng\s+cường|giải\s+quyết|cung\s+cấp|lập|"
-                         r"thống\s+nhất|quản\s+lý|vận\s+động|thể\s+chế)\b")
+                         r"thống\s+nhất|quản\s+lý|vận\s+động|thể\s+chế|tổng\s+hợp)\b")
 # "Giao Ban Tuyên giáo - Nữ công tham mưu ...", "Đề nghị Ủy ban MTTQ tỉnh ..."
 GIVE = re.compile(r"^(?P<cue>Giao\s+cho|Giao|Đề\s+nghị|Yêu\s+cầu)\s+(?P<rest>.+)$", re.IGNORECASE)
 # "X chủ trì, phối hợp với Y ..."

@@ -1,0 +1,110 @@
+"""Issue 19: the bodies given a task, read from real sentences (copied from the labelled
+documents in tests/fixtures/real/docs). Expected names come from reading the sentences."""
+
+from __future__ import annotations
+
+from vanban.extract import split_agencies
+from vanban.pipeline import convert
+
+
+def _agencies(text: str) -> list[tuple[str, str]]:
+    return [(a.agency, a.role) for a in convert(text).assignments]
+
+
+HEAD = "KẾ HOẠCH\nTổ chức đêm nhạc giao lưu\n"
+
+
+def test_a_plural_body_as_a_sentences_subject_is_given_the_task() -> None:
+    # 19: no section "TỔ CHỨC THỰC HIỆN"; the units register to run stalls
+    text = HEAD + ("3. Chương trình gây quỹ\nCác chi đoàn đăng ký mở gian hàng gây quỹ trong "
+                   "không gian đêm nhạc tuân thủ các yêu cầu về không gian, mặt hàng.\n")
+    assert ("Các chi đoàn", "lead") in _agencies(text)
+
+
+def test_a_guide_names_its_doers_as_subjects() -> None:
+    # 21: a step-by-step guide (HƯỚNG DẪN) with no section of tasks
+    text = ("HƯỚNG DẪN\nQuy trình thương lượng tập thể\n"
+            "- Người sử dụng lao động chịu trách nhiệm tổ chức phiên họp thương lượng tập thể "
+            "theo thời gian, địa điểm do hai bên đã thỏa thuận.\n")
+    assert ("Người sử dụng lao động", "lead") in _agencies(text)
+
+
+def test_a_subject_is_no_body_when_a_one_word_head_is_a_common_word() -> None:
+    text = HEAD + ("Ban hành kế hoạch triển khai thực hiện trong tháng.\n"
+                   "Trường hợp doanh nghiệp chưa thành lập công đoàn thì thực hiện theo quy định.\n"
+                   "Phòng, chống tham nhũng thực hiện thường xuyên.\n")
+    assert _agencies(text) == []
+
+
+def test_the_issuer_speaking_is_no_task() -> None:
+    # 40 (the school announcing), 01 (the head of the team drawing up this very plan)
+    text = ("THÔNG BÁO\nVề tổ chức thi\nTrường Đại học Thủy lợi thông báo kế hoạch tổ chức "
+            "thi chuẩn Tiếng Anh đầu ra như sau.\n")
+    assert _agencies(text) == []
+    text = HEAD + "Trưởng đoàn kiểm tra lập kế hoạch tiến hành kiểm tra như sau:\n"
+    assert _agencies(text) == []
+
+
+def test_a_request_inside_a_sentence_names_the_body_requested() -> None:
+    # 40: the notice ends with the school's request to the faculties
+    text = ("THÔNG BÁO\nVề tổ chức thi\nSinh viên nộp lệ phí qua tài khoản ngân hàng. Nhà trường "
+            "đề nghị các Khoa nhắc nhở sinh viên thực hiện theo đúng kế hoạch trên./.\n")
+    assert _agencies(text) == [("các Khoa", "lead")]
+
+
+def test_a_second_clause_with_a_body_as_subject_is_a_second_lead() -> None:
+    # 05: one paragraph under "8. Các Ban Quản lý dự án đầu tư xây dựng" gives two boards a task
+    text = ("THÔNG BÁO\nKết luận\n"
+            "Ban Quản lý dự án đầu tư xây dựng số 1 đẩy nhanh tiến độ Dự án đường trục chính "
+            "các Cụm công nghiệp Phú Thịnh; Ban Quản lý dự án đầu tư xây dựng công trình giao "
+            "thông tỉnh đẩy nhanh tiến độ tuyến đường kết nối.\n")
+    got = _agencies(text)
+    assert ("Ban Quản lý dự án đầu tư xây dựng số 1", "lead") in got
+    # ("công trình" is no verb "trình": the name goes on)
+    assert ("Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh", "lead") in got
+
+
+def test_a_list_of_partners_goes_on_over_commas() -> None:
+    # 05: two partners, the second after a comma
+    text = ("KẾ HOẠCH\nKế hoạch\nIV. TỔ CHỨC THỰC HIỆN\n1. Sở Nông nghiệp và Môi trường\n"
+            "- Khẩn trương chủ trì, phối hợp với Ủy ban nhân dân phường Văn Phú, Ủy ban nhân "
+            "dân xã Yên Bình hoàn thành phương án xử lý tài sản trên đất.\n")
+    got = _agencies(text)
+    assert ("Ủy ban nhân dân phường Văn Phú", "support") in got
+    assert ("Ủy ban nhân dân xã Yên Bình", "support") in got
+
+
+def test_a_partners_list_stops_at_a_verb_and_skips_the_units_of_a_body() -> None:
+    # 20: "tổng hợp" is the partners' verb; "các đơn vị của Sở Xây dựng" is no one body
+    text = ("KẾ HOẠCH\nKế hoạch\nIII. TỔ CHỨC THỰC HIỆN\n1. Công an Xã\n"
+            "- Chủ động phối hợp với Phòng kinh tế, các thôn làng, tổ dân phố tổng hợp, đề "
+            "xuất với UBND Xã.\n"
+            "- Tiếp tục phối hợp với các đơn vị của Sở Xây dựng thực hiện duy trì.\n")
+    got = _agencies(text)
+    assert ("tổ dân phố", "support") in got
+    assert all("tổng hợp" not in a and "đơn vị của" not in a for a, _ in got)
+
+
+def test_a_vague_tail_after_a_semicolon_is_cut() -> None:
+    # 04, the annex's task table: the partners' cell
+    assert split_agencies("Các Sở, ban, ngành; Các tổ chức, cá nhân hoạt động khoáng sản") == [
+        "Các Sở, ban, ngành"]
+
+
+def test_a_report_does_not_take_its_subjects_for_tasks() -> None:
+    text = ("BÁO CÁO\nKết quả công tác\nBan Tổ chức phối hợp với Văn phòng tổ chức hội nghị "
+            "sơ kết.\n")
+    assert _agencies(text) == []
+
+
+def test_a_decisions_last_article_gives_it_to_the_bodies_named() -> None:
+    # 37: the bodies, not the persons, "chịu trách nhiệm thi hành Quyết định này"
+    text = ("QUYẾT ĐỊNH\nVề việc thành lập Tổ tiếp công dân\nĐiều 1. Thành lập Tổ tiếp công dân.\n"
+            "Điều 3. Ban Thường trực Ủy ban MTTQ xã, các bộ phận chuyên môn thuộc Cơ quan Ủy ban "
+            "Mặt trận Tổ quốc Việt Nam xã và các ông (bà) có tên tại Điều 1 chịu trách nhiệm thi "
+            "hành Quyết định này.\n")
+    got = _agencies(text)
+    assert ("Ban Thường trực Ủy ban MTTQ xã", "lead") in got
+    assert ("các bộ phận chuyên môn thuộc Cơ quan Ủy ban Mặt trận Tổ quốc Việt Nam xã",
+            "lead") in got
+    assert all("ông" not in a for a, _ in got)
