@@ -108,3 +108,38 @@ def test_a_decisions_last_article_gives_it_to_the_bodies_named() -> None:
     assert ("các bộ phận chuyên môn thuộc Cơ quan Ủy ban Mặt trận Tổ quốc Việt Nam xã",
             "lead") in got
     assert all("ông" not in a for a, _ in got)
+
+
+def test_labels_after_a_sections_items_give_the_whole_section() -> None:
+    # 06: a task heading, its bullets, the leader in charge, then "Đơn vị chủ trì: …; Đơn vị
+    # phối hợp: …" for the whole section; a bullet's "Phối hợp với Y" names Y as a partner
+    text = ("KẾ HOẠCH\nThực hiện Đề án\nIII. NHIỆM VỤ TRỌNG TÂM\n"
+            "5. Phát triển nguồn nhân lực đáp ứng yêu cầu công nghiệp hiện đại\n"
+            "- Phối hợp tham mưu xây dựng kế hoạch đào tạo, bồi dưỡng đội ngũ lao động có kỹ "
+            "năng chuyên sâu về công nghệ xanh.\n"
+            "- Phối hợp với Sở Nội vụ và các cơ sở đào tạo trên địa bàn (Trường Cao đẳng nghề, "
+            "Phân hiệu Đại học Thái Nguyên tại Lào Cai) trong đào tạo nguồn nhân lực phục vụ "
+            "phát triển công nghiệp xanh.\n"
+            "Lãnh đạo phụ trách: Giám đốc Sở.\n"
+            "Đơn vị chủ trì: Văn phòng Sở; Đơn vị phối hợp: Phòng Quản lý Công nghiệp, Phòng "
+            "Quản lý Năng lượng.\n")
+    got = convert(text).assignments
+    lead = [a for a in got if a.role == "lead"]
+    assert [(a.agency, a.task) for a in lead] == [
+        ("Văn phòng Sở", "Phát triển nguồn nhân lực đáp ứng yêu cầu công nghiệp hiện đại")]
+    support = {a.agency for a in got if a.role == "support"}
+    assert support == {"Phòng Quản lý Công nghiệp", "Phòng Quản lý Năng lượng", "Sở Nội vụ",
+                       "Trường Cao đẳng nghề", "Phân hiệu Đại học Thái Nguyên tại Lào Cai"}
+
+
+def test_labels_after_one_task_stay_that_tasks() -> None:
+    # the common layout of a plan's table read as text: each task, then its own labels
+    text = ("KẾ HOẠCH\nKế hoạch\nII. NHIỆM VỤ\n"
+            "Tổ chức hội nghị quán triệt Nghị quyết đến cán bộ chủ chốt.\n"
+            "Đơn vị chủ trì: Ban Tuyên giáo.\n"
+            "Tổ chức sơ kết việc thực hiện Nghị quyết.\n"
+            "Đơn vị chủ trì: Văn phòng.\n")
+    got = [(a.agency, a.task) for a in convert(text).assignments]
+    assert got == [("Ban Tuyên giáo",
+                    "Tổ chức hội nghị quán triệt Nghị quyết đến cán bộ chủ chốt."),
+                   ("Văn phòng", "Tổ chức sơ kết việc thực hiện Nghị quyết.")]

@@ -881,6 +881,40 @@ class _Labelled:
     node: Node
     made: list[Assignment] = field(default_factory=list)
     deadline: str | None = None
+    # the items of the section the run ends (its task is the section's heading): the partners
+    # each of them names are the lead's partners in that item
+    covered: list[_Unit] = field(default_factory=list)
+
+
+def _labelled_group(units: list[_Unit], at: int, task: Node) -> _Labelled:
+    """The task of the run of labelled lines that starts at `units[at]`: the node just before
+    it — or, when the run ends a section whose items come before it ("1. Tái cơ cấu ngành
+    công nghiệp …", its bullets, "Lãnh đạo phụ trách: …", then "Đơn vị chủ trì: X; Đơn vị
+    phối hợp: Y"), the section's heading: the labels are the whole section's, every item of
+    it is X's task."""
+    heading = units[at].scope.heading
+    covered: list[_Unit] = []
+    k = at - 1
+    while k >= 0 and units[k].node is not heading:
+        prior = units[k]
+        if isinstance(prior.node, _TEXTS) and g.first_match(g.LABELLED, prior.node.text):
+            break  # a run of labels before: the nodes since then are the next task's
+        covered.append(prior)
+        k -= 1
+    if heading is None or k < 0 or len(covered) < 2 or isinstance(heading, Item) \
+            or any(isinstance(c.node, Section) for c in covered):
+        return _Labelled(_task_text(task), task)
+    return _Labelled(heading_text(heading), heading, covered=covered[::-1])
+
+
+def _covered_partners(doc: Document, group: _Labelled) -> None:
+    """The partners named in the items of a section whose labels give its lead ("- Phối hợp
+    với Sở Tài nguyên và Môi trường rà soát …"), once, with the item as their task."""
+    for c in group.covered:
+        if any(a.line == c.node.line for a in doc.assignments):
+            continue  # (an item already read for its own tasks)
+        _partners(doc, c.text.strip(), c, c.lowered(c.text).strip(), _deadline(c.text))
+    group.covered = []
 
 
 def _labelled_line(doc: Document, text: str, group: _Labelled) -> None:
@@ -923,16 +957,18 @@ def extract_assignments(doc: Document, units: list[_Unit]) -> None:
     task: Node | None = None  # the node a run of labelled lines belongs to
     group: _Labelled | None = None
     late_zone = False
-    for u in units:
+    for at, u in enumerate(units):
         node, memo = u.node, u.scope.memo
         if isinstance(node, Table):
             _table_assignments(doc, node)
             continue
         if isinstance(node, _TEXTS) and g.first_match(g.LABELLED, node.text):
             if group is None and task is not None:
-                group = _Labelled(_task_text(task), task)
+                group = _labelled_group(units, at, task)
             if group is not None:
                 _labelled_line(doc, node.text, group)
+                if len(group.made) and group.covered:  # the section's items name partners
+                    _covered_partners(doc, group)
             continue
         task, group = node, None
         if not late_zone and isinstance(node, Paragraph) and _zone_line(node.text):
