@@ -3,8 +3,12 @@ documents in tests/fixtures/real/docs). Expected names come from reading the sen
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from vanban.extract import split_agencies
-from vanban.pipeline import convert
+from vanban.pipeline import convert, convert_file
+
+REAL = Path(__file__).parent / "fixtures" / "real" / "docs"
 
 
 def _agencies(text: str) -> list[tuple[str, str]]:
@@ -143,3 +147,74 @@ def test_labels_after_one_task_stay_that_tasks() -> None:
     assert got == [("Ban Tuyên giáo",
                     "Tổ chức hội nghị quán triệt Nghị quyết đến cán bộ chủ chốt."),
                    ("Văn phòng", "Tổ chức sơ kết việc thực hiện Nghị quyết.")]
+
+
+# 12: a news site's copy of NQ 57 (no header, no signature), KL 69 appended after it
+NEWS = (
+    "# Nghị quyết số 57-NQ/TW\n\n"
+    "**Thay mặt Bộ Chính trị, Tổng Bí thư Tô Lâm đã ký ban hành Nghị quyết số 57-NQ/TW (ngày "
+    "22/12/2024) của Bộ Chính trị về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và "
+    "chuyển đổi số quốc gia.**\n\n"
+    "**IV- TỔ CHỨC THỰC HIỆN**\n\n"
+    "2\\. Đảng đoàn Quốc hội lãnh đạo, chỉ đạo rà soát, hoàn thiện pháp luật về phát triển khoa "
+    "học, công nghệ, đổi mới sáng tạo và chuyển đổi số; tăng cường giám sát thực hiện theo quy "
+    "định.\n\n"
+    "Nghị quyết này phổ biến đến chi bộ.\n\n"
+    "# Kết luận số 69-KL/TW\n\n"
+    "Kết luận số 69-KL/TW ngày 11/01/2024 của Bộ Chính trị về tiếp tục thực hiện Nghị quyết số "
+    "20-NQ/TW, ngày 01/11/2012 của Ban Chấp hành Trung ương Đảng khoá XI.\n\n"
+    "**7\\. Tổ chức thực hiện**\n\n"
+    "\\- Các tỉnh uỷ, thành uỷ, ban đảng, ban cán sự đảng, đảng đoàn, đảng uỷ trực thuộc Trung "
+    "ương nghiên cứu, quán triệt; xây dựng chương trình, kế hoạch cụ thể hoá.\n\n"
+    "|   | T/M BỘ CHÍNH TRỊ *(Đã ký)* Trương Thị Mai |\n| :---- | :---- |\n"
+)
+
+
+def test_a_document_printed_after_this_one_gives_it_no_facts() -> None:
+    doc = convert(NEWS, "12.md", "md")
+    assert {a.agency for a in doc.assignments} == {"Đảng đoàn Quốc hội"}
+    assert doc.cites == []  # 69-KL/TW and 20-NQ/TW are the appended text's
+    assert [p.kind for p in doc.parts] == ["document"]
+    # its words stay on the page
+    from vanban.render import render_markdown
+    assert "Trương Thị Mai" in render_markdown(doc) and "tỉnh uỷ" in render_markdown(doc)
+
+
+def test_a_news_lede_gives_the_copy_its_date_title_and_signer() -> None:
+    doc = convert(NEWS, "12.md", "md")
+    assert doc.number == "57-NQ/TW" and doc.date == "2024-12-22"
+    assert doc.title == ("về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển "
+                         "đổi số quốc gia")
+    assert (doc.signer.authority, doc.signer.title, doc.signer.name) == (
+        "T/M Bộ Chính trị", "Tổng Bí thư", "Tô Lâm")  # not KL 69's signer
+    assert doc.issuer == "Bộ Chính trị"
+
+
+def test_a_lede_whose_post_cannot_be_told_from_the_name_gives_no_signer() -> None:
+    text = ("# Quyết định số 12/QĐ-UBND\n\n"
+            "Chủ tịch UBND tỉnh Lào Cai Trịnh Xuân Trường đã ký Quyết định số 12/QĐ-UBND ngày "
+            "05/01/2026 về việc ban hành kế hoạch cải cách hành chính.\n\n"
+            "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch cải cách hành chính.\n")
+    doc = convert(text, "q.md", "md")
+    assert doc.signer.name is None and doc.date is None
+    # another document's number in the lede: not this one's
+    text = ("# Quyết định số 12/QĐ-TTg\n\n"
+            "Phó Thủ tướng Trần Hồng Hà vừa ký Quyết định số 99/QĐ-TTg ngày 05/01/2026 về việc "
+            "phê duyệt đề án.\n\nĐiều 1. Phê duyệt Đề án.\n")
+    assert convert(text, "q.md", "md").signer.name is None
+    text = text.replace("99/QĐ-TTg", "12/QĐ-TTg")
+    doc = convert(text, "q.md", "md")
+    assert (doc.signer.title, doc.signer.name, doc.date) == (
+        "Phó Thủ tướng", "Trần Hồng Hà", "2026-01-05")
+
+
+def test_forms_printed_one_after_another_are_other_documents() -> None:
+    # 22: a set of forms, each with its own header; the first one's facts only
+    doc = convert_file(REAL / "22_ldld-tayninh-cdcs-bo-mau-thoauoc-ldtt.docx")
+    assert [c.number for c in doc.cites] == ["50/2024/QH15"]
+    assert all(a.line < 40 for a in doc.assignments)
+    assert doc.parts[0].kind == "document"
+    # 21: a guide's form under its heading "MẪU 1" is the guide's own appendix
+    doc = convert_file(REAL / "21_congdoan-hd-quytrinh-thoauoc-ldtt.doc")
+    assert "document" not in {p.kind for p in doc.parts}
+    assert "145/2020/NĐ-CP" in {c.number for c in doc.cites}

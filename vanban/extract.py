@@ -211,6 +211,8 @@ def _units(doc: Document, memo: _Memo) -> list[_Unit]:
     out: list[_Unit] = []
     _visit(doc.body, _Scope(memo), out)
     for p in doc.parts:  # (not the "(Kèm theo …)" line: its words are another document's)
+        if p.kind == "document":  # another document printed after this one (and its own
+            break                 # parts after it): none of their facts are this one's
         title = " ".join(h.text for h in p.heading if not h.text.lstrip().startswith("("))
         _visit(p.body, _Scope(memo, title=title), out)
     return out
@@ -273,6 +275,8 @@ def extract_citations(doc: Document, units: list[_Unit]) -> None:
         texts.append((u.text, u.node.line, first_section and isinstance(u.node, Paragraph),
                       u.first_digit))
     for p in doc.parts:
+        if p.kind == "document":
+            break
         texts += [(h.text, h.line, False, _first_digit(h.text)) for h in p.heading]
     # lines the parser left unread in the header or after the signature (a title it did not
     # take, a report attached after the letter, read as more recipients): their citations are

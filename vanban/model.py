@@ -211,7 +211,8 @@ class SourceLine:
 class Part:
     """A part printed after the signature: an attachment issued by a decision, an appendix."""
 
-    kind: str                 # "attachment" | "appendix"
+    kind: str                 # "attachment" | "appendix" | "document" (another document
+                              # printed after this one: a set of forms, a site's joined texts)
     heading: list[SourceLine]  # "PHỤ LỤC", "(Kèm theo ...)", type line
     title: str | None
     body: list[Node]

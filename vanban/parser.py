@@ -31,9 +31,9 @@ from .model import (
     SourceLine,
     Table,
 )
-from .normalise import Normalised
+from .normalise import CAPTION, Normalised
 from .slug import paragraph_id, section_id
-from .text import at_most_words, clean_spaces, fold, mostly_upper
+from .text import at_most_words, clean_spaces, fold, mostly_upper, number_key
 
 register({
     "number_placeholder": (
@@ -62,6 +62,11 @@ register({
         "date '{text}' has an implausible year {year} — left empty; correct it in the page",
     ),
     "no_signature": ("không tìm thấy phần chữ ký", "no signature block found"),
+    "from_lede": (
+        "bản đăng lại không có phần đầu, phần chữ ký: {fields} lấy từ câu giới thiệu ở dòng "
+        "{source}",
+        "a copy without header or signature block: {fields} taken from the lede on line {source}",
+    ),
     "title_too_long": (
         "trích yếu quá dài, có thể đã lẫn phần mở đầu — chỉ lấy dòng đầu",
         "title unusually long, probably runs into the preamble — kept its first line",
@@ -352,6 +357,7 @@ def _another_header(lines: list[Line], i: int, closing_at: int) -> bool:
         return False
     first = lines[i].cells[0] if len(lines[i].cells) > 1 else lines[i].text
     if not first or not mostly_upper(first) or len(first) > 80 or g.AUTHORITY.match(first) \
+            or first in ("TT", "STT") \
             or not (g.ORG_START.match(first) or g.HEADER_ORG_START.match(first)):
         return False
     if lines[i - 1].text and not lines[i - 1].blank and mostly_upper(lines[i - 1].text):
@@ -765,23 +771,74 @@ def parse(norm: Normalised, source: str | None = None) -> Document:
     lines = clean_lines(norm.lines, doc)
     body_start = parse_header(lines, doc)
     ids = _Ids()
-    closing_at = _closing_start(lines, body_start)
-    # parts (appendices, attachments) after the closing block
-    part_starts = [i for i in range(closing_at, len(lines))
+    # another document printed after this one without a signature between (a news site's
+    # joined texts): this one's body, closing and parts end where its caption starts
+    own = doc.number or (_caption_number(norm.caption[1]) if norm.caption else None)
+    appended = _appended_caption(lines, body_start, own)
+    closing_at = _closing_start(lines[:appended], body_start)
+    # parts (appendices, attachments; other documents printed after it) after the closing block
+    part_starts = [i for i in range(closing_at, appended)
                    if (_CLOSING_OR_PART.match(lines[i].text) and _part_start(lines, i))
                    or _DRAFT.match(lines[i].text) or _another_header(lines, i, closing_at)]
+    if appended < len(lines):
+        part_starts.append(appended)
+        part_starts += [i for i in range(appended + 2, len(lines))
+                        if _another_header(lines, i, appended)]
     closing_end = part_starts[0] if part_starts else len(lines)
     doc.body = parse_body(lines[body_start:closing_at], ids)
     doc.signer = parse_closing(lines[closing_at:closing_end], doc, doc.closing)
     doc.recipients = [r for r in doc.recipients if r]
     for n, start in enumerate(part_starts):
         end = part_starts[n + 1] if n + 1 < len(part_starts) else len(lines)
-        doc.parts.append(_parse_part(lines[start:end], ids))
+        part = _parse_part(lines[start:end], ids)
+        # another document's header — not the own header of a form or draft that a heading
+        # just before introduces ("MẪU 1", "DỰ THẢO BÁO CÁO …" sent with a letter): a document
+        # printed after this one, none of its facts this one's
+        if start == appended or (_another_header(lines, start, closing_at) and not (
+                n and not doc.parts[-1].body)):
+            part.kind = "document"
+            if start == appended and part.heading and part.heading[0].role == "title":
+                part.heading[0].role = "part"  # its caption, its heading on the page
+        doc.parts.append(part)
     if norm.caption and doc.number is None:
         _from_caption(doc, *norm.caption)
+    if doc.number and doc.date is None and doc.signer.name is None:
+        _from_lede(doc, lines, body_start)
     _fill_gaps(doc, lines, body_start)
     doc.attachment = _attachment(doc)
     return doc
+
+
+def _caption_number(caption: str) -> str | None:
+    m = _CAPTION_NUMBER.match(caption)
+    return m.group("number") if m else None
+
+
+# a caption line of its own: a type, "số" and a number, nothing more but its date ("Kết luận
+# số 69-KL/TW", "Quyết định số 12/QĐ-UBND ngày 05/01/2026")
+_CAPTION_LINE = re.compile(r"(?:\s+(?:ngày\s+\d{1,2}/\d{1,2}/\d{4}|năm\s+\d{4}))?\s*")
+_ENDED = re.compile(r"(?:[.!?:;]|\./\.)\s*$")
+
+
+def _appended_caption(lines: list[Line], body_start: int, own: str | None) -> int:
+    """Where another document printed after this one starts with its own caption, or
+    len(lines): a line of its own that is only another document's type and number ("Kết luận
+    số 69-KL/TW", after "Nghị quyết này phổ biến đến chi bộ." of NQ 57 on a news site), after
+    a text that has ended."""
+    ended = False
+    for i in range(body_start, len(lines)):
+        t = lines[i].text
+        if not t:
+            continue
+        if ended and len(t) < 120 and t[0].isupper():
+            m = CAPTION.match(t)
+            if m and _CAPTION_LINE.fullmatch(t, m.end() - (1 if t[m.end() - 1:m.end()].isspace()
+                                                           else 0)):
+                number = _caption_number(t)
+                if number and (own is None or number_key(number) != number_key(own)):
+                    return i
+        ended = _ENDED.search(t) is not None
+    return len(lines)
 
 
 _CAPTION_NUMBER = re.compile(r"^(?P<type>\S+(?:\s+\S+)?)\s+(?:[Ss]ố\s+)?(?P<number>\d+[a-zA-Z]?"
@@ -801,6 +858,62 @@ def _from_caption(doc: Document, no: int, caption: str) -> None:
     doc.head.append(SourceLine("number", caption, no))
     if doc.type.code is None and code:
         doc.type = DocType(code, g.TYPE_CODES.get(code))
+
+
+# a news site's lede above a document it copies without header or signature block: "Thay mặt
+# Bộ Chính trị, Tổng Bí thư Tô Lâm đã ký ban hành Nghị quyết số 57-NQ/TW (ngày 22/12/2024) của
+# Bộ Chính trị về đột phá …", "Phó Thủ tướng Trần Hồng Hà vừa ký Quyết định số 12/QĐ-TTg ngày
+# 05/01/2026 về …" — the signer's post (its last word in lower case: "Tổng Bí thư", "Thủ tướng
+# Chính phủ") then a name of two to four capitalised words
+_LEDE = re.compile(
+    r"^(?:(?:Thay\s+mặt|T/M|TM\.)\s+(?P<body>[^,]{3,80}),\s+)?"
+    r"(?P<who>[^,;.()]{5,120}?)\s+(?:đã\s+|vừa\s+)?ký(?:\s+ban\s+hành)?\s+\S+(?:\s+\S+)?\s+"
+    r"số\s+(?P<number>[^\s,()]+)"
+    r"\s*,?\s*\(?(?:ngày\s+(?P<date>\d{1,2}/\d{1,2}/\d{4}))?\)?"
+    r"(?:\s+của\s+(?P<issuer>[^,;.()]{3,80}?))?"
+    r"(?:\s+(?P<title>về\s+[^;]{5,400}?))?\s*\.?$")
+
+
+def _post_and_name(who: str) -> tuple[str, str] | None:
+    """"Tổng Bí thư Tô Lâm" → ("Tổng Bí thư", "Tô Lâm"): the name is the last two to four
+    capitalised words, the post before it ends with a word in lower case (else where the post
+    ends is unknown: "Chủ tịch UBND tỉnh Lào Cai Trịnh Xuân Trường")."""
+    words = who.split()
+    k = len(words)
+    while k > 0 and words[k - 1][:1].isupper() and words[k - 1].isalpha():
+        k -= 1
+    if not (2 <= len(words) - k <= 4) or k == 0 or not words[k - 1][:1].islower() \
+            or not words[0][:1].isupper():
+        return None
+    return " ".join(words[:k]), " ".join(words[k:])
+
+
+def _from_lede(doc: Document, lines: list[Line], body_start: int) -> None:
+    """A copy without a header or a signature block (a news site's): its date, title, issuer
+    and signer as the lede above the text states them, when it names this document's number."""
+    first = next((ln for ln in lines[body_start: body_start + 5] if ln.text), None)
+    if first is None:
+        return
+    m = _LEDE.match(first.text)
+    if m is None or doc.number is None or number_key(m.group("number")) != number_key(doc.number):
+        return
+    found = _post_and_name(m.group("who"))
+    if found is None:
+        return
+    fields = ["người ký"]
+    doc.signer = Signer(f"T/M {m.group('body').strip()}" if m.group("body") else None, *found)
+    if m.group("date"):
+        d, mo, y = m.group("date").split("/")
+        doc.date = iso_date(y, mo, d, doc, first.no, m.group("date"))
+        fields.append("ngày")
+    if m.group("title") and doc.title is None:
+        doc.title = m.group("title").strip()
+        fields.append("trích yếu")
+    issuer = m.group("issuer") or m.group("body")
+    if issuer and doc.issuer is None:
+        doc.issuer = issuer.strip()
+        fields.append("cơ quan ban hành")
+    doc.warn(first.no, "from_lede", fields=", ".join(fields), source=first.no)
 
 
 def _attachment(doc: Document) -> Attachment | None:
