@@ -218,3 +218,27 @@ def test_forms_printed_one_after_another_are_other_documents() -> None:
     doc = convert_file(REAL / "21_congdoan-hd-quytrinh-thoauoc-ldtt.doc")
     assert "document" not in {p.kind for p in doc.parts}
     assert "145/2020/NĐ-CP" in {c.number for c in doc.cites}
+
+
+def test_an_ocr_heading_that_holds_none_of_its_tasks_still_names_their_body() -> None:
+    # 02 (an OCR'd programme): "7. Các tỉnh uỷ, thành uỷ" then its "a)" read as "8)"; "9, Ban
+    # …" with a comma for the dot, read as a paragraph under the heading before it
+    text = ("CHƯƠNG TRÌNH HÀNH ĐỘNG\nthực hiện Kết luận\n\nIII- TỔ CHỨC THỰC HIỆN\n\n"
+            "6. Đảng uỷ các bộ, ngành thuộc Đảng uỷ Chính phủ\n\n"
+            "a) Xây dựng kế hoạch và tổ chức triển khai thực hiện hiệu quả Kết luận.\n\n"
+            "7. Các tỉnh uỷ, thành uỷ\n\n"
+            "8) Xây dựng chương trình, kế hoạch và tô chức thực hiện các nội dung của Kết luận "
+            "phù hợp với chức năng, nhiệm vụ.\n\n"
+            "b) Lãnh đạo, chỉ đạo bố trí đủ ngân sách và tô chức triển khai các chương trình.\n\n"
+            "8. Ban Chính sách, chiến lược Trung ương\n\n"
+            "a) Chủ trì, phối hợp với các cơ quan liên quan theo dõi, kiểm tra, đôn đốc triển "
+            "khai thực hiện Kết luận.\n\n"
+            "9, Ban Tuyên giáo và Dân vận Trung ương\n\n"
+            "Chủ trì hướng dẫn công tác quán triệt, triển khai thực hiện, tuyên truyền.\n")
+    got = [(a.agency, a.task[:20]) for a in convert(text, "02.txt", "txt").assignments]
+    assert ("Các tỉnh uỷ, thành uỷ", "Xây dựng chương trìn") in got
+    assert ("Các tỉnh uỷ, thành uỷ", "Lãnh đạo, chỉ đạo bố") in got
+    assert ("Ban Tuyên giáo và Dân vận Trung ương", "Chủ trì hướng dẫn cô") in got
+    # the name line is no task of the body before it
+    assert all(not task.startswith("9, Ban") for _, task in got)
+    assert ("Ban Chính sách, chiến lược Trung ương", "Chủ trì hướng dẫn cô") not in got

@@ -961,6 +961,7 @@ def extract_assignments(doc: Document, units: list[_Unit]) -> None:
     task: Node | None = None  # the node a run of labelled lines belongs to
     group: _Labelled | None = None
     late_zone = False
+    stray: str | None = None  # the agency of a bare heading (_bare_name) the tasks after it have
     for at, u in enumerate(units):
         node, memo = u.node, u.scope.memo
         if isinstance(node, Table):
@@ -979,7 +980,14 @@ def extract_assignments(doc: Document, units: list[_Unit]) -> None:
             late_zone = True  # "IV- TỔ CHỨC THỰC HIỆN" read as a paragraph: the rest assigns
             continue
         zone = directive or late_zone or u.own.task_zone()
-        ctx = u.scope.agency() if zone else u.scope.named_agency()
+        if isinstance(node, Section) and node.heading.strip():
+            stray = None  # a heading of its own ends the tasks of a name the parser left bare
+        if zone:
+            name = _bare_name(node, memo)
+            if name:
+                stray = name
+                continue
+        ctx = (stray or u.scope.agency()) if zone else u.scope.named_agency()
         if isinstance(node, Section):
             if not node.text:
                 if _EXECUTE.search(node.heading):  # "Điều 3. … chịu trách nhiệm thi hành …"
@@ -997,6 +1005,31 @@ def extract_assignments(doc: Document, units: list[_Unit]) -> None:
                 and memo.agency(node.text) == node.text.rstrip(" :"):
             continue  # an agency heading item ("* Ban Tổ chức:"), its children are the tasks
         _sentence(doc, u, node.text, ctx, zone, subjects)
+
+
+# a numbered heading the parser read as a paragraph: "9, Ban Tuyên giáo và Dân vận Trung ương"
+# (an OCR'd "9." with a comma)
+_NUMBERED_LINE = re.compile(r"^\d{1,2}\s*[,.]\s+(?=\S)")
+
+
+def _bare_name(node: Node, memo: _Memo) -> str | None:
+    """In a task zone, an agency's name on a heading that holds none of its tasks, which then
+    follow it outside it: a section that is only the name, with no text and nothing under it
+    ("7. Các tỉnh uỷ, thành uỷ", its "a)" read by the OCR as "8)", a section of its own), or
+    a numbered paragraph that is only the name ("9, Ban Tuyên giáo và Dân vận Trung ương")."""
+    if isinstance(node, Section):
+        if node.text or node.children:
+            return None
+        text = node.heading
+    elif isinstance(node, Paragraph):
+        m = _NUMBERED_LINE.match(node.text)
+        if m is None:
+            return None
+        text = node.text[m.end():]
+    else:
+        return None
+    text = text.strip().rstrip(" :")
+    return text if text and at_most_words(text, 12) and memo.agency(text) == text else None
 
 
 def _members(doc: Document, u: _Unit) -> None:
