@@ -242,3 +242,19 @@ def test_an_ocr_heading_that_holds_none_of_its_tasks_still_names_their_body() ->
     # the name line is no task of the body before it
     assert all(not task.startswith("9, Ban") for _, task in got)
     assert ("Ban Chính sách, chiến lược Trung ương", "Chủ trì hướng dẫn cô") not in got
+
+
+def test_a_section_that_assigns_tasks_by_its_heading_is_a_task_zone() -> None:
+    # 09: "II. PHÂN CÔNG NHIỆM VỤ", the issuer itself named as the subject of a task
+    text = ("KẾ HOẠCH\ntriển khai thực hiện Nghị quyết\n**II. PHÂN CÔNG NHIỆM VỤ**\n\n"
+            "**1. Tuyên truyền, quán triệt, nâng cao nhận thức**\n\n"
+            "*   Đảng đoàn Quốc hội phối hợp với Đảng ủy cơ quan Văn phòng Quốc hội tổ chức phổ "
+            "biến, quán triệt nghiêm túc đến các tổ chức đảng trực thuộc.\n")
+    got = _agencies(text.replace("\n\n", "\n"))
+    assert ("Đảng đoàn Quốc hội", "lead") in got
+    assert ("Đảng ủy cơ quan Văn phòng Quốc hội", "support") in got
+    # a section about results is none ("II. KẾT QUẢ THỰC HIỆN" in a plan whose tasks are in
+    # "III. TỔ CHỨC THỰC HIỆN")
+    other = text.replace("PHÂN CÔNG NHIỆM VỤ", "KẾT QUẢ THỰC HIỆN") + (
+        "III. TỔ CHỨC THỰC HIỆN\nVăn phòng chủ trì theo dõi, tổng hợp.\n")
+    assert _agencies(other.replace("\n\n", "\n")) == [("Văn phòng", "lead")]

@@ -97,6 +97,10 @@ _RESULTS_HEADING = re.compile(r"ket qua|tinh hinh|danh gia")
 _PLAN_TYPES = {"KH", "CTr", "NQ", "CT", "ĐA", "PA", "KL"}
 
 
+# a section whose items assign tasks: "TỔ CHỨC THỰC HIỆN", "PHÂN CÔNG NHIỆM VỤ" (folded)
+_TASK_HEADING = re.compile(r"to chuc thuc hien|^(?:[ivxlc\d]+\W+)?phan cong (?:nhiem vu|thuc hien)")
+
+
 class _Scope:
     """What the nodes under a heading (a section or item) inherit from it and from the headings
     above it — each answer computed once per heading, and only when first asked."""
@@ -127,7 +131,7 @@ class _Scope:
         if self._task_zone is _UNKNOWN:
             h = self.heading
             self._task_zone = (self.parent is not None and self.parent.task_zone()) or (
-                isinstance(h, Section) and "to chuc thuc hien" in fold(h.heading))
+                isinstance(h, Section) and _TASK_HEADING.search(fold(h.heading)) is not None)
         return self._task_zone  # type: ignore[return-value]
 
     def _heading_text(self) -> str:
