@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 REAL = Path(__file__).parent / "fixtures" / "real"
-LABELS = sorted(p for p in (REAL / "labels").glob("*.yml") if re.match(r"[4-9]\d_", p.name))
+LABELS = sorted(p for p in (REAL / "labels").glob("*.yml") if re.match(r"4\d_", p.name))
 
 
 def _label(path: Path) -> dict[str, Any]:
