@@ -31,7 +31,7 @@ from .catalog import Catalog, DocPage
 from .html import Markup, join, tag
 from .labels import add_labels, format_date, t
 from .urls import relative, url
-from .views import Ctx, Section, shorten
+from .views import Ctx, Section, pager_links, shorten
 
 add_labels({
     "due.title": ("Thời hạn", "Deadlines"),
@@ -407,9 +407,8 @@ def _pager(ctx: Ctx, kind: str, agency_id: str | None, n: int, total: int) -> Ma
             return ctx.href("deadlines") if i == 1 else ctx.href("deadlines_page", str(i))
         return ctx.href("deadlines_agency", agency_id if i == 1 else f"{agency_id}/trang/{i}")
 
-    links = [tag("a", str(i), href=href(i), aria_current="page" if i == n else None)
-             for i in range(1, total + 1)]
-    return tag("nav", join(links, " "), class_="vb-pager", aria_label=ctx.t("pager.label"))
+    return tag("nav", pager_links(n, total, href), class_="vb-pager",
+               aria_label=ctx.t("pager.label"))
 
 
 def deadline_page(ctx: Ctx, agency_id: str | None, n: int) -> list[Section]:

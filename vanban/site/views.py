@@ -8,7 +8,7 @@ Links are relative to `Ctx.here`; anchors come from `vanban.slug` / `urls`.
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from ..data import Agency
@@ -817,6 +817,36 @@ def listing_href(ctx: Ctx, kind: str, key: str, n: int, anchor: str = "") -> str
     return ctx.href(f"{kind}_page", page_key(key, n), anchor)
 
 
+PAGER_AROUND = 3      # a pager links this many pages either side of the current one
+
+
+def pager_numbers(n: int, total: int, around: int = PAGER_AROUND) -> list[int | None]:
+    """The page numbers a pager links: the first, the last and those around `n`; None where
+    numbers are left out (a list of 700 pages links 9 of them, not 700).
+
+    >>> pager_numbers(1, 3)
+    [1, 2, 3]
+    >>> pager_numbers(50, 700)
+    [1, None, 47, 48, 49, 50, 51, 52, 53, None, 700]
+    >>> pager_numbers(3, 9, 2)
+    [1, 2, 3, 4, 5, None, 9]
+    """
+    shown = sorted({1, total} | set(range(max(1, n - around), min(total, n + around) + 1)))
+    out: list[int | None] = []
+    for i in shown:
+        if out and i - (out[-1] or 0) > 1:
+            out.append(None)
+        out.append(i)
+    return out
+
+
+def pager_links(n: int, total: int, href: Callable[[int], str]) -> Markup:
+    """The numbered links of a pager (vanban.site.due's too)."""
+    return join((tag("a", str(i), href=href(i), aria_current="page" if i == n else None)
+                 if i is not None else tag("span", "…", class_="vb-pager__gap")
+                 for i in pager_numbers(n, total)), " ")
+
+
 def listing_pager(ctx: Ctx, kind: str, key: str, n: int, total: int) -> Markup:
     """Previous / numbered / next links between the pages of a long listing."""
     if total <= 1:
@@ -825,9 +855,7 @@ def listing_pager(ctx: Ctx, kind: str, key: str, n: int, total: int) -> Markup:
     if n > 1:
         links.append(tag("a", ctx.t("pager.prev"), href=listing_href(ctx, kind, key, n - 1),
                          rel="prev", class_="vb-pager__prev"))
-    numbers = join((tag("a", str(i), href=listing_href(ctx, kind, key, i),
-                        aria_current="page" if i == n else None)
-                    for i in range(1, total + 1)), " ")
+    numbers = pager_links(n, total, lambda i: listing_href(ctx, kind, key, i))
     links.append(tag("span", numbers, class_="vb-pager__pages"))
     if n < total:
         links.append(tag("a", ctx.t("pager.next"), href=listing_href(ctx, kind, key, n + 1),
