@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (pdftotext -layout lines, copied as they are, are wider than 100)
 """Issue 19, the held-out documents (tests/fixtures/real/docs/50-53): general rules for the
 families they revealed, tested on real text copied from them (pdftotext -layout, as the PDF
 reader gives it). Expected values come from reading the documents."""
@@ -92,3 +93,92 @@ def test_a_document_without_header_followed_by_another_is_no_cover() -> None:
     doc = convert(text, "x.pdf", "pdf")
     assert doc.title == TITLE_51 and doc.place is None
     assert not [s for s in doc.head if s.role == "cover"]
+
+
+# 51's appendix, a PDF table read by pdftotext -layout: the "Cơ quan chủ trì" column's cells wrap
+# over two lines ("Ban Tuyên giáo và" / "Dân vận Tỉnh ủy"), sit in the middle of their rows, and
+# the text of a long task runs on into the column with a single space ("cho cán bộ Ban Tuyên")
+TABLE_51 = """\
+                                       lần thứ I, nhiệm kỳ 2025 - 2030)
+                                                                  -----
+                                                                                                                             Thời gian
+                                                                                                            Thời gian ban
+TT                                      Nội dung                                       Cơ quan chủ trì                       triển khai
+                                                                                                                hành
+                                                                                                                             thực hiện
+ 1     Công tác lãnh đạo, chỉ đạo, triển khai thực hiện Nghị quyết
+
+(1)    Kế hoạch tổ chức học tập, quán triệt triển, khai thực hiện Nghị quyết cho cán bộ Ban Tuyên giáo và   Tháng 09 năm    Tháng 9 và
+       chủ chốt cấp tỉnh, các tổ chức đảng và toàn thể đảng viên thuộc Đảng bộ tỉnh      Dân vận Tỉnh ủy        2025          10/2025
+(2)    Xây dựng và ban hành Quy chế làm việc của Ban Chấp hành Đảng bộ tỉnh khoá          Ban Tổ chức        Quý IV năm      Giai đoạn
+       I, nhiệm kỳ 2025 - 2030                                                              Tỉnh ủy             2025        2025 - 2030
+(3)    Xây dựng và ban hành Quy chế làm việc của Ủy ban Kiểm tra Tỉnh ủy               Ủy ban Kiểm tra       Quý IV năm      Giai đoạn
+       khoá I, nhiệm kỳ 2025 - 2030                                                        Tỉnh ủy              2025        2025 - 2030
+(4)    Chương trình công tác toàn khoá của Ban Chấp hành Đảng bộ tỉnh                    Văn phòng           Quý IV năm      Giai đoạn
+                                                                                           Tỉnh ủy              2025        2025 - 2030
+(5)    Chương trình kiểm tra, giám sát toàn khoá của Ban Chấp hành Đảng bộ tỉnh        Ủy ban Kiểm tra       Quý IV năm      Giai đoạn
+                                                                                           Tỉnh ủy              2025        2025 - 2030
+ 2     Công tác xây dựng Đảng và hệ thống chính trị
+
+2.1.   Công tác xây dựng Đảng
+
+       Đề án của Ban Chấp hành Đảng bộ tỉnh về “Nâng cao chất lượng công tác Ban Tuyên giáo và                               Giai đoạn
+                                                                                                             Quý I năm
+(1)    tổng kết thực tiễn, nghiên cứu lý luận góp phần thực hiện có hiệu quả các Dân vận Tỉnh ủy                            2026 - 2030
+                                                                                                               2026
+"""
+TABLE_51_PAGE_19 = """\
+
+                                                                                                                         Thời gian
+                                                                                                         Thời gian ban
+TT                                      Nội dung                                       Cơ quan chủ trì                   triển khai
+                                                                                                             hành
+                                                                                                                         thực hiện
+       Đẩy mạnh thu hút doanh nghiệp công nghệ cao, công nghiệp hỗ trợ, công
+       nghiệp có giá trị gia tăng cao, thân thiện môi trường; tăng cường xúc tiến
+                                                                                          Đảng ủy          Nhiệm vụ       Giai đoạn
+(4)    đầu tư; kịp thời tháo gỡ khó khăn và hỗ trợ thủ tục pháp lý (đầu tư, đất đai,
+                                                                                         UBND tỉnh       thường xuyên    2026 – 2030
+       xây dựng, môi trường, phòng cháy chữa cháy,…) tạo môi trường đầu tư
+       thuận lợi, hiệu quả
+
+"""
+PROGRAMME = HEADER_51.split("    I. MỤC ĐÍCH")[0]
+
+
+def _leads(text: str) -> list[tuple[str, str]]:
+    doc = convert(PROGRAMME + text, "51.pdf", "pdf")
+    return [(a.agency, a.task) for a in doc.assignments if a.role == "lead"]
+
+
+def test_a_pdf_tables_lead_column_is_read_by_position_and_its_wrapped_cells_joined() -> None:
+    leads = _leads(TABLE_51)
+    assert [a for a, _ in leads] == [
+        "Ban Tuyên giáo và Dân vận Tỉnh ủy", "Ban Tổ chức Tỉnh ủy", "Ủy ban Kiểm tra Tỉnh ủy",
+        "Văn phòng Tỉnh ủy", "Ủy ban Kiểm tra Tỉnh ủy", "Ban Tuyên giáo và Dân vận Tỉnh ủy"]
+    # each task whole: the lines above and below its centred lead cell, no heading row in it
+    assert leads[0][1] == (
+        "Kế hoạch tổ chức học tập, quán triệt triển, khai thực hiện Nghị quyết cho cán bộ chủ "
+        "chốt cấp tỉnh, các tổ chức đảng và toàn thể đảng viên thuộc Đảng bộ tỉnh")
+    assert leads[1][1] == ("Xây dựng và ban hành Quy chế làm việc của Ban Chấp hành Đảng bộ "
+                           "tỉnh khoá I, nhiệm kỳ 2025 - 2030")
+    assert leads[5][1].startswith("Đề án của Ban Chấp hành Đảng bộ tỉnh về “Nâng cao chất lượng "
+                                  "công tác tổng kết thực tiễn")
+    # the column's heading is no agency, nor a heading row ("2.1. Công tác xây dựng Đảng")
+    assert not any("Cơ quan" in a or "Công tác" in t[:9] for a, t in leads)
+
+
+def test_a_lead_cell_of_two_bodies_wrapped_at_its_line_break_is_one_name() -> None:
+    leads = _leads(TABLE_51_PAGE_19)
+    # ("Đảng ủy" / "(4)" / "UBND tỉnh": one body, not "Đảng ủy" and "UBND tỉnh")
+    assert {a for a, _ in leads} == {"Đảng ủy UBND tỉnh"}
+    assert leads[0][1].startswith("Đẩy mạnh thu hút doanh nghiệp công nghệ cao")
+
+
+def test_a_pdf_table_keeps_every_word_of_its_lines() -> None:
+    from vanban.lossless import missing_words
+    from vanban.render import render_markdown
+
+    text = PROGRAMME + TABLE_51
+    doc = convert(text, "51.pdf", "pdf")
+    assert missing_words(text, render_markdown(doc), doc.removed) == []
