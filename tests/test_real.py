@@ -109,12 +109,12 @@ def test_the_documents_that_cannot_be_read_are_refused_with_a_reason() -> None:
 
 # Floors under today's figures (scripts/eval_real.py), so that a change that makes the converter
 # worse on real documents fails here; raise them as it gets better (the goal is 95 % each).
-# Lowered (issue 19, held-out check) to just under what is reached once documents 50-53, never
-# tuned to, joined the corpus: issuer, place, date, title, signer.*, recipients, citations,
-# agencies.
-FLOORS = {"number": 0.95, "type": 0.95, "issuer": 0.91, "parent_issuer": 0.95, "place": 0.91,
-          "date": 0.97, "title": 0.94, "signer.authority": 0.97, "signer.title": 0.94,
-          "signer.name": 0.97, "recipients": 0.97, "citations": 0.98, "agencies": 0.83,
+# Lowered (issue 19, held-out check) once documents 50-53, never tuned to, joined the corpus;
+# raised again (issue 19, held-out rules: 52 refused, 51's cover page and appendix table) to
+# just under what is reached.
+FLOORS = {"number": 0.99, "type": 0.99, "issuer": 0.96, "parent_issuer": 0.99, "place": 0.96,
+          "date": 0.99, "title": 0.99, "signer.authority": 0.99, "signer.title": 0.96,
+          "signer.name": 0.99, "recipients": 0.99, "citations": 0.99, "agencies": 0.89,
           "targets": 0.99, "attachment.type": 1.0, "attachment.title": 1.0}
 
 
@@ -141,7 +141,7 @@ def test_importing_the_whole_corpus_at_once_leaves_a_buildable_portal(tmp_path: 
                                        "--docs", str(project / "docs"),
                                        "--data", str(project / "data")])
     assert result.exit_code == 1, result.output      # the scans and the seeds already there
-    assert "Imported 32 files, refused 8" in result.output, result.output[-2000:]
+    assert "Imported 31 files, refused 9" in result.output, result.output[-2000:]
     assert [p.message("en") for p in check(project) if not is_notice(p)] == []
     site = built_site(project)
-    assert len(list((site / "van-ban").glob("*/index.html"))) >= 32
+    assert len(list((site / "van-ban").glob("*/index.html"))) >= 31

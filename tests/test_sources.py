@@ -168,6 +168,86 @@ def test_pdf_with_a_garbled_text_layer_is_refused() -> None:
         "its result")
 
 
+def test_pdf_ocrd_without_vietnamese_is_refused() -> None:
+    """Doc 52: a scan OCR'd without Vietnamese ("TiNH UY THAI NGUYEN", "cüa Ban Chip hành")."""
+    path = REAL / "52_tinhuy-thainguyen-tb348-ocr-textlayer.pdf"
+    with pytest.raises(SourceError) as err:
+        read(path)
+    assert err.value.message("en") == (
+        f"{path}: the PDF's text layer is Vietnamese without its accents (41% of the words that "
+        "always carry them, such as 'của', 'các', 'được', lost them, e.g. 'NGUYEN') — it was "
+        "OCR'd without Vietnamese; ask for the original Word file (.docx), or run OCR with "
+        "Vietnamese and import its result")
+    assert "OCR" in err.value.message("vi") and "không dấu" in err.value.message("vi")
+
+
+def _all_real_inputs() -> list[Path]:
+    corpus = ROOT.parent / "shared" / "corpus"
+    paths = [*REAL.iterdir(), *FIX.glob("*.pdf")]
+    if corpus.is_dir():
+        paths += [p for p in corpus.iterdir() if p.suffix in (".txt", ".docx", ".doc", ".htm")]
+    return sorted(paths)
+
+
+def test_no_real_document_with_its_accents_counts_as_unaccented() -> None:
+    """The threshold measured on every real input: the most "bare" one is OCR (02, 0.3 %)."""
+    shares = {}
+    for path in _all_real_inputs():
+        try:
+            text = read(path).text
+        except SourceError:
+            continue  # the scans and garbled layers (34-36), and 52 itself
+        share = sources.unaccented_share(text)
+        assert share is not None, path.name
+        shares[path.name] = share[0]
+    assert len(shares) >= 36
+    assert max(shares.values()) < 0.01 < sources.MAX_BARE_SHARE
+
+
+def test_the_same_real_text_with_its_accents_stripped_is_unaccented() -> None:
+    text = read(REAL / "50_ubnd-sadec-qd149-ban-baucu.pdf").text
+    bare = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    bare = "".join(ch for ch in bare if not unicodedata.combining(ch))
+    got = sources.unaccented_share(bare)
+    assert got is not None and got[0] == 1.0
+
+
+def _pdf(lines: list[str]) -> bytes:
+    """A one-page PDF with these lines in Helvetica (ASCII), built by hand."""
+    ops = "BT /F1 11 Tf 14 TL 50 780 Td " + " ".join(
+        "(" + x.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)") + ") Tj T*"
+        for x in lines) + " ET"
+    objs = ["<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font "
+            "<< /F1 4 0 R >> >> /Contents 5 0 R >>",
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+            f"<< /Length {len(ops)} >>\nstream\n{ops}\nendstream"]
+    out, offsets = b"%PDF-1.4\n", []
+    for n, body in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += f"{n} 0 obj\n{body}\nendobj\n".encode("latin-1")
+    xref = len(out)
+    out += f"xref\n0 {len(objs) + 1}\n0000000000 65535 f \n".encode()
+    out += "".join(f"{o:010d} 00000 n \n" for o in offsets).encode()
+    out += (f"trailer\n<< /Size {len(objs) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n"
+            "%%EOF\n").encode()
+    return out
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+def test_english_pdf_is_read_not_refused(tmp_path: Path) -> None:
+    path = tmp_path / "notice.pdf"
+    english = ["Notice of the annual meeting of the board of directors.",
+               "The meeting will be held on Monday in the main hall of the university.",
+               "All members are invited to attend and to bring the documents they need.",
+               "Please confirm your attendance to the secretary before Friday."]
+    path.write_bytes(_pdf(english))
+    text = read(path).text
+    assert "annual meeting of the board" in text
+    assert sources.unaccented_share(text) is None
+
+
 def test_damaged_pdf(tmp_path: Path) -> None:
     path = tmp_path / "hong.pdf"
     path.write_bytes(b"%PDF-1.4 ...")

@@ -1235,6 +1235,65 @@ _BRACKETED = re.compile(r"\(([^()]{3,200})\)")
 _GROUP_TAIL = re.compile(r"(?:^|,\s*|\s+và\s+)(?:các|những)\s+[^,]+$")
 
 
+def _wrapped_rows(body: list[tuple[int, dict[int, list[str]]]], lead: int, width: int
+                 ) -> list[tuple[int, list[str]]]:
+    """The rows of a table read line by line (a PDF's, `vanban.normalise._layout_tables`), whose
+    cells wrap over lines and sit in the middle of their rows: each cell of the lead
+    column (its wrapped lines joined) is a row, and takes the row number nearest to it; a
+    numbered line left over, with nothing beside it, is a heading row ("2.1. Công tác xây dựng
+    Đảng"); every other line goes to the row whose lead cell is nearest, never across a
+    heading row."""
+    anchors: list[list[int]] = []  # [first, last] line number of each lead cell
+    for no, cells in body:
+        if lead not in cells:
+            continue
+        text = " ".join(cells[lead])
+        if anchors and no - anchors[-1][1] <= 2:
+            before = " ".join(" ".join(c.get(lead, [])) for n, c in body
+                              if anchors[-1][0] <= n <= anchors[-1][1]).strip()
+            if not g.ORG_START.match(text) or g.UNIT_ONLY.match(text) \
+                    or g.NAME_GOES_ON.search(before):
+                anchors[-1][1] = no
+                continue
+        anchors.append([no, no])
+
+    def dist(no: int, a: list[int]) -> int:
+        return 0 if a[0] <= no <= a[1] else (a[0] - no if no < a[0] else no - a[1])
+
+    marks = [no for no, c in body if 0 in c and g.TABLE_ROW_MARK.match(" ".join(c[0]))]
+    taken = {min(marks, key=lambda m: dist(m, a)) for a in anchors
+             if marks and min(dist(m, a) for m in marks) <= 3}
+    headings = {no for no, c in body if no in marks and no not in taken and set(c) == {0, 1}}
+    rows: dict[int, tuple[int, list[list[str]]]] = {}  # by the first line of the row
+    order: list[int] = []
+    for no, cells in body:
+        if no in headings:
+            key = no
+        else:
+            lo = max((h for h in headings if h < no), default=-1)
+            hi = min((h for h in headings if h > no), default=1 << 30)
+            near = [a for a in anchors if lo < a[0] and a[1] < hi]
+            if not near:
+                key = -lo  # lines after a heading row and no lead cell: one row
+            else:
+                # a tie between the row above and the row below: a line that starts a task
+                # with a capital (or a number) belongs below
+                best = min(near, key=lambda a: (dist(no, a), not (no < a[0]
+                                                                  and _starts_row(cells))))
+                key = best[0]
+        if key not in rows:
+            rows[key] = (no, [[] for _ in range(width)])
+            order.append(key)
+        for k, words in cells.items():
+            rows[key][1][k] += words
+    return [(rows[key][0], [" ".join(c) for c in rows[key][1]]) for key in order]
+
+
+def _starts_row(cells: dict[int, list[str]]) -> bool:
+    text = " ".join(cells.get(1, []))
+    return 0 in cells or text[:1].isupper()
+
+
 def _table_assignments(doc: Document, table: Table) -> None:
     header = [fold(h) for h in table.header]
 
@@ -1253,7 +1312,16 @@ def _table_assignments(doc: Document, table: Table) -> None:
     if lead is None or task is None:
         return
     lines = table.row_lines or [table.line] * len(table.rows)
-    for row, line in zip(table.rows, lines, strict=False):
+    rows = table.rows
+    first = fold(table.header[0]) if table.header else ""
+    if first in ("tt", "stt", "so tt") and len(rows) >= 4 and sum(
+            1 for r in rows if not r[0].strip() and any(c.strip() for c in r[1:])
+    ) >= len(rows) // 4:  # a table read line by line: its cells wrap over rows
+        body = [(no, {k: [c] for k, c in enumerate(r) if c.strip()})
+                for no, r in zip(lines, rows, strict=False)]
+        joined = _wrapped_rows(body, lead, len(table.header))
+        rows, lines = [r for _, r in joined], [no for no, _ in joined]
+    for row, line in zip(rows, lines, strict=False):
         anchor = f"{table.anchor}-r{line}"
         deadline = row[when] if when is not None and row[when] else None
         for role, idx in (("lead", lead), ("support", support)):

@@ -807,3 +807,15 @@ def first_match(pat: re.Pattern[str], text: str) -> re.Match[str] | None:
 def strip_emphasis(text: str) -> str:
     """Remove Markdown emphasis markers written by the Word extractor: "**T/M BAN**" → "T/M BAN"."""
     return EMPHASIS.sub("", text)
+
+
+# ---- tables whose cells wrap over rows (a PDF table read line by line) ----------------------
+
+# the number of a table's row: "1", "(1)", "2.1.", "I", "a)"
+TABLE_ROW_MARK = re.compile(r"^(?:\(?\d{1,3}(?:\.\d{1,3})*[.)]?|[IVXL]{1,5}\.?|[a-zđ]\))$")
+# a wrapped lead cell's later line goes on with the name ("Dân vận Tỉnh ủy", "nhân dân tỉnh",
+# "UBND tỉnh" under "Đảng ủy"); these words end a name and never start a new one on their own
+NAME_GOES_ON = re.compile(r"(?:\bvà|,|-|–|\bcủa|\bĐảng\s+[uủ][yỷ]|\bVăn\s+phòng|\bHội\s+đồng|"
+                           r"\bỦy\s+ban|\bUỷ\s+ban|\bBan)$")
+UNIT_START = re.compile(r"(?:Tỉnh|Thành|Huyện|Quận|Thị)\s+[uủ][yỷ]\b")
+UNIT_ONLY = re.compile(r"^(?:Tỉnh|Thành|Huyện|Quận|Thị)\s+[uủ][yỷ]$|^(?:tỉnh|thành\s+phố)$")

@@ -107,11 +107,15 @@ def normalise(text: str, kind: str = "txt") -> Normalised:
     raw = normalize(text).split("\n")
     out = Normalised([], detect_layout(raw, kind))
     lines: list[Line] = list(enumerate(raw, 1))
+    keep: set[int] = set()
     if out.layout == "ocr":
         out.warnings.append((1, "ocr_text"))
         lines = _drop(lines, out, lambda t: bool(OCR_PAGE.match(t) or OCR_NOTE.match(t)), "ocr")
     if out.layout in ("pdf", "ocr"):
         lines = _page_furniture(lines, out)
+        if out.layout == "pdf":
+            lines = _layout_tables(lines, out.removed)
+            keep = {no for no, t in lines if t.startswith("| ")}
         lines = _pdf_paragraphs(lines, across_blanks=out.layout == "pdf")
     if out.layout == "markdown":
         lines = _unmark(lines, out)
@@ -122,7 +126,9 @@ def normalise(text: str, kind: str = "txt") -> Normalised:
         out.removed.append(("caption", clean_spaces(MD_HEADING.sub("", t)), no))
         out.caption = (no, clean_spaces(MD_HEADING.sub("", t)))
         lines = lines[:first] + lines[first + 1:]
-    lines = [(no, _pipe_row(t)) if t.lstrip().startswith("|") else (no, t) for no, t in lines]
+    # (a PDF's table rebuilt by `_layout_tables` keeps its rows, empty cells and all)
+    lines = [(no, _pipe_row(t)) if t.lstrip().startswith("|") and no not in keep else (no, t)
+             for no, t in lines]
     lines = _drop(lines, out, _rule, "rule")
     lines = [piece for line in lines for piece in _unflatten(line)]
     lines = [piece for line in lines for piece in _split_signature(line)]
@@ -231,6 +237,9 @@ def _pdf_paragraphs(lines: list[Line], across_blanks: bool = True) -> list[Line]
         if not s:
             out.append((no, ""))
             continue
+        if s.startswith("|") and s.endswith("|"):  # a table row `_layout_tables` rebuilt
+            out.append((no, s))
+            continue
         cells = split_columns(s)
         if len(cells) > 1:
             out.append((no, "\t".join(cells)))
@@ -249,12 +258,174 @@ def _pdf_paragraphs(lines: list[Line], across_blanks: bool = True) -> list[Line]
                 out[prev[0]] = (out[prev[0]][0], _glue(out[prev[0]][1], s))
             continue
         if (prev is not None and prev[1] and "\t" not in prev[1] and _indent(t) < 3
+                and not prev[1].startswith("|")
                 and not starts_block and not _closes(prev[1]) and not mostly_upper(prev[1])
                 and not g.NUMBER_LINE.match(prev[1])):
             out[prev[0]] = (out[prev[0]][0], _glue(prev[1], s))
             continue
         out.append((no, s))
     return out
+
+
+# ---- a table laid out in columns (pdftotext -layout) --------------------------------------------
+
+# the heading of a table's column that names who does each task
+_DOER_HEADING = re.compile(r"(?:Cơ\s+quan|Đơn\s+vị)\s+(?:chủ\s+trì|phối\s+hợp|thực\s+hiện|"
+                           r"chịu\s+trách\s+nhiệm|tham\s+mưu)", re.IGNORECASE)
+_LEAD_HEADING = re.compile(r"chủ\s+trì|thực\s+hiện|chịu\s+trách|tham\s+mưu", re.IGNORECASE)
+_CHUNK = re.compile(r"\S+(?: {1,2}\S+)*")  # words with one or two spaces between (justified)
+_WORD = re.compile(r"\S+")
+Span = tuple[int, int, str]  # start, end (character positions in the line), text
+
+
+def _layout_tables(lines: list[Line], removed: list[tuple[str, str, int]]) -> list[Line]:
+    """A table printed in columns (pdftotext -layout keeps them by character position): the
+    heading rows name its columns ("TT | Nội dung | Cơ quan chủ trì | Thời gian …", one heading
+    broken over lines, repeated on each page), each cell wraps over lines and sits in the middle
+    of its row. When one column names who does each task, its region becomes "| … |" rows, one
+    per cell of that column, so that the parser reads a table whose lead column is that one;
+    every word of the region stays in a cell."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        no, t = lines[i]
+        if _DOER_HEADING.search(t) and len(COLUMN_GAP.split(t.strip())) >= 3:
+            got = _layout_table(lines, i, removed)
+            if got is not None:
+                top, end, rows = got
+                del out[len(out) - (i - top):]
+                out += rows
+                i = end
+                continue
+        out.append((no, t))
+        i += 1
+    return out
+
+
+def _chunks(text: str) -> list[Span]:
+    """The runs of words of a line split where three or more spaces are."""
+    return [(m.start(), m.end(), m.group()) for m in _CHUNK.finditer(text.rstrip())]
+
+
+def _heading_block(lines: list[Line], i: int) -> tuple[int, int]:
+    """The lines of a table's heading around line i: short pieces only, none in the first
+    column (where the rows' numbers are)."""
+    first = min(s for s, _, _ in _chunks(lines[i][1]))
+
+    def heading_line(t: str) -> bool:
+        ch = _chunks(t)
+        return bool(ch) and not g.RULE_LINE.match(t) and all(
+            len(x) <= 30 and s > first + 4 for s, _, x in ch)
+
+    top = i
+    while top > 0 and i - top < 3 and lines[top - 1][1].strip() and heading_line(lines[top - 1][1]):
+        top -= 1
+    end = i + 1  # (a heading's words go on in lower case: "Thời gian ban" / "hành")
+    while end < len(lines) and end - i <= 3 and lines[end][1].strip() \
+            and heading_line(lines[end][1]) and lines[end][1].strip()[:1].islower():
+        end += 1
+    return top, end
+
+
+def _columns(lines: list[Line], top: int, end: int) -> list[Span]:
+    """The columns a heading names, left to right: pieces whose spans overlap are one column."""
+    pieces = sorted(c for _, t in lines[top:end] for c in _chunks(t))
+    spans: list[tuple[int, int]] = []
+    for s, e, _ in pieces:
+        if spans and s <= spans[-1][1] + 1:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], e))
+        else:
+            spans.append((s, e))
+    # a title read top to bottom: re-join each column's pieces in line order
+    return [(s, e, " ".join(x for _, t in lines[top:end] for cs, ce, x in _chunks(t)
+                            if cs >= s and ce <= e)) for s, e in spans]
+
+
+def _split_chunk(s: int, text: str, edge: int, lead: bool) -> int | None:
+    """Where in a run of words (starting at s) that runs over a column's edge the next column's
+    words begin: at an agency's first word near the edge (for the lead column), else at the
+    first capital near it; None when the run does not reach past the edge."""
+    if edge - s < 8:
+        return None  # a cell a little wider than its heading: no run-over
+    words = [(s + m.start(), m.group()) for m in _WORD.finditer(text)]
+    near = [(p, w) for p, w in words if edge - 14 <= p <= edge + 4 and p > s and w[:1].isupper()]
+    if lead:  # "… hiệu quả các Dân vận Tỉnh ủy": "Tỉnh ủy" ends a name, it starts none here
+        for p, _ in near:
+            rest = text[p - s:]
+            if g.ORG_START.match(rest) and not g.UNIT_START.match(rest):
+                return p
+    return near[0][0] if near else None
+
+
+def _cells(text: str, cols: list[Span], lead: int) -> dict[int, list[str]]:
+    """One line's words by column."""
+    got: dict[int, list[str]] = {}
+    starts = [c[0] for c in cols]
+    # the first column holds the rows' numbers ("TT"), the text beside them starts at the left
+    bounds = [cols[0][1] + 2] + [(cols[k][1] + cols[k + 1][0]) // 2
+                                  for k in range(1, len(cols) - 1)]
+    for s, e, x in _chunks(text):
+        k = sum(1 for b in bounds if s >= b)
+        while k + 1 < len(cols) and e > starts[k + 1] + 1:
+            cut = _split_chunk(s, x, starts[k + 1], k + 1 == lead)
+            if cut is None:
+                break
+            left, x = x[:cut - s].rstrip(), x[cut - s:]
+            if left:
+                got.setdefault(k, []).append(left)
+            s, k = cut, k + 1
+        got.setdefault(k, []).append(x)
+    return got
+
+
+def _layout_table(lines: list[Line], i: int, removed: list[tuple[str, str, int]]
+                  ) -> tuple[int, int, list[Line]] | None:
+    top, end = _heading_block(lines, i)
+    cols = _columns(lines, top, end)
+    doers = [k for k, c in enumerate(cols) if _DOER_HEADING.search(c[2])]
+    if len(cols) < 3 or not doers or doers[0] == 0:
+        return None
+    lead = next((k for k in doers if _LEAD_HEADING.search(cols[k][2])), doers[0])
+    heading = [c[2] for c in cols]
+    # the table's lines: up to a line of text wider than the table starts, or the end
+    body: list[tuple[int, dict[int, list[str]]]] = []
+    j = end
+    while j < len(lines):
+        no, t = lines[j]
+        if not t.strip():
+            j += 1
+            continue
+        if _DOER_HEADING.search(t) and len(COLUMN_GAP.split(t.strip())) >= 3:
+            top2, end2 = _heading_block(lines, j)  # the heading again, on the next page
+            if [c[2] for c in _columns(lines, top2, end2)] == heading:
+                cols = _columns(lines, top2, end2)
+                body = [b for b in body if b[0] < lines[top2][0]]
+                j = end2
+                continue
+        cells = _cells(t, cols, lead)
+        mark_only = set(cells) == {0} and g.TABLE_ROW_MARK.match(" ".join(cells[0]))
+        wide = [c for c in _chunks(t) if c[0] < cols[lead][0] - 14 and c[1] > cols[lead][1] + 2
+                and not g.TABLE_ROW_MARK.match(c[2].split()[0])]
+        if not mark_only and (set(cells) == {0} or not re.search(r"[^\W_]", t) or (
+                wide and lead not in cells)):
+            break  # text after the table: in the first column, wider than it, dotted filler
+        body.append((no, cells))
+        j += 1
+    if not any(lead in c for _, c in body):
+        return None
+    # the heading's lines are read into one row (recorded: their words are in it); every other
+    # line is a row of its own, in order, its words in the cells of their columns
+    heading_rows = {no for no, t in lines[top:j] if t.strip()} - {no for no, _ in body}
+    removed += [("table_heading", clean_spaces(t), no) for no, t in lines[top:j]
+                if no in heading_rows]
+    out: list[Line] = [(lines[i][0], _row(heading))]
+    out += [(no, _row([" ".join(cells.get(k, [])) for k in range(len(heading))]))
+            for no, cells in body]
+    return top, j, out
+
+
+def _row(cells: list[str]) -> str:
+    return "| " + " | ".join(c.replace("|", "/") for c in cells) + " |"
 
 
 def _last_text(out: list[Line]) -> tuple[int, str] | None:

@@ -156,11 +156,59 @@ def _segments(line: Line) -> list[str]:
     return out
 
 
+def _dated(text: str) -> bool:
+    """A header line holding the number or the place and date (one of its columns)."""
+    return any(g.NUMBER_LINE.match(c) or g.PLACE_DATE.search(c) or g.PLACE_BLANK_DATE.search(c)
+               for c in (text.split("\t") if "\t" in text else [text]))
+
+
+def _cover_end(lines: list[Line]) -> int:
+    """The index where the real header starts after a cover page, else 0.
+
+    A cover ("BAN CHẤP HÀNH ĐẢNG BỘ TỈNH …" / "DỰ THẢO" / "CHƯƠNG TRÌNH HÀNH ĐỘNG …" / "THÁNG
+    9 - 2025") names the document but has no number and no place and date; the header after it
+    (a national or Party motto, then "Số …" or "<place>, ngày …") is the document's own. Only
+    when the text before that header holds a type line: a header whose motto is printed under
+    the issuer (no type line above it) is one header, not a cover and a header."""
+    seen, type_before, motto, motto_seen = 0, False, -1, 0
+    for i, ln in enumerate(lines):
+        if not ln.text:
+            continue
+        seen += 1
+        if seen > _COVER_LINES or (not _dated(ln.text) and not _cover_line(ln.text)):
+            return 0  # text of a body before any number or date: no cover
+        if _dated(ln.text):
+            if not type_before or motto < 0 or seen - motto_seen > 4:
+                return 0
+            start = motto  # the motto's row, and the issuer lines run onto it without a gap
+            while start > 0 and motto - start < 3 and lines[start - 1].text \
+                    and _headerish(lines[start - 1].text) \
+                    and not g.TYPE_LINE.match(lines[start - 1].text):
+                start -= 1
+            return start
+        if type_before and g.MOTTO.search(ln.text):
+            motto, motto_seen = i, seen
+        if not type_before and g.TYPE_LINE.match(ln.text) and mostly_upper(ln.text):
+            type_before = True
+    return 0
+
+
+_COVER_LINES = 25  # a cover and the header after it: ~10 lines each
+
+
+def _cover_line(text: str) -> bool:
+    """A line a cover or a header may hold: short, no list item or numbered heading."""
+    return len(text) < 100 and not any(p.match(text) for p in _MARKERS)
+
+
 def parse_header(lines: list[Line], doc: Document) -> int:
     """Fill the header fields; return the index of the first line after the title."""
+    start = _cover_end(lines)
+    doc.head += [SourceLine("cover", ln.text, ln.no) for ln in lines[:start] if ln.text]
     type_idx = None
     seen = 0
-    for i, ln in enumerate(lines):
+    for i in range(start, len(lines)):
+        ln = lines[i]
         if not ln.text:  # blank
             continue
         seen += 1
@@ -170,10 +218,11 @@ def parse_header(lines: list[Line], doc: Document) -> int:
             type_idx = i
             break
     orgs: list[SourceLine] = []
-    end = type_idx if type_idx is not None else 0
+    end = type_idx if type_idx is not None else start
     if type_idx is None:
         # no type line (công văn, or a fragment): the header is the leading header-like lines
-        for i, ln in enumerate(lines):
+        for i in range(start, len(lines)):
+            ln = lines[i]
             if not ln.text:  # blank
                 continue
             if _headerish(ln.text) or g.VV_LINE.match(ln.text):
@@ -181,7 +230,7 @@ def parse_header(lines: list[Line], doc: Document) -> int:
                 end = i + 1
                 continue
             break
-    for ln in lines[:end]:
+    for ln in lines[start:end]:
         for seg in _segments(ln):
             _header_segment(seg, ln.no, doc, orgs)
     # issuer lines: join continuations ("BAN CHẤP HÀNH CÔNG ĐOÀN" / "VIÊN CHỨC TỈNH")
