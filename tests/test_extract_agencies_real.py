@@ -258,3 +258,35 @@ def test_a_section_that_assigns_tasks_by_its_heading_is_a_task_zone() -> None:
     other = text.replace("PHÂN CÔNG NHIỆM VỤ", "KẾT QUẢ THỰC HIỆN") + (
         "III. TỔ CHỨC THỰC HIỆN\nVăn phòng chủ trì theo dõi, tổng hợp.\n")
     assert _agencies(other.replace("\n\n", "\n")) == [("Văn phòng", "lead")]
+
+
+def test_a_final_article_names_the_bodies_its_office_holders_head() -> None:
+    # 50: the decision's last article, "căn cứ quyết định thi hành" (no "chịu trách nhiệm");
+    # the heads of the office, of the boards and of the election committee stand for them
+    text = ("QUYẾT ĐỊNH\nVề việc thành lập Ban bầu cử\n"
+            "Điều 3. Quyết định này có hiệu lực kể từ ngày ký.\n"
+            "Điều 4. Chánh Văn phòng Hội đồng nhân dân và Ủy ban nhân dân Phường, Thủ trưởng "
+            "các ban, ngành Phường, Chủ tịch Ủy ban bầu cử Phường và các ông, bà có tên tại "
+            "Điều 1 căn cứ quyết định thi hành./.\n")
+    assert _agencies(text) == [
+        ("Văn phòng Hội đồng nhân dân và Ủy ban nhân dân Phường", "lead"),
+        ("các ban, ngành Phường", "lead"), ("Ủy ban bầu cử Phường", "lead")]
+
+
+def test_ministers_stand_for_their_ministries() -> None:
+    # 08: Điều 3 of a government resolution
+    text = ("NGHỊ QUYẾT\nBan hành Chương trình hành động\n"
+            "Điều 3. Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính "
+            "phủ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương và các cơ "
+            "quan, tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Nghị quyết này.\n")
+    assert _agencies(text) == [
+        ("Các Bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ", "lead"),
+        ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương", "lead")]
+    assert split_agencies("Bộ trưởng Bộ Tài chính, Chánh Thanh tra tỉnh") == [
+        "Bộ Tài chính", "Thanh tra tỉnh"]
+
+
+def test_the_office_of_two_councils_is_one_body() -> None:
+    assert split_agencies("Văn phòng HĐND và UBND tỉnh, Sở Nội vụ") == [
+        "Văn phòng HĐND và UBND tỉnh", "Sở Nội vụ"]
+    assert split_agencies("Văn phòng và các ban LĐLĐ tỉnh") == ["Văn phòng", "các ban LĐLĐ tỉnh"]

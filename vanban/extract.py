@@ -797,6 +797,7 @@ def split_agencies(name: str) -> list[str]:
 # province name the same few dozen bodies. (Names only: task texts are never cached.)
 @functools.lru_cache(maxsize=4096)
 def _split_agencies(name: str) -> tuple[str, ...]:
+    name = office_body(name)
     if g.AGENCY_POST.search(name):  # "Giám đốc các Sở": the body the office holder stands for
         name = g.AGENCY_POST.sub(r"\g<space>", name)
     if "," in name and _ONE_BODY.fullmatch(name):
@@ -808,7 +809,8 @@ def _split_agencies(name: str) -> tuple[str, ...]:
             pieces = sep.split(p)  # names and, between them, the separators as printed
             acc = pieces[0]
             for joiner, piece in zip(pieces[1::2], pieces[2::2], strict=True):
-                if g.AGENCY_START.match(piece) and not _continues_plural(acc, piece):
+                if g.AGENCY_START.match(piece) and not _continues_plural(acc, piece) \
+                        and not (joiner.strip() == "và" and _JOINT_OFFICE.fullmatch(acc)):
                     out.append(acc)
                     acc = piece
                 else:
@@ -822,6 +824,28 @@ def _split_agencies(name: str) -> tuple[str, ...]:
         if p:
             out.append(p)
     return tuple(out)
+
+
+# an office holder whose title is not "post + body" (AGENCY_POSTS) but names the body all the
+# same: "Chánh Văn phòng Ủy ban nhân dân tỉnh" (the office), "Chánh Thanh tra tỉnh", "Bộ
+# trưởng Bộ Tài chính", "Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ" (the ministries)
+_OFFICE_HOLDER = re.compile(r"(?:^|(?<=[,;])|(?<=\svà))(?P<space>\s*)(?:"
+                            r"[Cc]hánh\s+(?=[Vv]ăn\s+phòng\b|[Tt]hanh\s+tra\b)"
+                            r"|[Bb]ộ\s+trưởng\s+(?=Bộ\s)"
+                            r"|(?P<plural>[Cc]ác\s+Bộ)\s+trưởng\b)")
+# the office of two councils is one body: "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân
+# Phường" (50), "Văn phòng Đoàn ĐBQH và HĐND tỉnh"
+_JOINT_OFFICE = re.compile(r"(?:Chánh\s+)?Văn\s+phòng\s+(?:Hội\s+đồng\s+nhân\s+dân|HĐND|"
+                           r"Đoàn\s+(?:đại\s+biểu\s+Quốc\s+hội|ĐBQH))", re.IGNORECASE)
+
+
+def office_body(name: str) -> str:
+    """The body an office holder at the start of a name (or of one of its parts) stands for.
+
+    >>> office_body("Chánh Văn phòng HĐND và UBND Phường, Các Bộ trưởng, Thủ trưởng cơ quan")
+    'Văn phòng HĐND và UBND Phường, Các Bộ, Thủ trưởng cơ quan'
+    """
+    return _OFFICE_HOLDER.sub(lambda m: m.group("space") + (m.group("plural") or ""), name)
 
 
 def _continues_plural(acc: str, piece: str) -> bool:
@@ -1073,7 +1097,7 @@ def _sentence(doc: Document, u: _Unit, text: str, ctx: str | None, zone: bool,
         who = execute.group("who")
         who = who[who.rfind(", ") + 2:] if _IN_FORCE.match(who) else who
         who = _PERSONS_TAIL.sub("", who)  # "… và các ông (bà) có tên tại Điều 1"
-        if g.AGENCY_START.match(who) and not _OFFICE.search(who):
+        if g.AGENCY_START.match(office_body(who)):
             _add(doc, who, text, u)
         return
     own = _own_agency(text, memo) if zone else None
@@ -1105,13 +1129,13 @@ def _sentence(doc: Document, u: _Unit, text: str, ctx: str | None, zone: bool,
 # "Ban Thường trực Ủy ban MTTQ xã, các bộ phận chuyên môn thuộc Cơ quan … và các ông (bà) có
 # tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này" (37): the bodies named are given the
 # decision to carry out (the persons are no body: plausible_agency)
-_EXECUTE = re.compile(r"^(?P<who>[^.;]{3,400}?)\s+(?:chịu|có)\s+trách\s+nhiệm\s+thi\s+hành\s+"
-                      r"(?:quyết\s+định|nghị\s+quyết|chỉ\s+thị)\s+này", re.IGNORECASE)
+# (or "… và các ông, bà có tên tại Điều 1 căn cứ quyết định thi hành./." (50): the same said
+# shorter)
+_EXECUTE = re.compile(r"^(?P<who>[^.;]{3,400}?)\s+(?:(?:chịu|có)\s+trách\s+nhiệm\s+thi\s+hành\s+"
+                      r"(?:quyết\s+định|nghị\s+quyết|chỉ\s+thị)\s+này|căn\s+cứ\s+(?:quyết\s+định|"
+                      r"nghị\s+quyết)(?:\s+này)?\s+(?:để\s+)?thi\s+hành)", re.IGNORECASE)
 _PERSONS_TAIL = re.compile(r"(?:,\s*|\s+và\s+)(?:các\s+)?(?:ông|bà|đồng\s+chí|cá\s+nhân)\b.*$",
                            re.IGNORECASE)
-# an office holder the registry of posts does not turn into a body ("Các Bộ trưởng, Thủ trưởng
-# cơ quan ngang bộ …"): the list is left out rather than named wrong
-_OFFICE = re.compile(r"\b(?:[Bb]ộ\s+trưởng|[Cc]hánh\s+[Vv]ăn\s+phòng|[Tt]rưởng\s+phòng)\b")
 # "Quyết định này có hiệu lực kể từ ngày ký, Công đoàn cơ sở … chịu trách nhiệm thi hành …"
 _IN_FORCE = re.compile(r"^(?:Quyết\s+định|Nghị\s+quyết)\s+này\s+có\s+hiệu\s+lực", re.IGNORECASE)
 # document types that tell what was done, not what is to be done: a body as a sentence's
