@@ -290,3 +290,80 @@ def test_the_office_of_two_councils_is_one_body() -> None:
     assert split_agencies("Văn phòng HĐND và UBND tỉnh, Sở Nội vụ") == [
         "Văn phòng HĐND và UBND tỉnh", "Sở Nội vụ"]
     assert split_agencies("Văn phòng và các ban LĐLĐ tỉnh") == ["Văn phòng", "các ban LĐLĐ tỉnh"]
+
+
+CTR = "CHƯƠNG TRÌNH HÀNH ĐỘNG\nthực hiện Nghị quyết Đại hội\nIII. TỔ CHỨC THỰC HIỆN\n"
+
+
+def test_the_partys_advisory_bodies_are_named_by_what_they_do() -> None:
+    # 51, III.1: "tham mưu giúp việc" is the name's, not the verb; the list goes on to the
+    # Party committees
+    text = CTR + ("1. Các cơ quan chuyên trách tham mưu giúp việc Tỉnh ủy, các cấp ủy đảng lãnh "
+                  "đạo, chỉ đạo và tổ chức thực hiện các nhiệm vụ được giao trong Chương trình "
+                  "hành động, bảo đảm tiến độ, chất lượng, hiệu quả.\n")
+    assert _agencies(text) == [("Các cơ quan chuyên trách tham mưu giúp việc Tỉnh ủy", "lead"),
+                               ("các cấp ủy đảng", "lead")]
+
+
+def test_a_long_list_of_committees_is_read_and_persons_end_a_list() -> None:
+    # 51, III.2 (28 words of names) and III.4 (the list goes on with persons); the advisory
+    # bodies named a second time, shorter, keep their first name
+    text = CTR + (
+        "1. Các cơ quan chuyên trách tham mưu giúp việc Tỉnh ủy lãnh đạo, chỉ đạo thực hiện.\n"
+        "2. Đảng ủy các cơ quan Đảng tỉnh, Đảng ủy Ủy ban nhân dân tỉnh, Đảng ủy Hội đồng nhân "
+        "dân tỉnh, các đảng ủy trực thuộc Tỉnh ủy căn cứ nội dung Chương trình hành động chỉ "
+        "đạo nghiên cứu, rà soát, ban hành các cơ chế chính sách.\n"
+        "4. Đảng ủy các cơ quan Đảng tỉnh, Đảng ủy Ủy ban nhân dân tỉnh, các cơ quan tham mưu, "
+        "giúp việc của Tỉnh ủy, các đồng chí Ủy viên Ban Thường vụ, Ủy viên Ban Chấp hành Đảng "
+        "bộ tỉnh tăng cường công tác kiểm tra, đôn đốc thực hiện Chương trình hành động.\n")
+    got = _agencies(text)
+    assert got[1:5] == [("Đảng ủy các cơ quan Đảng tỉnh", "lead"),
+                        ("Đảng ủy Ủy ban nhân dân tỉnh", "lead"),
+                        ("Đảng ủy Hội đồng nhân dân tỉnh", "lead"),
+                        ("các đảng ủy trực thuộc Tỉnh ủy", "lead")]
+    assert got[5:] == [("Đảng ủy các cơ quan Đảng tỉnh", "lead"),
+                       ("Đảng ủy Ủy ban nhân dân tỉnh", "lead"),
+                       ("Các cơ quan chuyên trách tham mưu giúp việc Tỉnh ủy", "lead")]
+
+
+def test_a_long_list_taking_in_persons_and_bodies_concerned_is_no_assignment() -> None:
+    # 09, III.2: everyone concerned (its label leaves the collective list out)
+    text = ("KẾ HOẠCH\nThực hiện Nghị quyết\nIII. TỔ CHỨC THỰC HIỆN\n"
+            "2. Ủy ban Thường vụ Quốc hội, Hội đồng Dân tộc, các Ủy ban của Quốc hội, Văn phòng "
+            "Quốc hội, các cơ quan thuộc UBTVQH, các Đoàn đại biểu Quốc hội, các đại biểu Quốc "
+            "hội, các cơ quan, tổ chức hữu quan cần cứ chức năng, nhiệm vụ theo quy định của "
+            "pháp luật có trách nhiệm phối hợp tổ chức thực hiện có hiệu quả nhiệm vụ được phân "
+            "công.\n")
+    assert _agencies(text) == []
+
+
+def test_one_body_named_twice_keeps_its_first_name() -> None:
+    # 003: the issuer's short name added ("LĐLĐ tỉnh", the issuer being the LĐLĐ tỉnh)
+    text = ("LIÊN ĐOÀN LAO ĐỘNG TỈNH BÌNH ĐỊNH\nCHƯƠNG TRÌNH\nThực hiện Nghị quyết\n"
+            "III. TỔ CHỨC THỰC HIỆN\n"
+            "1. Giao Ban Tuyên giáo - Nữ công tham mưu cho Ban Thường vụ LĐLĐ tỉnh chỉ đạo.\n"
+            "2. Ban Tuyên giáo - Nữ công LĐLĐ tỉnh chủ trì, phối hợp với các ban chuyên đề tham "
+            "mưu theo dõi, kiểm tra.\n")
+    assert {a for a, _ in _agencies(text)} == {"Ban Tuyên giáo - Nữ công"}
+    # a name that could be two bodies' is left as it is, and so are they
+    text = CTR + ("1. Ban Tổ chức chủ trì tổng hợp.\n2. Ban Tổ chức Tỉnh ủy chủ trì hướng dẫn.\n"
+                  "3. Ban Tổ chức Huyện ủy chủ trì triển khai.\n")
+    assert [a for a, _ in _agencies(text)] == ["Ban Tổ chức", "Ban Tổ chức Tỉnh ủy",
+                                               "Ban Tổ chức Huyện ủy"]
+
+
+def test_a_pdf_tables_lead_cells_are_read_whole() -> None:
+    # 51's Phụ lục (pdftotext -layout): "UBND tỉnh   2026 - 2030", a lead cell's second line
+    # on several pages, is no running header (it is mid-page); "Ủy ban MTTQ và" at the
+    # column's edge and "nhân các tổ chức CT-XH" (a plural in lower case) are cut at the name
+    doc = convert_file(REAL / "51_tinhuy-thainguyen-ctr-nqdh-duthao.pdf")
+    assert not [r for r in doc.removed if r.role == "running_header"]
+    by_line = {}
+    for a in doc.assignments:
+        by_line.setdefault(a.line, []).append(a.agency)
+    assert by_line[530] == ["Đảng ủy UBND tỉnh"]
+    assert by_line[583] == ["Đảng ủy UBND tỉnh"]
+    assert by_line[558] == ["Ủy ban MTTQ tỉnh", "các tổ chức CT-XH"]
+    row = next(a for a in doc.assignments if a.line == 558)
+    assert row.task.startswith("Phát huy quyền làm chủ của Nhân dân, xây dựng khối đại đoàn "
+                               "kết toàn dân.")

@@ -49,6 +49,7 @@ def extract_all(doc: Document) -> None:
     extract_citations(doc, units)
     extract_targets(doc, units)
     extract_assignments(doc, units)
+    one_name_per_body(doc)
 
 
 class _Memo:
@@ -770,13 +771,42 @@ def agency_name(text: str) -> str | None:
         return None
     # (the name ends after its head: "Đoàn kiểm tra lập …", "Ban tổ chức" hold a verb's words)
     m = g.AGENCY_END.search(text, head.end())
+    while m and _ADVISORY.search(text[: m.start()]) and (adv := _ADVISES.match(text, m.start())):
+        m = g.AGENCY_END.search(text, adv.end())  # "Các cơ quan tham mưu, giúp việc Tỉnh ủy"
     name = text[: m.start()] if m else text
-    name = name.strip().rstrip(" ,;.:")
+    # (a list of bodies that goes on with persons ends before them: "…, các cơ quan tham mưu,
+    # giúp việc của Tỉnh ủy, các đồng chí Ủy viên Ban Thường vụ, …" 51)
+    name = _PERSONS_TAIL.sub("", name).strip().rstrip(" ,;.:")
     # (a list of bodies may be long: "Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ, Ủy ban
     # nhân dân các tỉnh, thành phố trực thuộc Trung ương có trách nhiệm …", 22 words)
-    if not name or not at_most_words(name, 24):
+    if not name or not (at_most_words(name, 24) or _long_list(name)):
         return None
     return name
+
+
+# the Party's advisory bodies, named by what they do: "Các cơ quan chuyên trách tham mưu giúp
+# việc Tỉnh ủy" (51), "các cơ quan tham mưu, giúp việc của Tỉnh ủy" ("tham mưu" is no verb
+# there, the name goes on to the body they serve)
+_ADVISORY = re.compile(r"(?:^|[,;]\s*|\s+và\s+)(?:[Cc]ác\s+)?(?:[Cc]ơ\s+quan|[Bb]an)"
+                       r"(?:\s+chuyên\s+trách)?$")
+_ADVISES = re.compile(r"\s+tham\s+mưu,?\s+giúp\s+việc(?:\s+của)?(?=\s+\w)")
+
+
+def _long_list(name: str) -> bool:
+    """A list of bodies longer than one name may be (51: "Đảng ủy các cơ quan Đảng tỉnh, Đảng
+    ủy Ủy ban nhân dân tỉnh, Đảng ủy Hội đồng nhân dân tỉnh, các đảng ủy trực thuộc Tỉnh ủy",
+    28 words): each of its names short and a body's."""
+    # (a list that takes in persons or the bodies concerned is everyone, no assignment: "…, các
+    # Đoàn đại biểu Quốc hội, các đại biểu Quốc hội, các cơ quan, tổ chức hữu quan", 09)
+    if not at_most_words(name, 48) or g.VAGUE_TAIL.search(name) or _PERSONS.search(name):
+        return False
+    parts = split_agencies(name)
+    return len(parts) >= 3 and all(g.AGENCY_START.match(p) and at_most_words(p, 12)
+                                   for p in parts)
+
+
+_PERSONS = re.compile(r"(?<!\w)(?:(?<![Đđ]oàn\s)đại\s+biểu|thành\s+viên|đồng\s+chí|đ/c|ông|bà|"
+                      r"cá\s+nhân|hữu\s+quan|liên\s+quan)(?!\w)", re.IGNORECASE)
 
 
 # (each separator kept as printed when a name is joined again: "Ủy ban KH,CN&MT")
@@ -797,7 +827,7 @@ def split_agencies(name: str) -> list[str]:
 # province name the same few dozen bodies. (Names only: task texts are never cached.)
 @functools.lru_cache(maxsize=4096)
 def _split_agencies(name: str) -> tuple[str, ...]:
-    name = office_body(name)
+    name = _PERSONS_TAIL.sub("", office_body(name))  # "…, các đồng chí Ủy viên Ban Thường vụ"
     if g.AGENCY_POST.search(name):  # "Giám đốc các Sở": the body the office holder stands for
         name = g.AGENCY_POST.sub(r"\g<space>", name)
     if "," in name and _ONE_BODY.fullmatch(name):
@@ -832,7 +862,7 @@ def _split_agencies(name: str) -> tuple[str, ...]:
 _OFFICE_HOLDER = re.compile(r"(?:^|(?<=[,;])|(?<=\svà))(?P<space>\s*)(?:"
                             r"[Cc]hánh\s+(?=[Vv]ăn\s+phòng\b|[Tt]hanh\s+tra\b)"
                             r"|[Bb]ộ\s+trưởng\s+(?=Bộ\s)"
-                            r"|(?P<plural>[Cc]ác\s+Bộ)\s+trưởng\b)")
+                            r"|(?P<plural>(?:[Cc]ác\s+)?Bộ)\s+trưởng(?=\s*,|\s*$))")
 # the office of two councils is one body: "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân
 # Phường" (50), "Văn phòng Đoàn ĐBQH và HĐND tỉnh"
 _JOINT_OFFICE = re.compile(r"(?:Chánh\s+)?Văn\s+phòng\s+(?:Hội\s+đồng\s+nhân\s+dân|HĐND|"
@@ -845,7 +875,14 @@ def office_body(name: str) -> str:
     >>> office_body("Chánh Văn phòng HĐND và UBND Phường, Các Bộ trưởng, Thủ trưởng cơ quan")
     'Văn phòng HĐND và UBND Phường, Các Bộ, Thủ trưởng cơ quan'
     """
-    return _OFFICE_HOLDER.sub(lambda m: m.group("space") + (m.group("plural") or ""), name)
+    # (a bare "Bộ trưởng, Thủ trưởng cơ quan ngang bộ …": every minister, "Các Bộ")
+    return _OFFICE_HOLDER.sub(lambda m: m.group("space") + _plural(m.group("plural")), name)
+
+
+def _plural(bodies: str | None) -> str:
+    if not bodies:
+        return ""
+    return bodies if bodies.lower().startswith("các") else f"Các {bodies}"
 
 
 def _continues_plural(acc: str, piece: str) -> bool:
@@ -977,6 +1014,80 @@ def _labelled_value(doc: Document, label: str, value: str, group: _Labelled) -> 
                        group.node.line, group.node.anchor)
         group.made.append(a)
         doc.assignments.append(a)
+
+
+def one_name_per_body(doc: Document) -> None:
+    """A body a document names twice, once with a word or two more, gets one name: the one it
+    is first named by. "Ban Tuyên giáo - Nữ công" then "Ban Tuyên giáo - Nữ công LĐLĐ tỉnh"
+    (the issuer's short name added, 003), "Ủy ban MTTQ tỉnh" then "Ủy ban MTTQ" (51), "Các cơ
+    quan chuyên trách tham mưu giúp việc Tỉnh ủy" then "các cơ quan tham mưu, giúp việc của Tỉnh
+    ủy" (51). Two names are one body's when they start with the same word and the shorter one's
+    words are the longer one's, in order, the others no list ("các", "và", a comma); a name
+    that could be two bodies' ("Ban Tổ chức" beside "Ban Tổ chức Tỉnh ủy" and "Ban Tổ chức
+    Huyện ủy") is left as it is, and so are they."""
+    first: dict[str, int] = {}
+    for a in doc.assignments:
+        first[a.agency] = min(first.get(a.agency, a.line), a.line)
+    if len(first) < 2:
+        return
+    words = {n: _name_words(n) for n in first}
+    names = sorted(first, key=lambda n: first[n])
+    own = _QUALIFIERS | _issuer_words(doc)
+    alias: dict[str, str] = {}
+    for n in names:
+        group = [m for m in names if m != n and _one_body(words[n], words[m], own)]
+        if not group or any(not _one_body(words[x], words[y], own)
+                            for x in group for y in group if x != y):
+            continue
+        name = min([n, *group], key=lambda m: first[m])
+        # (of names that differ in case only, one with a capital first: "Các bộ, ngành")
+        alias[n] = next((m for m in [n, *group] if m.casefold() == name.casefold()
+                         and m[:1].isupper()), name)
+    for a in doc.assignments:
+        a.agency = alias.get(a.agency, a.agency)
+
+
+_NAME_WORD = re.compile(r"\w+(?:[-/&]\w+)*")
+# the words a second name of a body may add: its level or country, "chuyên trách", or the
+# issuer's name or its initials (_issuer_words)
+_QUALIFIERS = {"tỉnh", "thành", "phố", "huyện", "quận", "thị", "xã", "phường", "trung", "ương",
+               "việt", "nam", "chuyên", "trách"}
+
+
+def _issuer_words(doc: Document) -> set[str]:
+    """The issuer's words and their initials: "LIÊN ĐOÀN LAO ĐỘNG TỈNH BÌNH ĐỊNH" → "liên", …,
+    "lđlđ" (the initials up to its level word), "lđlđt"."""
+    out: set[str] = set()
+    for name in (doc.issuer, doc.parent_issuer):
+        ws = _name_words(name or "")
+        out.update(ws)
+        level = next((i for i, w in enumerate(ws) if w in _QUALIFIERS), len(ws))
+        for end in (level, len(ws)):
+            if end >= 2:
+                out.add("".join(w[0] for w in ws[:end]))
+    return out
+
+
+def _name_words(name: str) -> list[str]:
+    return [w for w in _NAME_WORD.findall(name.casefold()) if w != "của"]
+
+
+def _one_body(a: list[str], b: list[str], own: set[str]) -> bool:
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    # ("Ban Thường trực … cấp", a name cut before its level, is no name of "… cấp xã")
+    if len(short) < 2 or short[0] != long[0] or short[-1] == "cấp":
+        return False
+    it = iter(long)
+    extra: list[str] = []
+    for w in short:
+        for x in it:
+            if x == w:
+                break
+            extra.append(x)
+        else:
+            return False
+    extra += list(it)
+    return all(w in own for w in extra)
 
 
 def extract_assignments(doc: Document, units: list[_Unit]) -> None:

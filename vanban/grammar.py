@@ -686,7 +686,8 @@ AGENCY_HEADS = (
     "ban quản lý", "các ban quản lý", "ban công tác mặt trận", "các tỉnh ủy", "các tỉnh uỷ",
     "ủy ban nhân dân", "uỷ ban nhân dân", "ub mttq", "phân hiệu", "cổng thông tin",
     "lãnh đạo ban", "các bộ", "mặt trận tổ quốc", "người sử dụng lao động", "ban tổ chức",
-    "các khoa", "các thôn",
+    "các khoa", "các thôn", "các đảng ủy", "các đảng uỷ", "các chi bộ", "các tổ chức ct-xh",
+    "các tổ chức ctxh",
 )
 _AGENCY_ALT = "|".join(sorted((re.escape(h).replace(r"\ ", r"\s+") for h in AGENCY_HEADS),
                               key=len, reverse=True))
@@ -733,7 +734,7 @@ GENERIC_PARTNER = re.compile(r"^(?:(?:các|những)\s+(?:cơ\s+quan|đơn\s+vị
 # (or after ";", in a table's cell: "Các Sở, ban, ngành; Các tổ chức, cá nhân hoạt động …")
 VAGUE_TAIL = re.compile(r"(?:^|[,;]\s*|\s+và\s+)(?:[Cc]ác\s+|[Nn]hững\s+)?"
                         r"(?:địa\s+phương|cá\s+nhân|"
-                        r"tổ\s+chức(?!\s+(?:chính|thành|đảng|đoàn|cơ\s+sở|công\s+đoàn))|"
+                        r"tổ\s+chức(?!\s+(?:chính|thành|đảng|đoàn|cơ\s+sở|công\s+đoàn|CT-?XH)\b)|"
                         r"doanh\s+nghiệp|người\s+dân|nhân\s+dân)\b")
 # where a partner's name ends: "phối hợp với công đoàn cấp trên trong lãnh đạo ..."
 # (not "các tổ chức chính trị - xã hội": no verb after "các", "những")

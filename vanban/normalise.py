@@ -112,7 +112,7 @@ def normalise(text: str, kind: str = "txt") -> Normalised:
         out.warnings.append((1, "ocr_text"))
         lines = _drop(lines, out, lambda t: bool(OCR_PAGE.match(t) or OCR_NOTE.match(t)), "ocr")
     if out.layout in ("pdf", "ocr"):
-        lines = _page_furniture(lines, out)
+        lines = _page_furniture(lines, out, _page_starts(text))
         if out.layout == "pdf":
             lines = _layout_tables(lines, out.removed)
             keep = {no for no, t in lines if t.startswith("| ")}
@@ -184,10 +184,49 @@ STAMP_TIME = re.compile(
     r"^\d{1,2}[-/.]\d{1,2}[-/.]\d{4}\s+\d{1,2}:\d{2}(?::\d{2})?\s*[+-]\d{2}:?\d{2}$")
 
 
-def _page_furniture(lines: list[Line], out: Normalised) -> list[Line]:
+def _page_starts(text: str) -> list[int]:
+    """The numbers of the lines (as `normalize` numbers them: a form feed ends a line) that
+    start a page after a form feed (`pdftotext` puts one between pages); [] when none."""
+    if "\f" not in text:
+        return []
+    starts, no = [], 1
+    for m in _LINE_END.finditer(text.replace("\r\n", "\n")):
+        no += 1
+        if m.group(0) == "\f":
+            starts.append(no)
+    return starts
+
+
+_LINE_END = re.compile(r"[\n\r\f\v]")
+PAGE_EDGE = 3  # a running header or footer is one of a page's first or last 3 non-blank lines
+
+
+def _page_edges(lines: list[Line], starts: list[int]) -> set[int] | None:
+    """The lines at a page's top or foot (`PAGE_EDGE` non-blank lines each side); None when
+    the pages are not known (no form feeds: any line may be one)."""
+    if not starts:
+        return None
+    pages: list[list[int]] = [[]]
+    bounds = iter(starts)
+    nxt = next(bounds, None)
+    for no, t in lines:
+        while nxt is not None and no >= nxt:
+            pages.append([])
+            nxt = next(bounds, None)
+        if t.strip():
+            pages[-1].append(no)
+    return {no for page in pages for no in (*page[:PAGE_EDGE], *page[-PAGE_EDGE:])}
+
+
+def _page_furniture(lines: list[Line], out: Normalised, starts: list[int] | None = None
+                    ) -> list[Line]:
     """Page numbers (a lone number, centred or at a page's foot), running headers (the same
-    short line, numbers aside, at the top of three or more pages) and signature stamps."""
-    shape = Counter(_header_key(t) for _, t in lines if t.strip())
+    short line, numbers aside, at the top or foot of three or more pages — when the pages are
+    known, only there: a table's row "UBND tỉnh   2026 - 2030" recurs mid-page in 51) and
+    signature stamps."""
+    edges = _page_edges(lines, starts or [])
+    shape = Counter(_header_key(t) for no, t in lines
+                    if t.strip() and (edges is None or no in edges))
     kept: list[Line] = []
     for no, t in lines:
         s = t.strip()
@@ -203,6 +242,7 @@ def _page_furniture(lines: list[Line], out: Normalised) -> list[Line]:
             continue
         key = _header_key(s)
         if s and key and key != s and shape[key] >= 3 and len(s) < 60 and s[0] not in "-+•(" \
+                and (edges is None or no in edges) \
                 and not g.PLACE_DATE.search(s) and not _NUMBERED_WORD.match(s) \
                 and not g.ends_sentence(s):  # (a sentence with a number in it is text)
             out.removed.append(("running_header", s, no))
@@ -341,7 +381,8 @@ def _columns(lines: list[Line], top: int, end: int) -> list[Span]:
                             if cs >= s and ce <= e)) for s, e in spans]
 
 
-def _split_chunk(s: int, text: str, edge: int, lead: bool) -> int | None:
+def _split_chunk(s: int, text: str, edge: int, lead: bool, names_only: bool = False
+                 ) -> int | None:
     """Where in a run of words (starting at s) that runs over a column's edge the next column's
     words begin: at an agency's first word near the edge (for the lead column), else at the
     first capital near it; None when the run does not reach past the edge."""
@@ -350,10 +391,15 @@ def _split_chunk(s: int, text: str, edge: int, lead: bool) -> int | None:
     words = [(s + m.start(), m.group()) for m in _WORD.finditer(text)]
     near = [(p, w) for p, w in words if edge - 14 <= p <= edge + 4 and p > s and w[:1].isupper()]
     if lead:  # "… hiệu quả các Dân vận Tỉnh ủy": "Tỉnh ủy" ends a name, it starts none here
-        for p, _ in near:
+        # (or a plural in lower case: "… vận động nhân các tổ chức CT-XH", 51)
+        plural = [(p, w) for p, w in words if edge - 14 <= p <= edge + 4 and p > s
+                  and w in ("các", "những") and g.AGENCY_START.match(text[p - s:])]
+        for p, w in sorted(near + plural):
             rest = text[p - s:]
-            if g.ORG_START.match(rest) and not g.UNIT_START.match(rest):
+            if w in ("các", "những") or (g.ORG_START.match(rest) and not g.UNIT_START.match(rest)):
                 return p
+    if names_only:
+        return None
     return near[0][0] if near else None
 
 
@@ -366,8 +412,12 @@ def _cells(text: str, cols: list[Span], lead: int) -> dict[int, list[str]]:
                                   for k in range(1, len(cols) - 1)]
     for s, e, x in _chunks(text):
         k = sum(1 for b in bounds if s >= b)
-        while k + 1 < len(cols) and e > starts[k + 1] + 1:
-            cut = _split_chunk(s, x, starts[k + 1], k + 1 == lead)
+        # (a centred cell of the lead column may start before its heading and end at its
+        # edge: "… đoàn kết toàn Ủy ban MTTQ và", 51: cut there only at a body's name)
+        while k + 1 < len(cols) and (e > starts[k + 1] + 1 or (k + 1 == lead
+                                     and e >= starts[k + 1] - 1)):
+            cut = _split_chunk(s, x, starts[k + 1], k + 1 == lead,
+                               names_only=e <= starts[k + 1] + 1)
             if cut is None:
                 break
             left, x = x[:cut - s].rstrip(), x[cut - s:]
