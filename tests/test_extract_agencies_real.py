@@ -367,3 +367,16 @@ def test_a_pdf_tables_lead_cells_are_read_whole() -> None:
     row = next(a for a in doc.assignments if a.line == 558)
     assert row.task.startswith("Phát huy quyền làm chủ của Nhân dân, xây dựng khối đại đoàn "
                                "kết toàn dân.")
+
+
+def test_the_body_a_plan_names_as_provider_is_given_the_task() -> None:
+    # 01 (5.2, outside the section of tasks): the office provides the car
+    text = ("KẾ HOẠCH\nKiểm tra việc chấp hành quy định pháp luật\n"
+            "5. Dự kiến các nguồn lực cho hoạt động kiểm tra chuyên ngành:\n"
+            "5.2. Phương tiện cho hoạt động kiểm tra: Xe ô tô 7 chỗ do Văn phòng Sở Công Thương "
+            "tỉnh Lào Cai bố trí.\n")
+    assert _agencies(text) == [("Văn phòng Sở Công Thương tỉnh Lào Cai", "lead")]
+    # what was done by a body is no task
+    text = ("KẾ HOẠCH\nThực hiện Kết luận\nI. MỤC ĐÍCH\n1. Quán triệt Kết luận số 75-KL/TW do "
+            "Bộ Chính trị ban hành.\n")
+    assert _agencies(text) == []

@@ -1228,6 +1228,12 @@ def _sentence(doc: Document, u: _Unit, text: str, ctx: str | None, zone: bool,
         _add(doc, own[0], own[1], u)
     elif ctx:  # (outside a task zone, only an agency heading's name: named_agency)
         _add(doc, ctx, text, u)
+    if subjects or zone or doc.type.code in _PLAN_TYPES:
+        for m in _BY_AGENT.finditer(text):  # "Xe ô tô 7 chỗ do Văn phòng Sở … bố trí"
+            who = m.group("who")
+            if g.AGENCY_START.match(who) and at_most_words(who, 14) and who != ctx \
+                    and not (own and who == own[0]):
+                _add(doc, who, text, u)
     if (own or ctx) and ";" in text:
         # "Ban Quản lý dự án … số 1 đẩy nhanh …; Ban Quản lý dự án … giao thông tỉnh đẩy nhanh
         # …": a clause after the first one that has a body of its own as its subject
@@ -1237,6 +1243,11 @@ def _sentence(doc: Document, u: _Unit, text: str, ctx: str | None, zone: bool,
                 _add(doc, found[0], found[1], u)
 
 
+# the body a plan names as the one who provides something, after "do": "5.2. Phương tiện cho
+# hoạt động kiểm tra: Xe ô tô 7 chỗ do Văn phòng Sở Công Thương tỉnh Lào Cai bố trí" (01)
+# (what is provided, not what was done: "do Bộ Chính trị ban hành" is no task)
+_BY_AGENT = re.compile(r"\bdo\s+(?P<who>[^,;.()]{3,120}?)\s+(?:bố\s+trí|bảo\s+đảm|đảm\s+bảo|"
+                       r"chi\s+trả|cung\s+cấp|hỗ\s+trợ|phụ\s+trách|chịu\s+trách\s+nhiệm)\b")
 # "Ban Thường trực Ủy ban MTTQ xã, các bộ phận chuyên môn thuộc Cơ quan … và các ông (bà) có
 # tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này" (37): the bodies named are given the
 # decision to carry out (the persons are no body: plausible_agency)
