@@ -1203,7 +1203,7 @@ def _sentence(doc: Document, u: _Unit, text: str, ctx: str | None, zone: bool,
               subjects: bool = False) -> None:
     """Assignments from one sentence (`text`: the node's text or a section's body text)."""
     memo = u.scope.memo
-    execute = _EXECUTE.search(text)
+    execute = _EXECUTE.search(text) if _CARRY_OUT.search(text) else None
     if execute:  # a decision's last article: who carries it out
         who = execute.group("who")
         who = who[who.rfind(", ") + 2:] if _IN_FORCE.match(who) else who
@@ -1256,6 +1256,7 @@ _BY_AGENT = re.compile(r"\bdo\s+(?P<who>[^,;.()]{3,120}?)\s+(?:bố\s+trí|bảo
 _EXECUTE = re.compile(r"^(?P<who>[^.;]{3,400}?)\s+(?:(?:chịu|có)\s+trách\s+nhiệm\s+thi\s+hành\s+"
                       r"(?:quyết\s+định|nghị\s+quyết|chỉ\s+thị)\s+này|căn\s+cứ\s+(?:quyết\s+định|"
                       r"nghị\s+quyết)(?:\s+này)?\s+(?:để\s+)?thi\s+hành)", re.IGNORECASE)
+_CARRY_OUT = re.compile(r"thi\s+hành", re.IGNORECASE)     # _EXECUTE's words, looked for first
 _PERSONS_TAIL = re.compile(r"(?:,\s*|\s+và\s+)(?:các\s+)?(?:ông|bà|đồng\s+chí|cá\s+nhân)\b.*$",
                            re.IGNORECASE)
 # "Quyết định này có hiệu lực kể từ ngày ký, Công đoàn cơ sở … chịu trách nhiệm thi hành …"
