@@ -32,7 +32,7 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 from ..data import DataError
 from ..posts import NEWS_DIR
 from ..progress.export import downloads
-from . import cache, due, incremental, kinds, layout, pages, views
+from . import cache, due, incremental, kinds, layout, pages, prerender, views
 from .catalog import (
     Catalog,
     DocPage,
@@ -123,6 +123,7 @@ def save_cache(config: MkDocsConfig) -> None:
 
 
 def on_build_error() -> None:
+    _stop_prerender()
     cache.on_build_error()
 
 
@@ -185,12 +186,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     todo = changes(config)
     taken = {f.src_uri for f in files}
     plugin = config.plugins.get("i18n")
+    ahead: list[tuple[pages.GeneratedPage, str]] = []      # rendered on every core
     for spec in pages.generated_pages(cat, lang):
         src_uri = spec.src_uri
         if src_uri in taken or src_uri.replace(".md", f".{lang}.md") in taken:
             log.info(f"{src_uri}: a hand-written page replaces the generated one")
             continue
-        files.append(generated_file(config, spec, cat, lang, langs))
+        file = generated_file(config, spec, cat, lang, langs)
+        files.append(file)
+        if not spec.text and (todo.everything or todo.page(spec, cat)):
+            ahead.append((spec, file.url))
+    _start_prerender(lang, cat, ahead)
     if not todo.everything:
         # a page from a file: MkDocs renders it again when its file changed, and so do we
         # when an input its kind reads changed (a document's targets, the glossary, …)
@@ -209,6 +215,24 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if plugin is not None and hasattr(plugin, "i18n_files_per_language"):
         plugin.i18n_files_per_language[lang] = files.documentation_pages()  # for sitemap.xml
     return files
+
+
+_PRERENDER: dict[str, prerender.Prerendered] = {}
+
+
+def _start_prerender(lang: str, cat: Catalog, ahead: list[tuple[pages.GeneratedPage, str]]
+                     ) -> None:
+    """Render the generated pages of this language in worker processes while MkDocs reads
+    the documents (vanban.site.prerender)."""
+    _stop_prerender()
+    _PRERENDER[lang] = prerender.Prerendered(cat, lang, cat.abbreviations(lang), ahead,
+                                             prerender.jobs())
+
+
+def _stop_prerender() -> None:
+    for running in _PRERENDER.values():
+        running.close()
+    _PRERENDER.clear()
 
 
 def generated_file(config: MkDocsConfig, spec: pages.GeneratedPage, cat: Catalog, lang: str,
@@ -288,7 +312,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig) -> str:
     spec = pages.from_meta(page.meta)
     abbrs = cat.abbreviations(lang)
     if spec is not None and not spec.text:
-        body, parts = pages.render(spec, cat, lang, page.url, abbrs)
+        ready = _PRERENDER[lang].take(page.url) if lang in _PRERENDER else None
+        body, parts = ready or pages.render(spec, cat, lang, page.url, abbrs)
         page.toc = _toc(parts, [])
         return str(body)
     html = sanitize(html)     # Markdown written by people may hold raw HTML: keep only safe
@@ -362,6 +387,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     """Write the CSV and JSON downloads of the targets and the agencies' calendars (the same
     files for every language: once, after the last language; in a --dirty rebuild only when
     an input they read changed)."""
+    _stop_prerender()       # every page is rendered
     if other_language_building(config):
         return
     write_calendars(config)
