@@ -226,7 +226,7 @@ def _start_prerender(lang: str, cat: Catalog, ahead: list[tuple[pages.GeneratedP
     the documents (vanban.site.prerender)."""
     _stop_prerender()
     _PRERENDER[lang] = prerender.Prerendered(cat, lang, cat.abbreviations(lang), ahead,
-                                             prerender.jobs())
+                                             prerender.jobs() - 1)
 
 
 def _stop_prerender() -> None:

@@ -8,10 +8,11 @@ here. The workers are forked from the build (they share the catalog as it is in 
 hand back each page's HTML, its sections (for the table of contents) and the log records its
 rendering made, which are logged again here so that `--strict` counts their warnings.
 
-`VANBAN_JOBS` sets the number of worker processes (default: the cores the build may use; 1:
-render everything in the build's own process, as MkDocs would). Fewer than `MIN_PAGES` pages
-(a `--dirty` rebuild, a small portal) are rendered in the build's process: starting the
-workers costs more than they save.
+`VANBAN_JOBS` sets the number of processes, the build's own included (default: the cores the
+build may use; 1: render everything in the build's own process, as MkDocs would): the build
+goes on with the documents while `VANBAN_JOBS - 1` workers render the generated pages. Fewer
+than `MIN_PAGES` pages (a `--dirty` rebuild, a small portal) are rendered in the build's
+process: starting the workers costs more than they save.
 """
 
 from __future__ import annotations
@@ -36,7 +37,8 @@ Rendered = tuple[Markup, list[Section]]
 
 
 def jobs(environ: dict[str, str] | None = None) -> int:
-    """Worker processes to use: VANBAN_JOBS, else the cores this process may run on."""
+    """Processes to build with, this one included: VANBAN_JOBS, else the cores this process
+    may run on."""
     value = (environ if environ is not None else os.environ).get("VANBAN_JOBS", "")
     if value.strip().isdigit() and int(value) >= 1:
         return int(value)
@@ -97,11 +99,11 @@ class Prerendered:
         self._pool = None
         self._results: Iterator[list[tuple[str, Markup, list[Section],
                                            list[logging.LogRecord]]]] = iter(())
-        if workers < 2 or len(pages) < MIN_PAGES or "fork" not in \
+        if workers < 1 or len(pages) < MIN_PAGES or "fork" not in \
                 multiprocessing.get_all_start_methods():
             return
         _JOB = _Job(cat, lang, abbrs, pages)
-        log.info(f"{len(pages)} generated pages ({lang}) rendered in {workers} processes")
+        log.info(f"{len(pages)} generated pages ({lang}) rendered in {workers} other processes")
         self._pool = multiprocessing.get_context("fork").Pool(workers)
         self._results = self._pool.imap(_render_chunk, range(0, len(pages), CHUNK))
         self._pool.close()          # no more work: the workers end when this is done
