@@ -181,7 +181,6 @@ class Extra:
 
 
 _WORD = re.compile(r"\w+")
-_D_WORD = re.compile(r"\w*[đĐ]\w*")
 
 
 def d_variants(text: str) -> list[str]:
@@ -195,8 +194,14 @@ def d_variants(text: str) -> list[str]:
 
 
 def _d_variants(normalized: str) -> list[str]:
+    return _d_of(_WORD.findall(normalized))
+
+
+def _d_of(words: Iterable[str]) -> list[str]:
+    """`_d_variants` of a text's words (`_WORD`): a word with "đ" is a whole word (a
+    regular expression `\\w*[đĐ]\\w*` finds the same, trying every letter of every word)."""
     seen: dict[str, None] = {}
-    for word in dict.fromkeys(_D_WORD.findall(normalized)):
+    for word in dict.fromkeys(w for w in words if "đ" in w or "Đ" in w):
         seen.setdefault(fold(word), None)
     return list(seen)
 
@@ -207,6 +212,8 @@ class _TermForms:
 
     abbr: str           # " CĐCS " as written (case matters: "CT" is not "ct")
     expansion: str      # " cong doan co so " folded
+    firsts: tuple[str, str]   # the first word of each ("CĐCS", "cong"): a page without it
+                              # has neither (a set look-up, not a search of the page)
     vi: str             # added when the abbreviation is found
     abbr_forms: tuple[str, ...]   # added when the expansion is found
 
@@ -220,6 +227,7 @@ def _term_forms(terms: tuple[Term, ...]) -> tuple[_TermForms, ...]:
             continue
         expansion = " ".join(_WORD.findall(fold(term.vi)))
         out.append(_TermForms(f" {abbr_words} ", f" {expansion} " if expansion else "",
+                              (abbr_words.split(" ")[0], expansion.split(" ")[0]),
                               term.vi, tuple(dict.fromkeys([term.abbr.lower(),
                                                             fold(term.abbr)]))))
     return tuple(out)
@@ -240,17 +248,22 @@ def glossary_variants(text: str, terms: Iterable[Term]) -> list[str]:
 
 def _glossary_variants(normalized: str, terms: Iterable[Term]) -> list[str]:
     forms = _term_forms(tuple(terms))
-    if not forms:
-        return []
-    page_words = _WORD.findall(normalized)
+    return _glossary_of(_WORD.findall(normalized), forms) if forms else []
+
+
+def _glossary_of(page_words: list[str], forms: tuple[_TermForms, ...]) -> list[str]:
+    """`_glossary_variants` of a text's words (`_WORD`)."""
     exact = f" {' '.join(page_words)} "
-    # word by word: fold() remembers words, and a page repeats the same few hundred
-    words = f" {' '.join(fold(w) for w in page_words)} "
+    # each word folded once: a page repeats the same few hundred
+    folded = {w: fold(w) for w in dict.fromkeys(page_words)}
+    words = f" {' '.join(map(folded.__getitem__, page_words))} "
+    has_exact = set(page_words)
+    has_folded = set(words.split(" "))
     out: list[str] = []
     for term in forms:
-        if term.abbr in exact:
+        if term.firsts[0] in has_exact and term.abbr in exact:
             out.append(term.vi)
-        if term.expansion and term.expansion in words:
+        if term.expansion and term.firsts[1] in has_folded and term.expansion in words:
             out.extend(term.abbr_forms)
     return out
 
@@ -586,10 +599,11 @@ def shards(pages_by_lang: dict[str, int], lang_of: Callable[[str], str],
 def extra_for(text: str, terms: Iterable[Term]) -> Extra:
     """The index-only words every page gets: "đ" words folded, glossary counterparts."""
     extra = Extra()
-    normalized = normalize(text)
-    counterparts = _glossary_variants(normalized, terms)
-    variants = list(dict.fromkeys(counterparts + _d_variants(
-        " ".join([normalized, *map(normalize, counterparts)]))))
+    page_words = _WORD.findall(normalize(text))
+    forms = _term_forms(tuple(terms))
+    counterparts = _glossary_of(page_words, forms) if forms else []
+    variants = list(dict.fromkeys(counterparts + _d_of(
+        page_words + [w for c in counterparts for w in _WORD.findall(normalize(c))])))
     if variants:
         # " · ": a list, not a phrase (vanban.pagefind.pairs joins no words across it)
         extra.weighted.append((WEIGHT_VARIANTS, " · ".join(variants)))
@@ -628,7 +642,9 @@ def pairs(text: str) -> list[str]:
     # folded: Pagefind keeps a word with marks as a variant of its folded form, and Pagefind
     # 1.5 does not count variants when it cuts the index into chunks (pairs with marks made
     # chunks of up to 1 MB)
-    for stretch in _PAIR_BREAK.split(fold(text)):
+    # folded word by word (fold() remembers words): the same words as the text folded whole
+    # (fold changes each character, or one run of letters, on its own; spaces are neither)
+    for stretch in _PAIR_BREAK.split(" ".join(map(fold, text.split()))):
         words = stretch.split()
         if len(words) < 2:
             continue
