@@ -530,32 +530,64 @@ def write_index(site_dir: Path, pages: Iterable[tuple[str, str]],
     The pages are written to a temporary copy for the Pagefind binary (Pagefind's Python API
     takes one page per round trip: 100 ms a page, 20 times slower than the binary on files).
     """
-    out = site_dir / bundle
-    count = 0
     with tempfile.TemporaryDirectory(prefix="vanban-search-") as tmp:
-        sites: set[str] = set()
+        staging = Staging(Path(tmp), shard)
+        urls = []
         for url, html in pages:
-            name = str(shard(url)) if shard else "."
-            sites.add(name)
-            target = Path(tmp, "site", name, url, "index.html")
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(html, encoding="utf-8")
-            count += 1
-        staging = Path(tmp, "bundle")
+            staging.write(url, html)
+            urls.append(url)
+        for name in staging.parts(urls):
+            staging.index_part(name, exclude, chunk_size, shares_engine)
+        return staging.finish(site_dir / bundle, len(urls))
+
+
+class Staging:
+    """A bundle's pages written for the Pagefind binary, in `folder` (a temporary folder),
+    and the bundle it writes there: `write` each page (in any process: the files are what
+    is indexed), `index_part` each part (a shard, or "." without shards), then `finish`."""
+
+    def __init__(self, folder: Path, shard: Callable[[str], int] | None = None) -> None:
+        self.folder, self.shard = folder, shard
+        self.indexed: list[str] = []
+
+    def part(self, url: str) -> str:
+        """The part a page is indexed in: its shard's number, or "."."""
+        return str(self.shard(url)) if self.shard else "."
+
+    def parts(self, urls: Iterable[str]) -> list[str]:
+        """The parts of a bundle of these pages, in order."""
+        if not self.shard:
+            return ["."]
+        return sorted({self.part(url) for url in urls}, key=int) or ["."]
+
+    def write(self, url: str, html: str) -> None:
+        target = self.folder / "site" / self.part(url) / url / "index.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(html, encoding="utf-8")
+
+    def index_part(self, name: str, exclude: Iterable[str], chunk_size: int | None,
+                   shares_engine: bool) -> None:
+        """Run Pagefind on one part's pages (see write_index for the options)."""
+        _run_pagefind(self.folder / "site" / name, self.folder / "bundle" / name, exclude,
+                      chunk_size, shares_engine)
+        self.indexed.append(name)
+
+    def finish(self, out: Path, count: int) -> Stats:
+        """Put the bundle of the parts indexed in place of `out`; `count`: its pages."""
+        staging = self.folder / "bundle"
+        staging.mkdir(parents=True, exist_ok=True)
         by_lang: dict[str, list[str]] = {}         # language → its bundles ("0/", "1/", …)
-        for name in sorted(sites, key=int) if shard and sites else ["."]:
-            _run_pagefind(Path(tmp, "site", name), staging / name, exclude, chunk_size,
-                          shares_engine)
+        for name in sorted(self.indexed, key=lambda n: -1 if n == "." else int(n)):
             for meta in (staging / name).glob("pagefind.*.pf_meta"):
                 by_lang.setdefault(meta.name.split(".")[1].split("_")[0], []).append(name + "/")
-        if shard:
+        if self.shard:
             (staging / SHARDS_FILE).write_text(json.dumps(by_lang, sort_keys=True),
                                                encoding="utf-8")
         if out.exists():
             shutil.rmtree(out)
         shutil.move(str(staging), str(out))
-    size = sum(f.stat().st_size for f in out.rglob("*") if f.is_file())
-    return Stats(count, sorted(by_lang), size)
+        size = sum(f.stat().st_size for f in out.rglob("*") if f.is_file())
+        return Stats(count, sorted(by_lang), size)
 
 
 def _run_pagefind(site: Path, dest: Path, exclude: Iterable[str], chunk_size: int | None,
