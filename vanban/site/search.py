@@ -11,6 +11,7 @@ their pages are ready.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import multiprocessing
@@ -364,6 +365,9 @@ def _prepared(prepare: Callable[[_Job], _Done], jobs: list[_Job],
             yield job, prepare(job)
         return
     _WORK.append((prepare, jobs))
+    # the build's objects stay where they are: a process's garbage collector would go
+    # through them all, and so copy the memory it shares with the build (gc.freeze)
+    gc.freeze()
     try:
         starts = range(0, len(jobs), CHUNK_PAGES)
         ends = [min(start + CHUNK_PAGES, len(jobs)) for start in starts]
@@ -372,6 +376,7 @@ def _prepared(prepare: Callable[[_Job], _Done], jobs: list[_Job],
                                          strict=True):
                 yield from zip(jobs[start:end], chunk, strict=True)
     finally:
+        gc.unfreeze()
         _WORK.pop()
 
 
