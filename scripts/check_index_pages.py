@@ -21,13 +21,15 @@ from mkdocs.config import load_config
 
 from vanban import pagefind
 from vanban.site import events, search
+from vanban.site.labels import DEFAULT_LANG, LANGS
 
 
 def main(portal: Path, out: Path) -> None:
     config = load_config(str(portal / "mkdocs.yml"))
-    langs = events.languages(config)[2]
     cat = events.load(config)
     site = Path(config.site_dir)
+    # the languages built (outside a build, the i18n plugin knows only the default one)
+    langs = [lang for lang in LANGS if lang == DEFAULT_LANG or (site / lang).is_dir()]
     runs: dict[str, dict[str, str]] = {}
     started = time.perf_counter()
     original = pagefind._run_pagefind
@@ -36,6 +38,8 @@ def main(portal: Path, out: Path) -> None:
         name = str(dest)                                # one per run (runs overlap)
         runs[name] = {f.relative_to(pages).as_posix(): _sha(f)
                       for f in sorted(pages.rglob("*")) if f.is_file()}
+        print(f"  Pagefind on {len(runs[name])} pages from "
+              f"{time.perf_counter() - started:.1f} s", file=sys.stderr)
         began = time.perf_counter()
         original(pages, dest, *args, **kwargs)          # type: ignore[arg-type]
         print(f"  Pagefind on {len(runs[name])} pages: {time.perf_counter() - began:.1f} s, "
@@ -46,7 +50,7 @@ def main(portal: Path, out: Path) -> None:
     print(f"index_site ({search.__file__}): {time.perf_counter() - started:.1f} s")
     # Pagefind writes its filter maps in a random order (see tests/test_cache.py): the filter
     # files, the meta files and entry files naming them are left out
-    bundles = {b: {f.relative_to(site / b).as_posix(): _sha(f)
+    bundles = {b: {f.relative_to(site / b).as_posix(): _file_sha(f)
                    for f in sorted((site / b).rglob("*")) if f.is_file()
                    and f.parent.name != "filter" and f.suffix != ".pf_meta"
                    and f.name != "pagefind-entry.json"}
@@ -57,8 +61,26 @@ def main(portal: Path, out: Path) -> None:
                               sort_keys=True), encoding="utf-8")
 
 
-def _sha(path: Path) -> str:
+def _file_sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _sha(path: Path) -> str:
+    """Of a page as Pagefind reads it (a version that gave Pagefind the whole page gives the
+    same as one that leaves out what Pagefind does not read: vanban.pagefind.as_read)."""
+    return hashlib.sha256(_as_read(path.read_text(encoding="utf-8")).encode()).hexdigest()
+
+
+def _as_read(html: str) -> str:
+    """vanban.pagefind.as_read, here for versions without it."""
+    start = html.find("<article data-pagefind-body")
+    end = html.rfind("</article>")
+    body = html.find("<body")
+    if not 0 <= body < start < end or "data-pagefind" in html[body:start] \
+            or "data-pagefind" in html[end:]:
+        return html
+    return (html[:html.index(">", body) + 1] + html[start:end + len("</article>")]
+            + "</body></html>")
 
 
 if __name__ == "__main__":

@@ -325,18 +325,22 @@ def index_site(cat: Catalog, site_dir: Path, langs: list[str],
     # the full text in shards (vanban.pagefind.SHARD_PAGES), by language
     counts = Counter(lang_of(page.url) for page in built)
     shard = pagefind.shards(counts, lang_of, shard_pages)
-    # the jobs: the outline's pages first (its Pagefind run starts when they are done), then
-    # the full text's by shard (each shard's run starts when its pages are done); a page other
-    # than a document is prepared once for both bundles
+    # a page other than a document is prepared once for both bundles
     jobs = [_Job(page, page.url not in docs, (False, True) if page.url not in docs else (False,))
             for page in built if in_outline(page)]
-    jobs += sorted((_Job(page, True, (True,)) for page in built
-                    if page.url in docs or not in_outline(page)),
-                   key=lambda job: shard(job.page.url))
+    jobs += [_Job(page, True, (True,)) for page in built
+             if page.url in docs or not in_outline(page)]
 
     with tempfile.TemporaryDirectory(prefix="vanban-search-") as tmp:
         staging = {False: pagefind.Staging(Path(tmp, "outline")),
                    True: pagefind.Staging(Path(tmp, "full"), shard)}
+        # each part's Pagefind run (the outline, a shard) starts when its pages are prepared:
+        # the pages of the part with the most pages (the longest run) first, and so on
+        sizes = Counter((bundle, staging[bundle].part(job.page.url))
+                        for job in jobs for bundle in job.bundles)
+        rank = {part: i for i, part in enumerate(sorted(sizes, key=lambda p: (-sizes[p], p)))}
+        jobs.sort(key=lambda job: min(rank[bundle, staging[bundle].part(job.page.url)]
+                                      for bundle in job.bundles))
 
         def prepare(job: _Job) -> _Done:
             page = job.page
