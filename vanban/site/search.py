@@ -127,8 +127,12 @@ def page_weight(page_url: str, lang: str) -> float:
     return pagefind.WEIGHT_WRITTEN
 
 
-def document_extra(cat: Catalog, doc: DocPage, lang: str, text: str) -> pagefind.Extra:
-    """Index-only content of a document page in `lang`."""
+def document_extra(cat: Catalog, doc: DocPage, lang: str, text: str,
+                   english: dict[str, list[tuple[float, list[str]]]] | None = None
+                   ) -> pagefind.Extra:
+    """Index-only content of a document page in `lang`; `english`: the documents' English
+    equivalents worked out before, by slug (kept there: a document's outline and full-text
+    pages in English need the same)."""
     ctx = Ctx(cat, lang, url("document", doc.slug, lang), Abbreviations({}))
     extra = pagefind.extra_for(text, cat.glossary)
     label = ctx.doc_label(doc)
@@ -139,9 +143,12 @@ def document_extra(cat: Catalog, doc: DocPage, lang: str, text: str) -> pagefind
     if lang != DEFAULT_LANG:
         extra.add(pagefind.WEIGHT_LABEL, page_title(ctx, doc), doc.summary_en)
         # the card, without the text: the union's terms the text uses, in English
-        for weight, english in pagefind.english_equivalents(doc.title, doc.body, cat.words,
-                                                           cat.glossary):
-            extra.weighted.append((weight, " · ".join(english)))
+        english = {} if english is None else english
+        if doc.slug not in english:
+            english[doc.slug] = pagefind.english_equivalents(doc.title, doc.body, cat.words,
+                                                             cat.glossary)
+        for weight, words in english[doc.slug]:
+            extra.weighted.append((weight, " · ".join(words)))
     tasked = {a.agency.id: a.agency for a in cat.assigned.get(doc.slug, [])
               if a.agency is not None}
     extra.add(pagefind.WEIGHT_NAMES, doc.issuer, issuer if issuer != doc.issuer else None,
@@ -293,6 +300,7 @@ def index_site(cat: Catalog, site_dir: Path, langs: list[str],
     docs = {url("document", d.slug, lang): (d, lang) for d in cat.documents for lang in langs}
     full_dirs, parts = full_only(cat, langs)
     targets: dict[str, list[str]] = {}
+    english: dict[str, list[tuple[float, list[str]]]] = {}
     skip = skipped_urls(langs) + repeated_pages(cat, langs)
     others_first = sorted(langs, key=lambda lang: -len(prefix(lang)))  # "en/" before ""
 
@@ -313,7 +321,7 @@ def index_site(cat: Catalog, site_dir: Path, langs: list[str],
                 if doc.slug not in targets:
                     targets[doc.slug] = target_texts(cat, doc.slug)
                 html = outline(html, targets[doc.slug], pagefind.figures(doc.body))
-            extra = document_extra(cat, doc, lang, pagefind.page_text(html))
+            extra = document_extra(cat, doc, lang, pagefind.page_text(html), english)
         # both bundles hold syllable pairs too (vanban.pagefind.pairs: faster queries)
         return pagefind.with_pairs(pagefind.with_extra(html, extra.html(), weight), EXCLUDE)
 
