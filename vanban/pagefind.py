@@ -181,7 +181,6 @@ class Extra:
 
 
 _WORD = re.compile(r"\w+")
-_D_WORD = re.compile(r"\w*[đĐ]\w*")
 
 
 def d_variants(text: str) -> list[str]:
@@ -195,8 +194,14 @@ def d_variants(text: str) -> list[str]:
 
 
 def _d_variants(normalized: str) -> list[str]:
+    return _d_of(_WORD.findall(normalized))
+
+
+def _d_of(words: Iterable[str]) -> list[str]:
+    """`_d_variants` of a text's words (`_WORD`): a word with "đ" is a whole word (a
+    regular expression `\\w*[đĐ]\\w*` finds the same, trying every letter of every word)."""
     seen: dict[str, None] = {}
-    for word in dict.fromkeys(_D_WORD.findall(normalized)):
+    for word in dict.fromkeys(w for w in words if "đ" in w or "Đ" in w):
         seen.setdefault(fold(word), None)
     return list(seen)
 
@@ -207,6 +212,8 @@ class _TermForms:
 
     abbr: str           # " CĐCS " as written (case matters: "CT" is not "ct")
     expansion: str      # " cong doan co so " folded
+    firsts: tuple[str, str]   # the first word of each ("CĐCS", "cong"): a page without it
+                              # has neither (a set look-up, not a search of the page)
     vi: str             # added when the abbreviation is found
     abbr_forms: tuple[str, ...]   # added when the expansion is found
 
@@ -220,6 +227,7 @@ def _term_forms(terms: tuple[Term, ...]) -> tuple[_TermForms, ...]:
             continue
         expansion = " ".join(_WORD.findall(fold(term.vi)))
         out.append(_TermForms(f" {abbr_words} ", f" {expansion} " if expansion else "",
+                              (abbr_words.split(" ")[0], expansion.split(" ")[0]),
                               term.vi, tuple(dict.fromkeys([term.abbr.lower(),
                                                             fold(term.abbr)]))))
     return tuple(out)
@@ -240,17 +248,22 @@ def glossary_variants(text: str, terms: Iterable[Term]) -> list[str]:
 
 def _glossary_variants(normalized: str, terms: Iterable[Term]) -> list[str]:
     forms = _term_forms(tuple(terms))
-    if not forms:
-        return []
-    page_words = _WORD.findall(normalized)
+    return _glossary_of(_WORD.findall(normalized), forms) if forms else []
+
+
+def _glossary_of(page_words: list[str], forms: tuple[_TermForms, ...]) -> list[str]:
+    """`_glossary_variants` of a text's words (`_WORD`)."""
     exact = f" {' '.join(page_words)} "
-    # word by word: fold() remembers words, and a page repeats the same few hundred
-    words = f" {' '.join(fold(w) for w in page_words)} "
+    # each word folded once: a page repeats the same few hundred
+    folded = {w: fold(w) for w in dict.fromkeys(page_words)}
+    words = f" {' '.join(map(folded.__getitem__, page_words))} "
+    has_exact = set(page_words)
+    has_folded = set(words.split(" "))
     out: list[str] = []
     for term in forms:
-        if term.abbr in exact:
+        if term.firsts[0] in has_exact and term.abbr in exact:
             out.append(term.vi)
-        if term.expansion and term.expansion in words:
+        if term.expansion and term.firsts[1] in has_folded and term.expansion in words:
             out.extend(term.abbr_forms)
     return out
 
@@ -517,32 +530,84 @@ def write_index(site_dir: Path, pages: Iterable[tuple[str, str]],
     The pages are written to a temporary copy for the Pagefind binary (Pagefind's Python API
     takes one page per round trip: 100 ms a page, 20 times slower than the binary on files).
     """
-    out = site_dir / bundle
-    count = 0
     with tempfile.TemporaryDirectory(prefix="vanban-search-") as tmp:
-        sites: set[str] = set()
+        staging = Staging(Path(tmp), shard)
+        urls = []
         for url, html in pages:
-            name = str(shard(url)) if shard else "."
-            sites.add(name)
-            target = Path(tmp, "site", name, url, "index.html")
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(html, encoding="utf-8")
-            count += 1
-        staging = Path(tmp, "bundle")
+            staging.write(url, html)
+            urls.append(url)
+        for name in staging.parts(urls):
+            staging.index_part(name, exclude, chunk_size, shares_engine)
+        return staging.finish(site_dir / bundle, len(urls))
+
+
+class Staging:
+    """A bundle's pages written for the Pagefind binary, in `folder` (a temporary folder),
+    and the bundle it writes there: `write` each page (in any process: the files are what
+    is indexed), `index_part` each part (a shard, or "." without shards), then `finish`."""
+
+    def __init__(self, folder: Path, shard: Callable[[str], int] | None = None) -> None:
+        self.folder, self.shard = folder, shard
+        self.indexed: list[str] = []
+
+    def part(self, url: str) -> str:
+        """The part a page is indexed in: its shard's number, or "."."""
+        return str(self.shard(url)) if self.shard else "."
+
+    def parts(self, urls: Iterable[str]) -> list[str]:
+        """The parts of a bundle of these pages, in order."""
+        if not self.shard:
+            return ["."]
+        return sorted({self.part(url) for url in urls}, key=int) or ["."]
+
+    def write(self, url: str, html: str) -> None:
+        target = self.folder / "site" / self.part(url) / url / "index.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(as_read(html), encoding="utf-8")
+
+    def index_part(self, name: str, exclude: Iterable[str], chunk_size: int | None,
+                   shares_engine: bool) -> None:
+        """Run Pagefind on one part's pages (see write_index for the options)."""
+        _run_pagefind(self.folder / "site" / name, self.folder / "bundle" / name, exclude,
+                      chunk_size, shares_engine)
+        self.indexed.append(name)
+
+    def finish(self, out: Path, count: int) -> Stats:
+        """Put the bundle of the parts indexed in place of `out`; `count`: its pages."""
+        staging = self.folder / "bundle"
+        staging.mkdir(parents=True, exist_ok=True)
         by_lang: dict[str, list[str]] = {}         # language → its bundles ("0/", "1/", …)
-        for name in sorted(sites, key=int) if shard and sites else ["."]:
-            _run_pagefind(Path(tmp, "site", name), staging / name, exclude, chunk_size,
-                          shares_engine)
+        for name in sorted(self.indexed, key=lambda n: -1 if n == "." else int(n)):
             for meta in (staging / name).glob("pagefind.*.pf_meta"):
                 by_lang.setdefault(meta.name.split(".")[1].split("_")[0], []).append(name + "/")
-        if shard:
+        if self.shard:
             (staging / SHARDS_FILE).write_text(json.dumps(by_lang, sort_keys=True),
                                                encoding="utf-8")
         if out.exists():
             shutil.rmtree(out)
         shutil.move(str(staging), str(out))
-    size = sum(f.stat().st_size for f in out.rglob("*") if f.is_file())
-    return Stats(count, sorted(by_lang), size)
+        size = sum(f.stat().st_size for f in out.rglob("*") if f.is_file())
+        return Stats(count, sorted(by_lang), size)
+
+
+def as_read(html: str) -> str:
+    """A page prepared by `with_extra` as Pagefind reads it: its head and its indexed body,
+    without the rest of the body (header, navigation, footer: a third of the bytes Pagefind
+    parses, none indexed), unless an attribute there speaks to Pagefind.
+
+    >>> as_read('<html lang="vi"><head><title>T</title></head><body><nav>…</nav>'
+    ...         '<article data-pagefind-body><h1>A</h1></article><footer>…</footer></body></html>')
+    '<html lang="vi"><head><title>T</title></head><body><article data-pagefind-body><h1>A</h1>\
+</article></body></html>'
+    """
+    start = html.find("<article data-pagefind-body")
+    end = html.rfind("</article>")
+    body = html.find("<body")
+    if not 0 <= body < start < end or "data-pagefind" in html[body:start] \
+            or "data-pagefind" in html[end:]:
+        return html
+    return (html[:html.index(">", body) + 1] + html[start:end + len("</article>")]
+            + "</body></html>")
 
 
 def _run_pagefind(site: Path, dest: Path, exclude: Iterable[str], chunk_size: int | None,
@@ -586,10 +651,11 @@ def shards(pages_by_lang: dict[str, int], lang_of: Callable[[str], str],
 def extra_for(text: str, terms: Iterable[Term]) -> Extra:
     """The index-only words every page gets: "đ" words folded, glossary counterparts."""
     extra = Extra()
-    normalized = normalize(text)
-    counterparts = _glossary_variants(normalized, terms)
-    variants = list(dict.fromkeys(counterparts + _d_variants(
-        " ".join([normalized, *map(normalize, counterparts)]))))
+    page_words = _WORD.findall(normalize(text))
+    forms = _term_forms(tuple(terms))
+    counterparts = _glossary_of(page_words, forms) if forms else []
+    variants = list(dict.fromkeys(counterparts + _d_of(
+        page_words + [w for c in counterparts for w in _WORD.findall(normalize(c))])))
     if variants:
         # " · ": a list, not a phrase (vanban.pagefind.pairs joins no words across it)
         extra.weighted.append((WEIGHT_VARIANTS, " · ".join(variants)))
@@ -628,7 +694,9 @@ def pairs(text: str) -> list[str]:
     # folded: Pagefind keeps a word with marks as a variant of its folded form, and Pagefind
     # 1.5 does not count variants when it cuts the index into chunks (pairs with marks made
     # chunks of up to 1 MB)
-    for stretch in _PAIR_BREAK.split(fold(text)):
+    # folded word by word (fold() remembers words): the same words as the text folded whole
+    # (fold changes each character, or one run of letters, on its own; spaces are neither)
+    for stretch in _PAIR_BREAK.split(" ".join(map(fold, text.split()))):
         words = stretch.split()
         if len(words) < 2:
             continue

@@ -3,21 +3,28 @@
 `index_site` runs once after the whole site (every language) is written: it walks the built
 pages, adds each document's weighted label, number, issuer and agencies, its filters (type,
 year, issuer) and result metadata from the catalog, and writes the two Pagefind bundles: the
-outline (a document's card, title, headings and targets) and the full text.
+outline (a document's card, title, headings and targets) and the full text: the pages are
+prepared on every core (forked processes), and each bundle's Pagefind runs start as soon as
+their pages are ready.
 `template_globals` gives the search box partial its strings in the page's language.
 """
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
+import multiprocessing
 import os
 import re
+import tempfile
+import threading
 import time
 import zlib
 from collections import Counter
-from collections.abc import Iterable
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 import rjsmin
@@ -120,8 +127,12 @@ def page_weight(page_url: str, lang: str) -> float:
     return pagefind.WEIGHT_WRITTEN
 
 
-def document_extra(cat: Catalog, doc: DocPage, lang: str, text: str) -> pagefind.Extra:
-    """Index-only content of a document page in `lang`."""
+def document_extra(cat: Catalog, doc: DocPage, lang: str, text: str,
+                   english: dict[str, list[tuple[float, list[str]]]] | None = None
+                   ) -> pagefind.Extra:
+    """Index-only content of a document page in `lang`; `english`: the documents' English
+    equivalents worked out before, by slug (kept there: a document's outline and full-text
+    pages in English need the same)."""
     ctx = Ctx(cat, lang, url("document", doc.slug, lang), Abbreviations({}))
     extra = pagefind.extra_for(text, cat.glossary)
     label = ctx.doc_label(doc)
@@ -132,9 +143,12 @@ def document_extra(cat: Catalog, doc: DocPage, lang: str, text: str) -> pagefind
     if lang != DEFAULT_LANG:
         extra.add(pagefind.WEIGHT_LABEL, page_title(ctx, doc), doc.summary_en)
         # the card, without the text: the union's terms the text uses, in English
-        for weight, english in pagefind.english_equivalents(doc.title, doc.body, cat.words,
-                                                           cat.glossary):
-            extra.weighted.append((weight, " · ".join(english)))
+        english = {} if english is None else english
+        if doc.slug not in english:
+            english[doc.slug] = pagefind.english_equivalents(doc.title, doc.body, cat.words,
+                                                             cat.glossary)
+        for weight, words in english[doc.slug]:
+            extra.weighted.append((weight, " · ".join(words)))
     tasked = {a.agency.id: a.agency for a in cat.assigned.get(doc.slug, [])
               if a.agency is not None}
     extra.add(pagefind.WEIGHT_NAMES, doc.issuer, issuer if issuer != doc.issuer else None,
@@ -197,60 +211,101 @@ class Memo:
         return h.hexdigest()
 
     def get(self, key: str) -> str | None:
+        """The page prepared earlier (kept for the next build by `keep`)."""
         found = self.kept.get(key) or self.earlier.get(key)
-        if found is None:
-            return None
-        self.kept[key] = found
-        return zlib.decompress(found).decode("utf-8")
+        return None if found is None else zlib.decompress(found).decode("utf-8")
+
+    def keep(self, key: str, packed: bytes | None = None) -> None:
+        """Keep a page for the next build: `packed` (`pack`), or the one found by `get`."""
+        self.kept[key] = packed if packed is not None else (self.kept.get(key)
+                                                            or self.earlier[key])
+
+    @staticmethod
+    def pack(prepared: str) -> bytes:
+        return zlib.compress(prepared.encode("utf-8"), 1)
 
     def same_bundle(self, bundle: str, pages: Iterable[tuple[str, str]]) -> bool:
-        """Whether the bundle's pages, as Pagefind would read them, are the earlier build's
-        (whose bundle can then stay)."""
+        """Whether the bundle's pages (URL, `digest` of the page as Pagefind reads it) are the
+        earlier build's (whose bundle can then stay)."""
         h = hashlib.sha256()
-        for page_url, prepared in pages:
-            h.update(f"{page_url}\0{len(prepared)}\0".encode("utf-8"))
-            h.update(prepared.encode("utf-8"))
-        digest = h.hexdigest().encode("ascii")
-        self.kept[f"bundle:{bundle}"] = digest
-        return self.earlier.get(f"bundle:{bundle}") == digest
+        for page_url, digest in pages:
+            h.update(f"{page_url}\0{digest}\0".encode())
+        found = h.hexdigest().encode("ascii")
+        self.kept[f"bundle:{bundle}"] = found
+        return self.earlier.get(f"bundle:{bundle}") == found
 
-    def put(self, key: str, prepared: str) -> None:
-        self.kept[key] = zlib.compress(prepared.encode("utf-8"), 1)
+
+def digest(prepared: str) -> str:
+    return hashlib.sha256(prepared.encode("utf-8")).hexdigest()
+
+
+# Preparing the pages is most of the index's time in Python: on several cores, processes
+# forked from the build (the catalog already in memory) prepare chunks of pages, each
+# writing its pages for Pagefind; fewer pages than this are prepared in the build's process
+# (a pool costs ~0.1 s to start, and a page ~10 ms to prepare)
+POOL_PAGES = 200
+CHUNK_PAGES = 16
+
+
+@dataclass(frozen=True)
+class _Job:
+    """A page to prepare: as a document's full text or outline (`full`), or another page
+    (the same in both bundles), and the bundles it goes to (False: outline, True: full)."""
+
+    page: pagefind.Page
+    full: bool
+    bundles: tuple[bool, ...]
+
+
+@dataclass(frozen=True)
+class _Done:
+    """A prepared page: its memo key, packed when this build prepared it (None: it was
+    the earlier build's; "" without memo), and the digest of the page."""
+
+    key: str
+    packed: bytes | None
+    digest: str
+
+
+# what the forked workers find in memory: (prepare a job → _Done, the jobs)
+_WORK: list[tuple[Callable[[_Job], _Done], list[_Job]]] = []
+
+
+def _prepare_chunk(start: int, end: int) -> list[_Done]:
+    prepare, jobs = _WORK[-1]
+    return [prepare(job) for job in jobs[start:end]]
+
+
+def workers() -> int:
+    """The processes that prepare the pages: the cores this build may use; 1 (the build's
+    process) when the build runs other threads (`mkdocs serve`: forking one of several
+    threads is not safe)."""
+    if threading.active_count() > 1:
+        return 1
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:      # not on Linux
+        return os.cpu_count() or 1
 
 
 def index_site(cat: Catalog, site_dir: Path, langs: list[str],
-               shard_pages: int = pagefind.SHARD_PAGES, memo: Memo | None = None
-               ) -> list[pagefind.Stats]:
+               shard_pages: int = pagefind.SHARD_PAGES, memo: Memo | None = None,
+               processes: int | None = None) -> list[pagefind.Stats]:
     """Write the outline and full-text Pagefind bundles of the built site (the full text in
-    shards of at most `shard_pages` pages a language); `memo`: pages prepared earlier."""
+    shards of at most `shard_pages` pages a language); `memo`: pages prepared earlier;
+    `processes`: that prepare the pages (`workers()` when None)."""
     # a document page: the whole text on the Vietnamese page (the full-text bundle indexes its
     # body), the card on the others; a very long document's later parts (vanban.site.split,
     # Vietnamese only) are searched in the full text only
     docs = {url("document", d.slug, lang): (d, lang) for d in cat.documents for lang in langs}
     full_dirs, parts = full_only(cat, langs)
     targets: dict[str, list[str]] = {}
-    others: dict[str, str] = {}     # pages other than documents: the same in both bundles
+    english: dict[str, list[tuple[float, list[str]]]] = {}
     skip = skipped_urls(langs) + repeated_pages(cat, langs)
     others_first = sorted(langs, key=lambda lang: -len(prefix(lang)))  # "en/" before ""
 
     def lang_of(page_url: str) -> str:
         return next(lang for lang in others_first if page_url.startswith(prefix(lang)))
-
-    def prepare(page: pagefind.Page, full: bool) -> str:
-        cached = others.pop(page.url, None)     # prepared by the other bundle's thread
-        if cached is not None:
-            return cached
-        html = page.path.read_text(encoding="utf-8")
-        found = docs.get(page.url)
-        key = memo.key(page.url, html, found[0] if found else None, full) if memo else ""
-        prepared = memo.get(key) if memo else None
-        if prepared is None:
-            prepared = _prepare(page, html, found, full)
-            if memo:
-                memo.put(key, prepared)
-        if found is None and page.url not in parts and not page.url.startswith(full_dirs):
-            others[page.url] = prepared                 # the same page in the outline too
-        return prepared
 
     def _prepare(page: pagefind.Page, html: str, found: tuple[DocPage, str] | None,
                  full: bool) -> str:
@@ -266,44 +321,128 @@ def index_site(cat: Catalog, site_dir: Path, langs: list[str],
                 if doc.slug not in targets:
                     targets[doc.slug] = target_texts(cat, doc.slug)
                 html = outline(html, targets[doc.slug], pagefind.figures(doc.body))
-            extra = document_extra(cat, doc, lang, pagefind.page_text(html))
+            extra = document_extra(cat, doc, lang, pagefind.page_text(html), english)
         # both bundles hold syllable pairs too (vanban.pagefind.pairs: faster queries)
         return pagefind.with_pairs(pagefind.with_extra(html, extra.html(), weight), EXCLUDE)
 
     built = list(pagefind.built_pages(site_dir, skip))
 
-    def items(full: bool):
-        for page in built:
-            if full or (page.url not in parts and not page.url.startswith(full_dirs)):
-                yield page.url, prepare(page, full)
+    def in_outline(page: pagefind.Page) -> bool:
+        return page.url not in parts and not page.url.startswith(full_dirs)
 
     # the full text in shards (vanban.pagefind.SHARD_PAGES), by language
     counts = Counter(lang_of(page.url) for page in built)
-    # with pages prepared earlier (the build cache), a bundle whose pages Pagefind would read
-    # as they were is kept (an edit of a document's text: the outline, often)
-    kept = {bundle: memo is not None and memo.same_bundle(bundle, items(full))
-            and (site_dir / bundle).is_dir()
-            for bundle, full in ((pagefind.BUNDLE_DIR, False), (pagefind.FULL_BUNDLE_DIR, True))}
-    for bundle in (b for b, keep in kept.items() if keep):
-        log.info(f"build cache: the search bundle {bundle}/ is kept (its pages are unchanged)")
+    shard = pagefind.shards(counts, lang_of, shard_pages)
+    # a page other than a document is prepared once for both bundles
+    jobs = [_Job(page, page.url not in docs, (False, True) if page.url not in docs else (False,))
+            for page in built if in_outline(page)]
+    jobs += [_Job(page, True, (True,)) for page in built
+             if page.url in docs or not in_outline(page)]
 
-    def outline_bundle() -> pagefind.Stats:
-        if kept[pagefind.BUNDLE_DIR]:
-            return _kept_bundle(site_dir / pagefind.BUNDLE_DIR)
-        return pagefind.write_index(site_dir, items(False), EXCLUDE, pagefind.BUNDLE_DIR,
-                                  pagefind.CHUNK_SIZE)
+    with tempfile.TemporaryDirectory(prefix="vanban-search-") as tmp:
+        staging = {False: pagefind.Staging(Path(tmp, "outline")),
+                   True: pagefind.Staging(Path(tmp, "full"), shard)}
+        # each part's Pagefind run (the outline, a shard) starts when its pages are prepared:
+        # the pages of the part with the most pages (the longest run) first, and so on
+        sizes = Counter((bundle, staging[bundle].part(job.page.url))
+                        for job in jobs for bundle in job.bundles)
+        rank = {part: i for i, part in enumerate(sorted(sizes, key=lambda p: (-sizes[p], p)))}
+        jobs.sort(key=lambda job: min(rank[bundle, staging[bundle].part(job.page.url)]
+                                      for bundle in job.bundles))
 
-    # the outline is written by a second thread, so that its Pagefind run (a subprocess) goes
-    # on while this one prepares the full text's pages: the two cores both work
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        outline_done = pool.submit(outline_bundle)
-        if kept[pagefind.FULL_BUNDLE_DIR]:
-            full = _kept_bundle(site_dir / pagefind.FULL_BUNDLE_DIR, langs)
-        else:
-            full = pagefind.write_index(site_dir, items(True), EXCLUDE, pagefind.FULL_BUNDLE_DIR,
-                                      pagefind.CHUNK_SIZE, shares_engine=True,
-                                      shard=pagefind.shards(counts, lang_of, shard_pages))
-        return [outline_done.result(), full]
+        def prepare(job: _Job) -> _Done:
+            page = job.page
+            html = page.path.read_text(encoding="utf-8")
+            found = docs.get(page.url)
+            key = memo.key(page.url, html, found[0] if found else None, job.full) if memo else ""
+            prepared = memo.get(key) if memo else None
+            packed = None
+            if prepared is None:
+                prepared = _prepare(page, html, found, job.full)
+                packed = Memo.pack(prepared) if memo else None
+            for bundle in job.bundles:
+                staging[bundle].write(page.url, prepared)
+            return _Done(key, packed, digest(prepared))
+
+        done = _prepared(prepare, jobs, processes or workers())
+        return _write_bundles(site_dir, jobs, done, staging, memo, langs)
+
+
+def _prepared(prepare: Callable[[_Job], _Done], jobs: list[_Job],
+              processes: int) -> Iterator[tuple[_Job, _Done]]:
+    """Each job with its page prepared, in order: by `processes` forked processes when there
+    are enough pages to share."""
+    if processes <= 1 or len(jobs) < POOL_PAGES or not hasattr(os, "fork"):
+        for job in jobs:
+            yield job, prepare(job)
+        return
+    _WORK.append((prepare, jobs))
+    # the build's objects stay where they are: a process's garbage collector would go
+    # through them all, and so copy the memory it shares with the build (gc.freeze)
+    gc.freeze()
+    try:
+        starts = range(0, len(jobs), CHUNK_PAGES)
+        ends = [min(start + CHUNK_PAGES, len(jobs)) for start in starts]
+        with ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork")) as pool:
+            for start, end, chunk in zip(starts, ends, pool.map(_prepare_chunk, starts, ends),
+                                         strict=True):
+                yield from zip(jobs[start:end], chunk, strict=True)
+    finally:
+        gc.unfreeze()
+        _WORK.pop()
+
+
+def _write_bundles(site_dir: Path, jobs: list[_Job], done: Iterator[tuple[_Job, _Done]],
+                   staging: dict[bool, pagefind.Staging], memo: Memo | None,
+                   langs: list[str]) -> list[pagefind.Stats]:
+    """The two bundles of the pages prepared (`done`): each part's Pagefind run starts as soon
+    as its pages are prepared (with a memo, a bundle's when all of its pages are, and only
+    if they changed), beside the preparation of the others."""
+    names = {False: pagefind.BUNDLE_DIR, True: pagefind.FULL_BUNDLE_DIR}
+    urls: dict[bool, list[str]] = {False: [], True: []}
+    for job in jobs:
+        for bundle in job.bundles:
+            urls[bundle].append(job.page.url)
+    part_left = {bundle: Counter(staging[bundle].part(u) for u in urls[bundle])
+                 for bundle in urls}
+    left = {bundle: len(urls[bundle]) for bundle in urls}
+    digests: dict[bool, dict[str, str]] = {False: {}, True: {}}
+    kept: dict[bool, bool] = {}
+    runs: list[Future[None]] = []
+    options = {False: (pagefind.CHUNK_SIZE, False), True: (pagefind.CHUNK_SIZE, True)}
+
+    def run(pool: ThreadPoolExecutor, bundle: bool, name: str) -> None:
+        runs.append(pool.submit(staging[bundle].index_part, name, EXCLUDE, *options[bundle]))
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        for job, page in done:
+            if memo is not None:
+                memo.keep(page.key, page.packed)
+            for bundle in job.bundles:
+                digests[bundle][job.page.url] = page.digest
+                left[bundle] -= 1
+                part = staging[bundle].part(job.page.url)
+                part_left[bundle][part] -= 1
+                if memo is None and not part_left[bundle][part]:
+                    run(pool, bundle, part)
+                elif memo is not None and not left[bundle]:
+                    kept[bundle] = (memo.same_bundle(names[bundle], sorted(
+                        digests[bundle].items())) and (site_dir / names[bundle]).is_dir())
+                    if kept[bundle]:
+                        log.info(f"build cache: the search bundle {names[bundle]}/ is kept "
+                                 "(its pages are unchanged)")
+                    else:
+                        for name in staging[bundle].parts(urls[bundle]):
+                            run(pool, bundle, name)
+        for bundle in (False, True):        # a bundle without pages: an empty one
+            if not urls[bundle]:
+                run(pool, bundle, staging[bundle].parts([])[0])
+        for future in runs:
+            future.result()
+    return [_kept_bundle(site_dir / names[bundle], langs if bundle else ())
+            if kept.get(bundle) else
+            staging[bundle].finish(site_dir / names[bundle], len(urls[bundle]))
+            for bundle in (False, True)]
 
 
 def _kept_bundle(folder: Path, langs: Iterable[str] = ()) -> pagefind.Stats:
@@ -377,13 +516,15 @@ def on_post_build(config: MkDocsConfig) -> None:
     started = time.perf_counter()
     earlier = cache.index_memo()
     memo = Memo(earlier, cache.hashes()) if earlier is not None else None
+    processes = workers()
     try:
         outline_stats, full = index_site(events.catalog(config), Path(config.site_dir), langs,
-                                         memo=memo)
+                                         memo=memo, processes=processes)
     except pagefind.SearchError as exc:
         raise PluginError(f"vanban: search index: {exc}") from None
     if memo is not None:
         cache.keep_index_memo(memo.kept)
     log.info(f"search index of {full.pages} pages ({', '.join(full.languages)}): outline "
              f"{outline_stats.bytes / 1e6:.1f} MB, full text {full.bytes / 1e6:.1f} MB, "
-             f"in {time.perf_counter() - started:.1f} s")
+             f"in {time.perf_counter() - started:.1f} s ({processes} process"
+             f"{'es' if processes > 1 else ''})")
