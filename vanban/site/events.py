@@ -32,7 +32,7 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 from ..data import DataError
 from ..posts import NEWS_DIR
 from ..progress.export import downloads
-from . import cache, due, incremental, kinds, layout, pages, prerender, views
+from . import cache, cores, due, incremental, kinds, layout, pages, prerender, views
 from .catalog import (
     Catalog,
     DocPage,
@@ -226,7 +226,7 @@ def _start_prerender(lang: str, cat: Catalog, ahead: list[tuple[pages.GeneratedP
     the documents (vanban.site.prerender)."""
     _stop_prerender()
     _PRERENDER[lang] = prerender.Prerendered(cat, lang, cat.abbreviations(lang), ahead,
-                                             prerender.jobs() - 1)
+                                             cores.processes() - 1)
 
 
 def _stop_prerender() -> None:

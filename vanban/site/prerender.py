@@ -17,9 +17,9 @@ process: starting the workers costs more than they save.
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -34,16 +34,6 @@ MIN_PAGES = 200     # fewer pages: no workers
 CHUNK = 16          # pages a worker renders at a time
 
 Rendered = tuple[Markup, list[Section]]
-
-
-def jobs(environ: dict[str, str] | None = None) -> int:
-    """Processes to build with, this one included: VANBAN_JOBS, else the cores this process
-    may run on."""
-    value = (environ if environ is not None else os.environ).get("VANBAN_JOBS", "")
-    if value.strip().isdigit() and int(value) >= 1:
-        return int(value)
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") \
-        else os.cpu_count() or 1
 
 
 @dataclass
@@ -104,7 +94,13 @@ class Prerendered:
             return
         _JOB = _Job(cat, lang, abbrs, pages)
         log.info(f"{len(pages)} generated pages ({lang}) rendered in {workers} other processes")
-        self._pool = multiprocessing.get_context("fork").Pool(workers)
+        # the build's objects stay where they are: the workers' garbage collector would go
+        # through them all, and so copy the memory they share with the build
+        gc.freeze()
+        try:
+            self._pool = multiprocessing.get_context("fork").Pool(workers)
+        finally:
+            gc.unfreeze()
         self._results = self._pool.imap(_render_chunk, range(0, len(pages), CHUNK))
         self._pool.close()          # no more work: the workers end when this is done
         _JOB = None                 # the workers have their own copy

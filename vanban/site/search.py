@@ -35,7 +35,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
 from .. import pagefind
-from . import cache, events, kinds, pages
+from . import cache, cores, events, kinds, pages
 from .catalog import Catalog, DocPage
 from .html import Abbreviations
 from .labels import DEFAULT_LANG, LANGS, format_date
@@ -276,24 +276,12 @@ def _prepare_chunk(start: int, end: int) -> list[_Done]:
     return [prepare(job) for job in jobs[start:end]]
 
 
-def workers() -> int:
-    """The processes that prepare the pages: the cores this build may use; 1 (the build's
-    process) when the build runs other threads (`mkdocs serve`: forking one of several
-    threads is not safe)."""
-    if threading.active_count() > 1:
-        return 1
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:      # not on Linux
-        return os.cpu_count() or 1
-
-
 def index_site(cat: Catalog, site_dir: Path, langs: list[str],
                shard_pages: int = pagefind.SHARD_PAGES, memo: Memo | None = None,
                processes: int | None = None) -> list[pagefind.Stats]:
     """Write the outline and full-text Pagefind bundles of the built site (the full text in
     shards of at most `shard_pages` pages a language); `memo`: pages prepared earlier;
-    `processes`: that prepare the pages (`workers()` when None)."""
+    `processes`: that prepare the pages (`cores.processes()` when None)."""
     # a document page: the whole text on the Vietnamese page (the full-text bundle indexes its
     # body), the card on the others; a very long document's later parts (vanban.site.split,
     # Vietnamese only) are searched in the full text only
@@ -364,7 +352,7 @@ def index_site(cat: Catalog, site_dir: Path, langs: list[str],
                 staging[bundle].write(page.url, prepared)
             return _Done(key, packed, digest(prepared))
 
-        done = _prepared(prepare, jobs, processes or workers())
+        done = _prepared(prepare, jobs, processes or cores.processes())
         return _write_bundles(site_dir, jobs, done, staging, memo, langs)
 
 
@@ -516,7 +504,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     started = time.perf_counter()
     earlier = cache.index_memo()
     memo = Memo(earlier, cache.hashes()) if earlier is not None else None
-    processes = workers()
+    processes = cores.processes()
     try:
         outline_stats, full = index_site(events.catalog(config), Path(config.site_dir), langs,
                                          memo=memo, processes=processes)
