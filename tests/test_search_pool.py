@@ -29,6 +29,11 @@ def _index(seed_portal: Path, site: Path, monkeypatch: pytest.MonkeyPatch, proce
     """Index a copy of the seed portal in shards of 8 pages; (the pages each Pagefind run
     was given, by bundle and part; the processes that wrote them)."""
     shutil.copytree(seed_portal, site)
+    return _reindex(seed_portal, site, monkeypatch, processes, memo)
+
+
+def _reindex(seed_portal: Path, site: Path, monkeypatch: pytest.MonkeyPatch, processes: int,
+             memo: search.Memo | None) -> tuple[dict[str, dict[str, bytes]], set[int]]:
     given: dict[str, dict[str, bytes]] = {}
     writers = site.parent / f"writers-{processes}-{memo is not None}"
     run, write = pagefind._run_pagefind, pagefind.Staging.write
@@ -54,7 +59,8 @@ def _index(seed_portal: Path, site: Path, monkeypatch: pytest.MonkeyPatch, proce
     search.index_site(events.load(config), site, ["vi", "en"], shard_pages=8, memo=memo,
                       processes=processes)
     monkeypatch.undo()
-    pids = {int(line) for line in writers.read_text(encoding="utf-8").split()}
+    pids = {int(line) for line in writers.read_text(encoding="utf-8").split()} \
+        if writers.is_file() else set()
     return given, pids
 
 
@@ -95,9 +101,11 @@ def test_a_pool_keeps_the_pages_for_the_next_build_as_one_process(
     assert memos[0].kept == memos[1].kept
     pages = sum(len(given) for given in one.values())
     bundles = [key for key in memos[0].kept if key.startswith("bundle:")]
-    assert sorted(bundles) == ["bundle:pagefind", "bundle:pagefind-full"]
+    shards = [key for key in one if key.startswith("full/")]
+    assert sorted(bundles) == sorted(["bundle:pagefind", "bundle:pagefind-full"] + [
+        f"bundle:pagefind-full/{key.split('/')[1]}" for key in shards])
     # a document's two pages (outline and full text) are two; another page is one for both
-    assert len(memos[0].kept) - 2 < pages
+    assert len(memos[0].kept) - len(bundles) < pages
     # the next build, with the same pages, keeps both bundles and prepares no page again
     again = search.Memo(memos[1].kept, {"data/glossary.yml": "g"})
     monkeypatch.setattr(search.Memo, "pack", None)      # would fail if a page were prepared
@@ -107,6 +115,31 @@ def test_a_pool_keeps_the_pages_for_the_next_build_as_one_process(
     assert [s.pages for s in stats] == [len(one["outline/."]), sum(
         len(given) for key, given in one.items() if key.startswith("full/"))]
     assert again.kept == memos[1].kept
+
+
+def test_an_edit_indexes_again_only_the_shard_it_reaches(
+        seed_portal: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    memo = search.Memo({}, {"data/glossary.yml": "g"})
+    first, _ = _index(seed_portal, tmp_path / "site", monkeypatch, 1, memo)
+    # one document's text edited in the built site, then indexed again with the memo
+    page = tmp_path / "site" / "van-ban" / "ctr-17-ldld-2021" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    at = html.index("</p>", html.index("<article"))
+    page.write_text(html[:at] + " thêm một câu mới</p>" + html[at + 4:], encoding="utf-8")
+    again, _ = _reindex(seed_portal, tmp_path / "site", monkeypatch, 1,
+                        search.Memo(memo.kept, {"data/glossary.yml": "g"}))
+    edited = "van-ban/ctr-17-ldld-2021/index.html"
+    reached = sorted(key for key, pages in first.items() if key.startswith("full/")
+                     and edited in pages)
+    # the outline (it holds the page too) and the one shard of the full text that holds it
+    assert sorted(again) == sorted(["outline/.", *reached])
+    assert len([key for key in first if key.startswith("full/")]) >= 6
+    # … and the bundles are those of indexing the edited site from nothing
+    shutil.copytree(tmp_path / "site", tmp_path / "fresh")
+    for name in (pagefind.BUNDLE_DIR, pagefind.FULL_BUNDLE_DIR):
+        shutil.rmtree(tmp_path / "fresh" / name)
+    _reindex(seed_portal, tmp_path / "fresh", monkeypatch, 1, None)
+    assert _bundles(tmp_path / "site") == _bundles(tmp_path / "fresh")
 
 
 # ---- the faster word functions are their plain definitions ---------------------------------

@@ -572,6 +572,12 @@ class Staging:
                       chunk_size, shares_engine)
         self.indexed.append(name)
 
+    def keep_part(self, name: str, earlier: Path) -> None:
+        """Take an earlier build's bundle of one part (`earlier`), whose pages are the same,
+        instead of indexing the part again."""
+        shutil.copytree(earlier, self.folder / "bundle" / name)
+        self.indexed.append(name)
+
     def finish(self, out: Path, count: int) -> Stats:
         """Put the bundle of the parts indexed in place of `out`; `count`: its pages."""
         staging = self.folder / "bundle"

@@ -414,13 +414,25 @@ def _write_bundles(site_dir: Path, jobs: list[_Job], done: Iterator[tuple[_Job, 
                 if memo is None and not part_left[bundle][part]:
                     run(pool, bundle, part)
                 elif memo is not None and not left[bundle]:
+                    parts = staging[bundle].parts(urls[bundle])
+                    # each shard's pages too (then an edit re-indexes only the shard it reaches)
+                    same = {name: memo.same_bundle(f"{names[bundle]}/{name}", sorted(
+                        (u, d) for u, d in digests[bundle].items()
+                        if staging[bundle].part(u) == name)) for name in parts
+                        if staging[bundle].shard}
                     kept[bundle] = (memo.same_bundle(names[bundle], sorted(
                         digests[bundle].items())) and (site_dir / names[bundle]).is_dir())
                     if kept[bundle]:
                         log.info(f"build cache: the search bundle {names[bundle]}/ is kept "
                                  "(its pages are unchanged)")
-                    else:
-                        for name in staging[bundle].parts(urls[bundle]):
+                        continue
+                    for name in parts:
+                        earlier = site_dir / names[bundle] / name
+                        if same.get(name) and earlier.is_dir():
+                            log.info(f"build cache: the search bundle {names[bundle]}/{name}/"
+                                     " is kept (its pages are unchanged)")
+                            staging[bundle].keep_part(name, earlier)
+                        else:
                             run(pool, bundle, name)
         for bundle in (False, True):        # a bundle without pages: an empty one
             if not urls[bundle]:
