@@ -68,19 +68,7 @@ def _file_sha(path: Path) -> str:
 def _sha(path: Path) -> str:
     """Of a page as Pagefind reads it (a version that gave Pagefind the whole page gives the
     same as one that leaves out what Pagefind does not read: vanban.pagefind.as_read)."""
-    return hashlib.sha256(_as_read(path.read_text(encoding="utf-8")).encode()).hexdigest()
-
-
-def _as_read(html: str) -> str:
-    """vanban.pagefind.as_read, here for versions without it."""
-    start = html.find("<article data-pagefind-body")
-    end = html.rfind("</article>")
-    body = html.find("<body")
-    if not 0 <= body < start < end or "data-pagefind" in html[body:start] \
-            or "data-pagefind" in html[end:]:
-        return html
-    return (html[:html.index(">", body) + 1] + html[start:end + len("</article>")]
-            + "</body></html>")
+    return hashlib.sha256(pagefind.as_read(path.read_text(encoding="utf-8")).encode()).hexdigest()
 
 
 if __name__ == "__main__":

@@ -183,16 +183,14 @@ def _target_text(t: Target) -> str:
     return t.deadline_text or (str(t.deadline) if t.deadline else "")
 
 
-_CACHE: dict[int, tuple[Catalog, list[Deadline]]] = {}
-
-
 def deadlines(cat: Catalog) -> list[Deadline]:
     """Every task with a deadline and every target with one, in catalog order (documents
     newest first). A task's UID: `<slug>.<anchor or line>.<agency>[.<n>]@vanban`, n counting
     the same agency's tasks in one paragraph; a target's: `<slug>.<id>@vanban`."""
-    hit = _CACHE.get(id(cat))
-    if hit is not None and hit[0] is cat:
-        return hit[1]
+    return _listing(cat).every
+
+
+def _deadlines(cat: Catalog) -> list[Deadline]:
     out: list[Deadline] = []
     for doc in cat.documents:
         issued = _issued(doc)
@@ -215,9 +213,6 @@ def deadlines(cat: Catalog) -> list[Deadline]:
             out.append(Deadline(doc, target.text, _target_text(target),
                                 _target_dues(target, issued), target.agency, None,
                                 target.anchor or "", f"{doc.slug}.{target.id}@vanban", target))
-    if len(_CACHE) > 4:
-        _CACHE.clear()
-    _CACHE[id(cat)] = (cat, out)
     return out
 
 
@@ -255,9 +250,10 @@ def agency_deadlines(cat: Catalog, agency_id: str) -> list[Deadline]:
 
 @dataclass
 class _Listing:
-    """The deadlines of one catalog as listed, all and per agency, computed once: the pages
-    of what is due (hundreds at 1,000 documents) each read one of these lists."""
+    """The deadlines of one catalog, all and per agency, and as listed, computed once: the
+    pages of what is due (hundreds at 1,000 documents) each read one of these lists."""
 
+    every: list[Deadline]
     all: list[Entry]
     deadlines: dict[str, list[Deadline]]
     entries: dict[str, list[Entry]]
@@ -270,7 +266,7 @@ def _listing(cat: Catalog) -> _Listing:
     hit = _LISTINGS.get(id(cat))
     if hit is not None and hit[0] is cat:
         return hit[1]
-    every = deadlines(cat)
+    every = _deadlines(cat)
     rows = entries(every, cat.today)
     by_agency: dict[str, list[Deadline]] = {}
     for d in every:
@@ -280,7 +276,7 @@ def _listing(cat: Catalog) -> _Listing:
     for e in rows:      # filtering keeps the order `entries` gives
         if e.deadline.agency is not None:
             rows_by_agency.setdefault(e.deadline.agency.id, []).append(e)
-    listing = _Listing(rows, by_agency, rows_by_agency)
+    listing = _Listing(every, rows, by_agency, rows_by_agency)
     if len(_LISTINGS) > 4:
         _LISTINGS.clear()
     _LISTINGS[id(cat)] = (cat, listing)

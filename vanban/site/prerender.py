@@ -17,13 +17,12 @@ process: starting the workers costs more than they save.
 
 from __future__ import annotations
 
-import gc
 import logging
 import multiprocessing
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Generator
 
 from .catalog import Catalog
+from .cores import forked_map
 from .html import Abbreviations, Markup
 from .pages import GeneratedPage, render
 from .views import Section
@@ -34,17 +33,6 @@ MIN_PAGES = 200     # fewer pages: no workers
 CHUNK = 16          # pages a worker renders at a time
 
 Rendered = tuple[Markup, list[Section]]
-
-
-@dataclass
-class _Job:
-    cat: Catalog
-    lang: str
-    abbrs: Abbreviations
-    pages: list[tuple[GeneratedPage, str]]      # (page, its URL)
-
-
-_JOB: _Job | None = None        # what the forked workers render (set before they start)
 
 
 class _Records(logging.Handler):
@@ -60,22 +48,21 @@ class _Records(logging.Handler):
         self.records.append(record)
 
 
-def _render_chunk(start: int) -> list[tuple[str, Markup, list[Section], list[logging.LogRecord]]]:
-    assert _JOB is not None
-    out = []
+def _render(job: tuple[Catalog, str, Abbreviations, GeneratedPage, str]
+            ) -> tuple[str, Markup, list[Section], list[logging.LogRecord]]:
+    """One page rendered in a worker, with the log records its rendering made."""
+    cat, lang, abbrs, page, here = job
     loggers = [logging.getLogger(), logging.getLogger("mkdocs")]  # MkDocs' does not propagate
-    for page, here in _JOB.pages[start:start + CHUNK]:
-        records = _Records()
-        saved = [logger.handlers[:] for logger in loggers]
-        for logger in loggers:
-            logger.handlers[:] = [records]     # this page's records go back to the build
-        try:
-            html, sections = render(page, _JOB.cat, _JOB.lang, here, _JOB.abbrs)
-        finally:
-            for logger, handlers in zip(loggers, saved, strict=True):
-                logger.handlers[:] = handlers
-        out.append((here, html, sections, records.records))
-    return out
+    records = _Records()
+    saved = [logger.handlers[:] for logger in loggers]
+    for logger in loggers:
+        logger.handlers[:] = [records]     # this page's records go back to the build
+    try:
+        html, sections = render(page, cat, lang, here, abbrs)
+    finally:
+        for logger, handlers in zip(loggers, saved, strict=True):
+            logger.handlers[:] = handlers
+    return here, html, sections, records.records
 
 
 class Prerendered:
@@ -84,46 +71,33 @@ class Prerendered:
 
     def __init__(self, cat: Catalog, lang: str, abbrs: Abbreviations,
                  pages: list[tuple[GeneratedPage, str]], workers: int) -> None:
-        global _JOB
         self._done: dict[str, Rendered] = {}
-        self._pool = None
-        self._results: Iterator[list[tuple[str, Markup, list[Section],
-                                           list[logging.LogRecord]]]] = iter(())
+        self._results: Generator[tuple[str, Markup, list[Section],
+                                       list[logging.LogRecord]], None, None] | None = None
         if workers < 1 or len(pages) < MIN_PAGES or "fork" not in \
                 multiprocessing.get_all_start_methods():
             return
-        _JOB = _Job(cat, lang, abbrs, pages)
         log.info(f"{len(pages)} generated pages ({lang}) rendered in {workers} other processes")
-        # the build's objects stay where they are: the workers' garbage collector would go
-        # through them all, and so copy the memory they share with the build
-        gc.freeze()
-        try:
-            self._pool = multiprocessing.get_context("fork").Pool(workers)
-        finally:
-            gc.unfreeze()
-        self._results = self._pool.imap(_render_chunk, range(0, len(pages), CHUNK))
-        self._pool.close()          # no more work: the workers end when this is done
-        _JOB = None                 # the workers have their own copy
+        self._results = forked_map(_render, [(cat, lang, abbrs, page, here)
+                                             for page, here in pages], workers, CHUNK)
 
     def take(self, here: str) -> Rendered | None:
         """The page at URL `here` rendered by a worker, or None (not one of the pages given,
         or no workers: render it in this process)."""
-        if self._pool is None:
+        if self._results is None:
             return None
         while here not in self._done:
-            try:
-                chunk = next(self._results)
-            except StopIteration:
+            found = next(self._results, None)
+            if found is None:
                 return None
-            for url, html, sections, records in chunk:
-                for record in records:
-                    logging.getLogger(record.name).handle(record)
-                self._done[url] = (html, sections)
+            url, html, sections, records = found
+            for record in records:
+                logging.getLogger(record.name).handle(record)
+            self._done[url] = (html, sections)
         return self._done.pop(here)
 
     def close(self) -> None:
         """Stop the workers (a build that failed, or pages left untaken)."""
-        if self._pool is not None:
-            self._pool.terminate()
-            self._pool.join()
-            self._pool = None
+        if self._results is not None:
+            self._results.close()
+            self._results = None

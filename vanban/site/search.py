@@ -11,19 +11,16 @@ their pages are ready.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
-import multiprocessing
 import os
 import re
 import tempfile
-import threading
 import time
 import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -271,15 +268,6 @@ class _Done:
     digest: str
 
 
-# what the forked workers find in memory: (prepare a job → _Done, the jobs)
-_WORK: list[tuple[Callable[[_Job], _Done], list[_Job]]] = []
-
-
-def _prepare_chunk(start: int, end: int) -> list[_Done]:
-    prepare, jobs = _WORK[-1]
-    return [prepare(job) for job in jobs[start:end]]
-
-
 def index_site(cat: Catalog, site_dir: Path, langs: list[str],
                shard_pages: int = pagefind.SHARD_PAGES, memo: Memo | None = None,
                processes: int | None = None) -> list[pagefind.Stats]:
@@ -365,23 +353,8 @@ def _prepared(prepare: Callable[[_Job], _Done], jobs: list[_Job],
     """Each job with its page prepared, in order: by `processes` forked processes when there
     are enough pages to share."""
     if processes <= 1 or len(jobs) < POOL_PAGES or not hasattr(os, "fork"):
-        for job in jobs:
-            yield job, prepare(job)
-        return
-    _WORK.append((prepare, jobs))
-    # the build's objects stay where they are: a process's garbage collector would go
-    # through them all, and so copy the memory it shares with the build (gc.freeze)
-    gc.freeze()
-    try:
-        starts = range(0, len(jobs), CHUNK_PAGES)
-        ends = [min(start + CHUNK_PAGES, len(jobs)) for start in starts]
-        with ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork")) as pool:
-            for start, end, chunk in zip(starts, ends, pool.map(_prepare_chunk, starts, ends),
-                                         strict=True):
-                yield from zip(jobs[start:end], chunk, strict=True)
-    finally:
-        gc.unfreeze()
-        _WORK.pop()
+        return zip(jobs, map(prepare, jobs), strict=True)
+    return zip(jobs, cores.forked_map(prepare, jobs, processes, CHUNK_PAGES), strict=True)
 
 
 def _write_bundles(site_dir: Path, jobs: list[_Job], done: Iterator[tuple[_Job, _Done]],
