@@ -10,6 +10,7 @@ import gzip
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -105,6 +106,48 @@ def assert_same_as_clean_build(project: Path, tmp: Path) -> None:
     assert differ == [], f"the cached build differs from a clean one in {differ[:10]}"
 
 
+def assert_cache_is_site(project: Path) -> None:
+    """The cache holds the site's files, as hard links (vanban.site.cache._mirror)."""
+    site = {p.relative_to(project / "site").as_posix(): p.stat()
+            for p in (project / "site").rglob("*") if p.is_file()}
+    kept = project / cache.FOLDER / cache.SITE
+    cached = {p.relative_to(kept).as_posix(): p.stat() for p in kept.rglob("*") if p.is_file()}
+    assert sorted(cached) == sorted(site)
+    assert [p for p in site if site[p].st_ino != cached[p].st_ino] == []
+
+
+def test_the_cache_mirrors_the_site_linking_only_what_changed(tmp_path: Path) -> None:
+    site, kept = tmp_path / "site", tmp_path / "kept"
+    for rel, text in {"a.html": "a", "b/c.html": "c", "b/d/e.html": "e", "f": "f"}.items():
+        (site / rel).parent.mkdir(parents=True, exist_ok=True)
+        (site / rel).write_text(text, encoding="utf-8")
+    cache._mirror(site, kept)
+    inode = (kept / "b" / "c.html").stat().st_ino
+    assert inode == (site / "b" / "c.html").stat().st_ino          # a hard link
+    (site / "a.html").unlink()                                      # removed
+    (site / "b" / "d" / "e.html").write_text("E", encoding="utf-8")  # written in place
+    (site / "b" / "n.html").write_text("n", encoding="utf-8")       # new
+    (site / "f").unlink()                                           # a file, now a folder
+    (site / "f").mkdir()
+    (site / "f" / "g.html").write_text("g", encoding="utf-8")
+    cache._mirror(site, kept)
+    got = {p.relative_to(kept).as_posix(): p.read_text(encoding="utf-8")
+           for p in kept.rglob("*") if p.is_file()}
+    assert got == {"b/c.html": "c", "b/d/e.html": "E", "b/n.html": "n", "f/g.html": "g"}
+    assert all((kept / rel).stat().st_ino == (site / rel).stat().st_ino for rel in got)
+    (site / "b" / "n.html").unlink()
+    (site / "b" / "n.html").write_text("n2", encoding="utf-8")      # replaced: a new file
+    cache._mirror(site, kept)
+    assert (kept / "b" / "n.html").read_text(encoding="utf-8") == "n2"
+    assert (kept / "b" / "c.html").stat().st_ino == inode           # left as it was
+    shutil.rmtree(site / "f")                                       # a folder, now a file:
+    (site / "f").write_text("F", encoding="utf-8")                  # mirrored afresh
+    cache._mirror(site, kept)
+    assert sorted(p.relative_to(kept).as_posix() for p in kept.rglob("*") if p.is_file()) == \
+        ["b/c.html", "b/d/e.html", "b/n.html", "f"]
+    assert (kept / "f").read_text(encoding="utf-8") == "F"
+
+
 def _edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, (path, old)
@@ -171,6 +214,10 @@ def test_cached_build_after_each_kind_of_edit_is_the_clean_build(project: Path,
             assert "build cache: 3 of 4 document files not read again" in log
             assert "the search bundle pagefind/ is kept" in log
             assert "the search bundle pagefind-full/ is kept" not in log
+        if name == "a document's text":     # its language's shard only (one, small site)
+            assert "the search bundle pagefind-full/en-0/ is kept" in log
+            assert "the search bundle pagefind-full/vi-0/ is kept" not in log
+        assert_cache_is_site(project)
         after = stamps(project / "site")
         assert after[reached] != before[reached], f"{name}: {reached} not rendered again"
         assert after[untouched] == before[untouched], f"{name}: {untouched} rendered again"

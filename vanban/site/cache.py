@@ -339,11 +339,20 @@ def _catalog(config: MkDocsConfig) -> Catalog | None:
 # ---- the cached site's files ------------------------------------------------------------------
 
 def _files(top: Path) -> dict[str, os.stat_result]:
+    """Every file under `top` (its path relative to `top`, with "/") → its stat."""
     out: dict[str, os.stat_result] = {}
-    for dirpath, _dirs, names in os.walk(top):
-        for name in names:
-            path = os.path.join(dirpath, name)
-            out[os.path.relpath(path, top)] = os.stat(path)
+    folders = [("", str(top))]
+    while folders:
+        rel, folder = folders.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except FileNotFoundError:
+            continue
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                folders.append((rel + entry.name + "/", entry.path))
+            else:
+                out[rel + entry.name] = entry.stat()
     return out
 
 
@@ -357,6 +366,8 @@ def _empty(site: Path) -> None:
 
 def _link(src: Path, dest: Path, copy: bool) -> None:
     dest.parent.mkdir(parents=True, exist_ok=True)
+    if dest.is_dir():               # shutil.copy2 would copy into it
+        raise IsADirectoryError(dest)
     if not copy:
         try:
             os.link(src, dest)
@@ -371,9 +382,7 @@ def _restore(cached: Path, site: Path, copy: bool) -> None:
     want = _files(cached)
     if not copy and site.is_dir():
         have = _files(site)
-        if have.keys() == want.keys() and all(
-                have[k].st_ino == want[k].st_ino and have[k].st_dev == want[k].st_dev
-                for k in want):
+        if have.keys() == want.keys() and all(_same(have[k], want[k]) for k in want):
             return                      # still the cached site (the usual case)
     if site.is_dir():
         _empty(site)
@@ -382,13 +391,28 @@ def _restore(cached: Path, site: Path, copy: bool) -> None:
 
 
 def _mirror(site: Path, cached: Path) -> None:
-    """Make `cached` hold the files of `site` (hard links where it can)."""
-    new = cached.with_name(cached.name + ".new")
-    if new.exists():
-        shutil.rmtree(new)
-    for rel in _files(site):
-        _link(site / rel, new / rel, copy=False)
-    new.mkdir(parents=True, exist_ok=True)
-    if cached.exists():
-        shutil.rmtree(cached)
-    new.rename(cached)
+    """Make `cached` hold the files of `site` (hard links where it can). Only the files that
+    differ are linked again: a page MkDocs wrote in place is still the cached file (the same
+    inode), and an edit writes a few new files. An interrupted mirror is harmless: the
+    manifest, written after it, is what makes the cache usable."""
+    want = _files(site)
+    have = _files(cached)
+    try:
+        for rel, st in have.items():
+            new = want.get(rel)
+            if new is None or not _same(new, st):
+                (cached / rel).unlink()
+        for rel, st in want.items():
+            old = have.get(rel)
+            if old is None or not _same(st, old):
+                _link(site / rel, cached / rel, copy=False)
+    except OSError:         # e.g. a file where a folder was: mirror everything afresh
+        shutil.rmtree(cached, ignore_errors=True)
+        for rel in want:
+            _link(site / rel, cached / rel, copy=False)
+
+
+def _same(a: os.stat_result, b: os.stat_result) -> bool:
+    """The same file (hard links), or a copy of it `shutil.copy2` made (size and date)."""
+    return (a.st_ino == b.st_ino and a.st_dev == b.st_dev) or (
+        a.st_size == b.st_size and a.st_mtime_ns == b.st_mtime_ns)

@@ -220,12 +220,11 @@ def _facet(name: str) -> tuple[Kind, Kind]:
               "progress_status": "trang-thai"}[name]
 
     def keys(cat: Catalog) -> list[str]:
-        return progress.facet_keys(cat.progress.targets())[name]
+        return list(progress.facets(cat.progress)[name])
 
     def pages(cat: Catalog) -> list[str]:
-        targets = cat.progress.targets()
-        return [page_key(key, n) for key in progress.facet_keys(targets)[name]
-                for n in range(2, progress.facet_page_count(targets, name, key) + 1)]
+        return [page_key(key, n) for key in progress.facets(cat.progress)[name]
+                for n in range(2, progress.facet_page_count(cat.progress, name, key) + 1)]
 
     def title(cat: Catalog, key: str, lang: str) -> str:
         return progress.facet_title(_ctx(cat, lang), name, key)

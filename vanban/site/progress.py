@@ -26,7 +26,7 @@ from ..progress.chart import chart_svg
 from ..progress.explain import amount, number, status_label, target_phrase, what_it_takes
 from ..progress.export import ALL
 from ..progress.status import STATUSES
-from ..progress.targets import Target, TargetFile
+from ..progress.targets import Progress, Target, TargetFile
 from ..slug import slugify
 from .catalog import DocPage, SiteProblem
 from .html import Markup, escape, join, tag
@@ -408,12 +408,30 @@ def _by_agency(targets: list[Target]) -> dict[str, tuple[Agency, list[Target]]]:
     return groups
 
 
-def facet_keys(ctx_targets: list[Target]) -> dict[str, list[str]]:
-    """The facet pages to generate: {kind: [keys]}."""
-    return {"progress_year": list(_by_year(ctx_targets)),
-            "progress_agency": sorted(_by_agency(ctx_targets)),
-            "progress_status": [status_key(s) for s in STATUSES
-                                if any(t.status == s for t in ctx_targets)]}
+# each catalog's facets, worked out once: the list of pages and every facet page ask (at
+# 1,000 documents, a scan of every target for each of 1,200 facet pages)
+_FACETS: dict[int, tuple[Progress, dict[str, dict[str, list[Target]]]]] = {}
+
+
+def facets(progress: Progress) -> dict[str, dict[str, list[Target]]]:
+    """The facet pages to generate and their targets: {kind: {key: targets}}, keys in the
+    order the dashboard lists them."""
+    hit = _FACETS.get(id(progress))
+    if hit is not None and hit[0] is progress:
+        return hit[1]
+    targets = progress.targets()
+    by_status: dict[str, list[Target]] = {}
+    for t in targets:
+        by_status.setdefault(t.status, []).append(t)
+    by_agency = _by_agency(targets)
+    found = {"progress_year": _by_year(targets),
+             "progress_agency": {key: by_agency[key][1] for key in sorted(by_agency)},
+             "progress_status": {status_key(s): by_status[s] for s in STATUSES
+                                 if s in by_status}}
+    if len(_FACETS) > 4:
+        _FACETS.clear()
+    _FACETS[id(progress)] = (progress, found)
+    return found
 
 
 def dashboard(ctx: Ctx) -> list[Section]:
@@ -468,20 +486,11 @@ def _mini_counts(ctx: Ctx, targets: list[Target]) -> Markup:
 
 
 def facet_targets(ctx: Ctx, kind: str, key: str) -> list[Target]:
-    return targets_of_facet(ctx.cat.progress.targets(), kind, key)
+    return facets(ctx.cat.progress)[kind].get(key, [])
 
 
-def facet_page_count(targets: list[Target], kind: str, key: str) -> int:
-    return page_count(len(targets_of_facet(targets, kind, key)), TARGETS_PER_PAGE)
-
-
-def targets_of_facet(targets: list[Target], kind: str, key: str) -> list[Target]:
-    if kind == "progress_year":
-        return [t for t in targets if t.deadline_key() == key]
-    if kind == "progress_agency":
-        return [t for t in targets if t.agency is not None and t.agency.id == key]
-    status = status_of_key(key)
-    return [t for t in targets if t.status == status]
+def facet_page_count(progress: Progress, kind: str, key: str) -> int:
+    return page_count(len(facets(progress)[kind].get(key, [])), TARGETS_PER_PAGE)
 
 
 def facet_title(ctx: Ctx, kind: str, key: str) -> str:
