@@ -67,12 +67,16 @@ def test_a_generated_portal_builds_strict_with_its_search_index(tmp_path: Path) 
     # the full text runs on the outline's engine: no script of its own, stub wasm files; a
     # small site's full text is one shard a language
     assert json.loads((tmp_path / "site" / "pagefind-full" / "shards.json").read_text()) == \
-        {"en": ["0/"], "vi": ["0/"]}
-    full = tmp_path / "site" / "pagefind-full" / "0"
-    assert (full / "pagefind-entry.json").is_file() and not (full / "pagefind.js").exists()
-    stubs = sorted(full.glob("wasm.*.pagefind"))
-    assert [p.name for p in stubs] == sorted(p.name for p in bundle.glob("wasm.*.pagefind"))
-    assert {p.read_bytes() for p in stubs} == {b"pagefind_dcd"}
+        {"en": ["en-0/"], "vi": ["vi-0/"]}
+    for lang in ("vi", "en"):         # a shard holds one language
+        full = tmp_path / "site" / "pagefind-full" / f"{lang}-0"
+        assert (full / "pagefind-entry.json").is_file() and not (full / "pagefind.js").exists()
+        meta, = full.glob("*.pf_meta")
+        assert meta.name.startswith(f"pagefind.{lang}_")
+        stubs = sorted(full.glob("wasm.*.pagefind"))
+        assert {p.name for p in stubs} <= {p.name for p in bundle.glob("wasm.*.pagefind")}
+        assert stubs
+        assert {p.read_bytes() for p in stubs} == {b"pagefind_dcd"}
     assert sorted(p.name.split("_")[0] for p in bundle.glob("*.pf_meta")) == \
         ["pagefind.en", "pagefind.vi"]
     assert not (tmp_path / "site" / "search" / "search_index.json").exists()

@@ -299,7 +299,7 @@ def test_make_dist(tmp_path: Path) -> None:
                 "en/tin-tuc/feed.xml", "huong-dan/index.html", "en/huong-dan/index.html",
                 "assets/stylesheets/vanban-publish.css", "pagefind/pagefind.js",
                 "pagefind-full/shards.json",
-                "pagefind-full/0/pagefind-entry.json"}
+                "pagefind-full/vi-0/pagefind-entry.json", "pagefind-full/en-0/pagefind-entry.json"}
     expected |= {f"{lang}van-ban/{d}/index.html" for d in docs for lang in ("", "en/")}
     expected |= {f"{lang}tin-tuc/{p}/index.html" for p in posts for lang in ("", "en/")}
     expected |= {f"van-ban/{p.name}" for p in (ROOT / "docs" / "van-ban").iterdir()

@@ -105,7 +105,9 @@ def test_a_pool_keeps_the_pages_for_the_next_build_as_one_process(
     assert sorted(bundles) == sorted(["bundle:pagefind", "bundle:pagefind-full"] + [
         f"bundle:pagefind-full/{key.split('/')[1]}" for key in shards])
     # a document's two pages (outline and full text) are two; another page is one for both
-    assert len(memos[0].kept) - len(bundles) < pages
+    prepared = [key for key in memos[0].kept if not key.startswith(("bundle:", "digest:"))]
+    assert len(prepared) < pages
+    assert len([key for key in memos[0].kept if key.startswith("digest:")]) == len(prepared)
     # the next build, with the same pages, keeps both bundles and prepares no page again
     again = search.Memo(memos[1].kept, {"data/glossary.yml": "g"})
     monkeypatch.setattr(search.Memo, "pack", None)      # would fail if a page were prepared
@@ -131,8 +133,14 @@ def test_an_edit_indexes_again_only_the_shard_it_reaches(
     edited = "van-ban/ctr-17-ldld-2021/index.html"
     reached = sorted(key for key, pages in first.items() if key.startswith("full/")
                      and edited in pages)
-    # the outline (it holds the page too) and the one shard of the full text that holds it
+    # the outline (it holds the page too) and the one shard of the full text that holds it,
+    # a shard of the page's language only
     assert sorted(again) == sorted(["outline/.", *reached])
+    assert len(reached) == 1 and reached[0].startswith("full/vi-"), reached
+    # that shard's other pages, which the memo had, are given to Pagefind as before
+    shard = reached[0]
+    assert sorted(again[shard]) == sorted(first[shard])
+    assert [p for p in first[shard] if first[shard][p] != again[shard][p]] == [edited]
     assert len([key for key in first if key.startswith("full/")]) >= 6
     # … and the bundles are those of indexing the edited site from nothing
     shutil.copytree(tmp_path / "site", tmp_path / "fresh")

@@ -517,15 +517,15 @@ def executable() -> Path:
 def write_index(site_dir: Path, pages: Iterable[tuple[str, str]],
                 exclude: Iterable[str] = (), bundle: str = BUNDLE_DIR,
                 chunk_size: int | None = None, shares_engine: bool = False,
-                shard: Callable[[str], int] | None = None) -> Stats:
+                shard: Callable[[str], str] | None = None) -> Stats:
     """Index `pages` (site-root-relative URL, HTML as it should be indexed) with Pagefind
     into `<site_dir>/<bundle>/`, leaving out elements matching the CSS selectors `exclude`;
     the bundle is replaced as a whole. `chunk_size`: of the index chunks (see
     CHUNK_SIZE), Pagefind's default when None. `shares_engine`: the bundle is searched with
     another bundle's engine (see WASM_STUB), so it keeps only its index. `shard`: a page's
-    URL → the number of its shard (see SHARD_PAGES): `<bundle>/<n>/` is then a bundle of
+    URL → the name of its shard (see `shards`): `<bundle>/<name>/` is then a bundle of
     those pages, and `<bundle>/shards.json` lists them by language,
-    `{"vi": ["0/", "1/"], "en": ["0/"]}`.
+    `{"vi": ["vi-0/", "vi-1/"], "en": ["en-0/"]}`.
 
     The pages are written to a temporary copy for the Pagefind binary (Pagefind's Python API
     takes one page per round trip: 100 ms a page, 20 times slower than the binary on files).
@@ -546,19 +546,19 @@ class Staging:
     and the bundle it writes there: `write` each page (in any process: the files are what
     is indexed), `index_part` each part (a shard, or "." without shards), then `finish`."""
 
-    def __init__(self, folder: Path, shard: Callable[[str], int] | None = None) -> None:
+    def __init__(self, folder: Path, shard: Callable[[str], str] | None = None) -> None:
         self.folder, self.shard = folder, shard
         self.indexed: list[str] = []
 
     def part(self, url: str) -> str:
-        """The part a page is indexed in: its shard's number, or "."."""
-        return str(self.shard(url)) if self.shard else "."
+        """The part a page is indexed in: its shard, or "."."""
+        return self.shard(url) if self.shard else "."
 
     def parts(self, urls: Iterable[str]) -> list[str]:
         """The parts of a bundle of these pages, in order."""
         if not self.shard:
             return ["."]
-        return sorted({self.part(url) for url in urls}, key=int) or ["."]
+        return sorted({self.part(url) for url in urls}, key=_shard_order) or ["."]
 
     def write(self, url: str, html: str) -> None:
         target = self.folder / "site" / self.part(url) / url / "index.html"
@@ -574,16 +574,16 @@ class Staging:
 
     def keep_part(self, name: str, earlier: Path) -> None:
         """Take an earlier build's bundle of one part (`earlier`), whose pages are the same,
-        instead of indexing the part again."""
-        shutil.copytree(earlier, self.folder / "bundle" / name)
+        instead of indexing the part again (hard links where it can: the files stay)."""
+        shutil.copytree(earlier, self.folder / "bundle" / name, copy_function=_link_or_copy)
         self.indexed.append(name)
 
     def finish(self, out: Path, count: int) -> Stats:
         """Put the bundle of the parts indexed in place of `out`; `count`: its pages."""
         staging = self.folder / "bundle"
         staging.mkdir(parents=True, exist_ok=True)
-        by_lang: dict[str, list[str]] = {}         # language → its bundles ("0/", "1/", …)
-        for name in sorted(self.indexed, key=lambda n: -1 if n == "." else int(n)):
+        by_lang: dict[str, list[str]] = {}     # language → its bundles ("vi-0/", "vi-1/", …)
+        for name in sorted(self.indexed, key=_shard_order):
             for meta in (staging / name).glob("pagefind.*.pf_meta"):
                 by_lang.setdefault(meta.name.split(".")[1].split("_")[0], []).append(name + "/")
         if self.shard:
@@ -594,6 +594,13 @@ class Staging:
         shutil.move(str(staging), str(out))
         size = sum(f.stat().st_size for f in out.rglob("*") if f.is_file())
         return Stats(count, sorted(by_lang), size)
+
+
+def _link_or_copy(src: str, dest: str) -> None:
+    try:
+        os.link(src, dest)
+    except OSError:             # another file system, or one without hard links
+        shutil.copy2(src, dest)
 
 
 def as_read(html: str) -> str:
@@ -644,14 +651,22 @@ def _run_pagefind(site: Path, dest: Path, exclude: Iterable[str], chunk_size: in
 
 
 def shards(pages_by_lang: dict[str, int], lang_of: Callable[[str], str],
-           size: int = SHARD_PAGES) -> Callable[[str], int]:
-    """A page's URL → its shard: each language's pages split by a hash of the URL (stable
-    from build to build) into as many shards as `size` pages each need."""
+           size: int = SHARD_PAGES) -> Callable[[str], str]:
+    """A page's URL → its shard, "<language>-<n>": each language's pages split by a hash of
+    the URL (stable from build to build) into as many shards as `size` pages each need. A
+    shard holds one language: an edit of a Vietnamese page indexes no English page again."""
     counts = {lang: max(1, -(-n // size)) for lang, n in pages_by_lang.items()}
 
-    def shard(url: str) -> int:
-        return zlib.crc32(url.encode("utf-8")) % counts.get(lang_of(url), 1)
+    def shard(url: str) -> str:
+        lang = lang_of(url)
+        return f"{lang}-{zlib.crc32(url.encode('utf-8')) % counts.get(lang, 1)}"
     return shard
+
+
+def _shard_order(name: str) -> tuple[str, int]:
+    """"." (no shards) first, then by language and number: "vi-2" before "vi-10"."""
+    lang, _, n = name.rpartition("-")
+    return (lang, int(n)) if n.isdigit() else ("", -1)
 
 
 def extra_for(text: str, terms: Iterable[Term]) -> Extra:

@@ -190,7 +190,8 @@ class Memo:
     """Pages prepared for Pagefind by an earlier build (the build cache, vanban.site.cache),
     by a key of all they are made from: the page's URL and HTML, and the input files the
     index adds from (the document's file and targets file, agencies and glossary, by their
-    SHA-256 in `hashes`); compressed. Those of this build are in `kept`."""
+    SHA-256 in `hashes`); compressed, with their `digest` ("digest:<key>"). Those of this
+    build are in `kept`."""
 
     def __init__(self, earlier: dict[str, bytes], hashes: dict[str, str]) -> None:
         self.earlier, self.hashes = earlier, hashes
@@ -212,10 +213,24 @@ class Memo:
         found = self.kept.get(key) or self.earlier.get(key)
         return None if found is None else zlib.decompress(found).decode("utf-8")
 
-    def keep(self, key: str, packed: bytes | None = None) -> None:
-        """Keep a page for the next build: `packed` (`pack`), or the one found by `get`."""
-        self.kept[key] = packed if packed is not None else (self.kept.get(key)
-                                                            or self.earlier[key])
+    def digest(self, key: str) -> str | None:
+        """The `digest` of the page prepared earlier (None: none was), without unpacking it."""
+        found = self.kept.get(f"digest:{key}") or self.earlier.get(f"digest:{key}")
+        return found.decode("ascii") if found is not None and self.get_packed(key) else None
+
+    def get_packed(self, key: str) -> bytes | None:
+        return self.kept.get(key) or self.earlier.get(key)
+
+    def keep(self, key: str, packed: bytes | None = None, page_digest: str = "") -> None:
+        """Keep a page for the next build: `packed` (`pack`) with its digest, or the one
+        found by `get`."""
+        if packed is not None:
+            self.kept[key] = packed
+            self.kept[f"digest:{key}"] = page_digest.encode("ascii")
+        else:
+            self.kept[key] = self.kept.get(key) or self.earlier[key]
+            self.kept[f"digest:{key}"] = (self.kept.get(f"digest:{key}")
+                                          or self.earlier[f"digest:{key}"])
 
     @staticmethod
     def pack(prepared: str) -> bytes:
@@ -261,11 +276,13 @@ class _Job:
 @dataclass(frozen=True)
 class _Done:
     """A prepared page: its memo key, packed when this build prepared it (None: it was
-    the earlier build's; "" without memo), and the digest of the page."""
+    the earlier build's; "" without memo), the digest of the page, and whether it was
+    written for Pagefind (a page the memo had is written only if its part is indexed)."""
 
     key: str
     packed: bytes | None
     digest: str
+    written: bool
 
 
 def index_site(cat: Catalog, site_dir: Path, langs: list[str],
@@ -335,14 +352,13 @@ def index_site(cat: Catalog, site_dir: Path, langs: list[str],
             html = page.path.read_text(encoding="utf-8")
             found = docs.get(page.url)
             key = memo.key(page.url, html, found[0] if found else None, job.full) if memo else ""
-            prepared = memo.get(key) if memo else None
-            packed = None
-            if prepared is None:
-                prepared = _prepare(page, html, found, job.full)
-                packed = Memo.pack(prepared) if memo else None
+            earlier = memo.digest(key) if memo else None
+            if earlier is not None:
+                return _Done(key, None, earlier, False)
+            prepared = _prepare(page, html, found, job.full)
             for bundle in job.bundles:
                 staging[bundle].write(page.url, prepared)
-            return _Done(key, packed, digest(prepared))
+            return _Done(key, Memo.pack(prepared) if memo else None, digest(prepared), True)
 
         done = _prepared(prepare, jobs, processes or cores.processes())
         return _write_bundles(site_dir, jobs, done, staging, memo, langs)
@@ -375,16 +391,24 @@ def _write_bundles(site_dir: Path, jobs: list[_Job], done: Iterator[tuple[_Job, 
     kept: dict[bool, bool] = {}
     runs: list[Future[None]] = []
     options = {False: (pagefind.CHUNK_SIZE, False), True: (pagefind.CHUNK_SIZE, True)}
+    unwritten: dict[bool, dict[str, str]] = {False: {}, True: {}}    # URL → its memo key
 
     def run(pool: ThreadPoolExecutor, bundle: bool, name: str) -> None:
+        for page_url, key in unwritten[bundle].items():    # the part's pages the memo had
+            if staging[bundle].part(page_url) == name:
+                prepared = memo.get(key) if memo else None
+                assert prepared is not None
+                staging[bundle].write(page_url, prepared)
         runs.append(pool.submit(staging[bundle].index_part, name, EXCLUDE, *options[bundle]))
 
     with ThreadPoolExecutor(max_workers=PAGEFIND_RUNS) as pool:
         for job, page in done:
             if memo is not None:
-                memo.keep(page.key, page.packed)
+                memo.keep(page.key, page.packed, page.digest)
             for bundle in job.bundles:
                 digests[bundle][job.page.url] = page.digest
+                if not page.written:
+                    unwritten[bundle][job.page.url] = page.key
                 left[bundle] -= 1
                 part = staging[bundle].part(job.page.url)
                 part_left[bundle][part] -= 1
