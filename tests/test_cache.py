@@ -18,8 +18,11 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import ROOT, make_project
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
 
-from vanban.site import cache
+from vanban.progress import targets
+from vanban.site import cache, catalog
 
 DOC = "ctr-17-ldld-2021"            # the longest document, with targets and agencies
 OTHER = "ct-2021-11-10-dien-bien"   # a document the edits of DOC do not touch
@@ -241,6 +244,47 @@ def test_cached_build_after_each_kind_of_edit_is_the_clean_build(project: Path,
         after = stamps(project / "site")
         assert all(after[p] != before[p] for p in before), changed
     assert_same_as_clean_build(project, tmp_path)
+
+
+def test_the_cached_build_reads_only_the_targets_files_that_changed(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The targets files are kept with the catalog (and its agency registry): a build from
+    the cache validates again only those whose content changed. (Built in this process, so
+    that the fingerprint sees the same packages, each build as a new process would: without
+    what the earlier one read.)"""
+    read: list[str] = []
+    real = targets._read
+
+    def counting(path: Path, *args: object) -> object:
+        read.append(path.name)
+        return real(path, *args)                    # type: ignore[arg-type]
+
+    def build() -> None:
+        targets._CACHE.clear()
+        catalog._CACHE.clear()
+        catalog._DOCUMENTS.clear()
+        monkeypatch.chdir(project)
+        config = load_config(str(project / "mkdocs.yml"))
+        with monkeypatch.context() as patch:
+            patch.setattr(targets, "_read", counting)
+            config.plugins.on_startup(command="build", dirty=True)   # as `mkdocs build --dirty`
+            mkdocs_build(config, dirty=True)
+            config.plugins.on_shutdown()
+
+    build()                                         # no cache yet: every file
+    assert sorted(read) == sorted(p.name for p in (project / "data" / "targets").glob("*.yml"))
+    assert len(read) >= 2
+    read.clear()
+    build()
+    assert read == []
+    _edit(project / "data" / "targets" / f"{DOC}.yml", "\nsample: true\n", "\nsample: false\n")
+    build()
+    assert read == [f"{DOC}.yml"]
+    _edit(project / "data" / "agencies.yml", "name_en: Vietnam General Confederation of Labour\n",
+          "name_en: Vietnam General Confederation of Labour (VGCL)\n")
+    read.clear()
+    build()                                         # another registry: every file again
+    assert len(read) >= 2
 
 
 def test_fingerprint_follows_code_configuration_and_options(tmp_path: Path,

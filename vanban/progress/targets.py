@@ -536,6 +536,24 @@ def _read_cached(path: Path, docs: Mapping[str, DocInfo], registry: AgencyRegist
     return result
 
 
+def files_read() -> dict[Path, _Read]:
+    """Each targets file this process has read and validated (the build cache keeps them,
+    with the catalog whose agency registry they were checked against: vanban.site.cache)."""
+    return dict(_CACHE)
+
+
+def remember_files(read: Mapping[Path, _Read]) -> None:
+    """Targets files an earlier build read, unchanged since (their content, which the caller
+    checked): not read again when checked against the same registry, year and documents."""
+    for path, entry in read.items():
+        try:
+            st = path.stat()
+        except OSError:
+            continue
+        entry.stamp = (st.st_mtime_ns, st.st_size)
+        _CACHE[path] = entry
+
+
 def _show(value: float) -> str:
     return str(int(value)) if math.isfinite(value) and value == int(value) else str(value)
 

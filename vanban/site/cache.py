@@ -42,7 +42,8 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 
-from .catalog import Catalog, documents_read, remember_documents
+from ..progress.targets import files_read, remember_files
+from .catalog import Catalog, Sources, documents_read, remember_catalog, remember_documents
 
 log = get_plugin_logger("vanban")
 
@@ -205,7 +206,7 @@ def written() -> set[str]:
     return _STATE.written
 
 
-def on_pre_build(config: MkDocsConfig, as_of: int) -> None:
+def on_pre_build(config: MkDocsConfig, sources: Sources) -> None:
     """Before the default language's build: take the cached build (or clean the site folder
     when it cannot be used and MkDocs will not)."""
     _STATE.written, _STATE.index_memo = set(), None
@@ -221,7 +222,7 @@ def on_pre_build(config: MkDocsConfig, as_of: int) -> None:
     site = Path(config.site_dir).resolve()
     _STATE.root = root
     _STATE.fingerprint = fingerprint(root, Path(config.config_file_path or "mkdocs.yml"),
-                                     as_of=as_of)
+                                     as_of=sources.as_of_year())
     _STATE.inputs = input_hashes(root, Path(config.docs_dir).resolve())
     manifest = _read_manifest(cache)
     reason = _refused(manifest, cache)
@@ -230,8 +231,9 @@ def on_pre_build(config: MkDocsConfig, as_of: int) -> None:
     elif reason is None and manifest is not None:
         try:
             with (cache / CATALOG).open("rb") as f:
-                catalog = pickle.load(f)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+                catalog, targets_read = pickle.load(f)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError,
+                TypeError, ValueError):
             reason = "its catalog cannot be read"
         else:
             old = manifest["inputs"]
@@ -240,6 +242,11 @@ def on_pre_build(config: MkDocsConfig, as_of: int) -> None:
             _restore(cache / SITE, site, copy=_STATE.command == "serve")
             _STATE.previous = Previous(catalog, changed)
             _remember_documents(cache, changed)
+            if not {sources.agencies.resolve(), sources.glossary.resolve()} & changed:
+                # its agency registry, and the targets files read against it
+                remember_catalog(sources, catalog)
+                remember_files({p: r for p, r in targets_read.items()
+                                if p.resolve() not in changed})
             log.info(f"build cache: {len(changed)} input file(s) changed since the cached "
                      f"build ({FOLDER.as_posix()})")
     if reason is not None:
@@ -305,7 +312,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     cache = _STATE.root / FOLDER
     cache.mkdir(parents=True, exist_ok=True)
     _mirror(Path(config.site_dir).resolve(), cache / SITE)
-    _pickle(catalog, cache / CATALOG)
+    # with the targets files read: both hold the same agency registry (pickled once)
+    _pickle((catalog, files_read()), cache / CATALOG)
     # apart from the catalog: the catalog's documents are changed by the next build's
     _pickle({str(p): v for p, v in documents_read().items()}, cache / DOCUMENTS)
     if _STATE.index_memo is not None:       # else: the index was kept, and so are its pages

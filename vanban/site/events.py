@@ -126,7 +126,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_pre_build(config: MkDocsConfig) -> None:
     if not other_language_building(config):     # once per build, not once per language
-        cache.on_pre_build(config, sources(config).as_of_year())
+        cache.on_pre_build(config, sources(config))
 
 
 def save_cache(config: MkDocsConfig) -> None:
