@@ -7,53 +7,17 @@ own text, extracted by the system tools (antiword, pdftotext), not by vanban.
 
 from __future__ import annotations
 
-import hashlib
-import html
 import re
 import shutil
-import subprocess
-import unicodedata
 from pathlib import Path
-from typing import Any
 
 import pytest
-import yaml
+from real_labels import REAL, blob_id, flat, read_label, text_of
 
-REAL = Path(__file__).parent / "fixtures" / "real"
 LABELS = sorted(p for p in (REAL / "labels").glob("3[0-9]_*.yml"))
 LAYOUT_OF_SUFFIX = {".doc": "doc", ".pdf": "pdf", ".htm": "htm"}
 # PDFs whose text layer cannot be read as text: mis-mapped glyphs (34, 35) or a scan (36).
 UNREADABLE = {"34", "35", "36"}
-
-
-def _label(path: Path) -> dict[str, Any]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    assert isinstance(data, dict)
-    return data
-
-
-def _blob_id(data: bytes) -> str:
-    return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
-
-
-def _flat(text: str) -> str:
-    text = unicodedata.normalize("NFC", text).casefold()
-    return re.sub(r"\s+", " ", text)
-
-
-def _text(doc: Path) -> str:
-    if doc.suffix == ".doc":
-        tool = ["antiword", "-w", "0", str(doc)]
-    elif doc.suffix == ".pdf":
-        tool = ["pdftotext", "-layout", str(doc), "-"]
-    else:
-        raw = doc.read_bytes().decode("cp1252", errors="replace")
-        raw = re.sub(r"(?s)<style.*?</style>|<!--.*?-->|<[^>]+>", " ", raw)
-        return _flat(html.unescape(raw))
-    if shutil.which(tool[0]) is None:
-        pytest.skip(f"{tool[0]} is not installed")
-    out = subprocess.run(tool, capture_output=True, check=True).stdout
-    return _flat(out.decode("utf-8", errors="replace"))
 
 
 def test_there_are_labels() -> None:
@@ -62,11 +26,11 @@ def test_there_are_labels() -> None:
 
 @pytest.mark.parametrize("label", LABELS, ids=lambda p: p.stem)
 def test_copy_is_byte_exact_and_layout_matches(label: Path) -> None:
-    data = _label(label)
+    data = read_label(label)
     doc = REAL / "docs" / data["file"]
     assert doc.stem == label.stem
     assert doc.stat().st_size < 1_500_000
-    assert _blob_id(doc.read_bytes()) == data["source"]["blob"]
+    assert blob_id(doc.read_bytes()) == data["source"]["blob"]
     assert data["layout"] == LAYOUT_OF_SUFFIX[doc.suffix]
 
 
@@ -74,9 +38,9 @@ def test_copy_is_byte_exact_and_layout_matches(label: Path) -> None:
 def test_label_values_are_in_the_document(label: Path) -> None:
     if label.stem[:2] in UNREADABLE:
         pytest.skip("no usable text layer; labelled from page images")
-    data = _label(label)
+    data = read_label(label)
     expected = data["expected"]
-    text = _text(REAL / "docs" / data["file"])
+    text = text_of(REAL / "docs" / data["file"])
     wanted = [*expected.get("citations", []), expected["issuer"], expected["parent_issuer"]]
     signer = expected.get("signer") or {}
     wanted += [v for v in (signer.get("name"), signer.get("title"), expected.get("place")) if v]
@@ -84,13 +48,13 @@ def test_label_values_are_in_the_document(label: Path) -> None:
     # compared without spaces: a number is labelled "01-KH/ĐTN" where the text has "01 - KH/ĐTN"
     squeezed = text.replace(" ", "")
     for value in filter(None, wanted):
-        assert _flat(value).replace(" ", "") in squeezed, value
+        assert flat(value).replace(" ", "") in squeezed, value
 
 
 def test_scanned_pdf_has_no_text_layer() -> None:
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext is not installed")
-    text = _text(REAL / "docs" / "36_cuchoachat-cv813-scan-no-textlayer.pdf")
+    text = text_of(REAL / "docs" / "36_cuchoachat-cv813-scan-no-textlayer.pdf")
     assert not re.search(r"\w", text)
 
 
@@ -98,6 +62,6 @@ def test_garbled_text_layer_hides_the_number() -> None:
     # The page shows "Số: 1105/KH-ĐKT"; the text layer maps letters 29 code points off.
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext is not installed")
-    text = _text(REAL / "docs" / "34_sct-laocai-dkt-kh1105-garbled-textlayer.pdf")
+    text = text_of(REAL / "docs" / "34_sct-laocai-dkt-kh1105-garbled-textlayer.pdf")
     assert "1105" in text
     assert "kh-đkt" not in text

@@ -8,34 +8,21 @@ shape its label claims and that what the label says can be found in the document
 from __future__ import annotations
 
 import re
-import unicodedata
 from pathlib import Path
-from typing import Any
 
 import pytest
-import yaml
+from real_labels import REAL, flat, read_label
 
-REAL = Path(__file__).parent / "fixtures" / "real"
 LABELS = sorted(p for p in (REAL / "labels").glob("*.yml") if re.match(r"4\d_", p.name))
 
 
-def _label(path: Path) -> dict[str, Any]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    assert isinstance(data, dict)
-    return data
-
-
-def _flat(text: str) -> str:
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text).casefold())
-
-
 def test_there_are_web_portal_labels() -> None:
-    assert any(_label(p)["layout"] == "web-portal" for p in LABELS)
+    assert any(read_label(p)["layout"] == "web-portal" for p in LABELS)
 
 
 @pytest.mark.parametrize("label", LABELS, ids=lambda p: p.stem)
 def test_web_portal_shape(label: Path) -> None:
-    data = _label(label)
+    data = read_label(label)
     if data["layout"] != "web-portal":
         pytest.skip("not a web-portal document")
     doc = REAL / "docs" / data["file"]
@@ -49,16 +36,16 @@ def test_web_portal_shape(label: Path) -> None:
 
 @pytest.mark.parametrize("label", LABELS, ids=lambda p: p.stem)
 def test_label_values_are_in_the_document(label: Path) -> None:
-    data = _label(label)
+    data = read_label(label)
     expected = data["expected"]
-    text = _flat((REAL / "docs" / data["file"]).read_text(encoding="utf-8"))
+    text = flat((REAL / "docs" / data["file"]).read_text(encoding="utf-8"))
     signer = expected.get("signer") or {}
     wanted = [*expected.get("citations", []), expected.get("issuer"), expected.get("parent_issuer"),
               signer.get("name"), signer.get("title"), signer.get("authority"),
               expected.get("place"), expected.get("title"), *(expected.get("agencies") or [])]
     squeezed = text.replace(" ", "")
     for value in filter(None, wanted):
-        assert _flat(value).replace(" ", "") in squeezed, value
+        assert flat(value).replace(" ", "") in squeezed, value
     number = expected.get("number")
     if number:
-        assert _flat(number) in squeezed
+        assert flat(number) in squeezed
