@@ -18,10 +18,10 @@ import functools
 import os
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
@@ -631,6 +631,29 @@ class Sources:
             except OSError:
                 out.append((str(p), -1, -1))
         return tuple(out)
+
+
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+
+
+def per_object(fn: Callable[[_K], _V]) -> Callable[[_K], _V]:
+    """`fn` worked out once per object it is given (by identity: a catalog, a configuration,
+    whose dataclasses cannot be dictionary keys), the last few kept: for what every page of a
+    build asks and the build's objects determine."""
+    found: dict[int, tuple[_K, _V]] = {}
+
+    @functools.wraps(fn)
+    def once(obj: _K) -> _V:
+        hit = found.get(id(obj))
+        if hit is not None and hit[0] is obj:
+            return hit[1]
+        value = fn(obj)
+        if len(found) > 8:
+            found.clear()
+        found[id(obj)] = (obj, value)
+        return value
+    return once
 
 
 _CACHE: dict[Sources, tuple[Signature, Catalog]] = {}

@@ -27,7 +27,7 @@ from ..deadlines import Due, read
 from ..progress.targets import Target
 from ..slug import slugify
 from ..text import fold
-from .catalog import Catalog, DocPage
+from .catalog import Catalog, DocPage, per_object
 from .html import Markup, join, tag
 from .labels import add_labels, format_date, t
 from .urls import relative, url
@@ -259,13 +259,8 @@ class _Listing:
     entries: dict[str, list[Entry]]
 
 
-_LISTINGS: dict[int, tuple[Catalog, _Listing]] = {}
-
-
+@per_object
 def _listing(cat: Catalog) -> _Listing:
-    hit = _LISTINGS.get(id(cat))
-    if hit is not None and hit[0] is cat:
-        return hit[1]
     every = _deadlines(cat)
     rows = entries(every, cat.today)
     by_agency: dict[str, list[Deadline]] = {}
@@ -276,11 +271,7 @@ def _listing(cat: Catalog) -> _Listing:
     for e in rows:      # filtering keeps the order `entries` gives
         if e.deadline.agency is not None:
             rows_by_agency.setdefault(e.deadline.agency.id, []).append(e)
-    listing = _Listing(every, rows, by_agency, rows_by_agency)
-    if len(_LISTINGS) > 4:
-        _LISTINGS.clear()
-    _LISTINGS[id(cat)] = (cat, listing)
-    return listing
+    return _Listing(every, rows, by_agency, rows_by_agency)
 
 
 def listed(cat: Catalog, agency_id: str | None = None) -> list[Entry]:

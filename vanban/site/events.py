@@ -41,6 +41,7 @@ from .catalog import (
     cached,
     line_of,
     load_catalog,
+    per_object,
     split_front_matter,
 )
 from .html import compact, first_abbreviations_only, pin_inline_scripts, sanitize
@@ -75,27 +76,18 @@ def other_language_building(config: MkDocsConfig) -> bool:
     return plugin is not None and bool(getattr(plugin, "building", False))
 
 
+@per_object
 def sources(config: MkDocsConfig) -> Sources:
     """Where this build's inputs are; worked out once per configuration (every page asks, and
-    resolving paths costs: 7,000 generated pages took 1 s of a cached build)."""
-    hit = _SOURCES.get(id(config))
-    if hit is not None and hit[0] is config:
-        return hit[1]
+    resolving paths costs: 7,000 generated pages took 1 s of a cached build; a `mkdocs serve`
+    rebuild loads the configuration again)."""
     root = Path(config.config_file_path or ".").resolve().parent
     data = root / "data"
     options = progress_options(config)
     today = due.as_of_date(options.day or options.as_of or None, os.environ,
                            datetime.date.today())
-    src = Sources(Path(config.docs_dir).resolve(), data / "agencies.yml",
-                  data / "glossary.yml", root, options.as_of, options.sample_banner, today)
-    if len(_SOURCES) > 8:
-        _SOURCES.clear()
-    _SOURCES[id(config)] = (config, src)
-    return src
-
-
-# each configuration's Sources (a `mkdocs serve` rebuild loads the configuration again)
-_SOURCES: dict[int, tuple[MkDocsConfig, Sources]] = {}
+    return Sources(Path(config.docs_dir).resolve(), data / "agencies.yml",
+                   data / "glossary.yml", root, options.as_of, options.sample_banner, today)
 
 
 # the catalog of the build in progress, per project; refreshed by every build's on_files

@@ -28,7 +28,7 @@ from ..progress.export import ALL
 from ..progress.status import STATUSES
 from ..progress.targets import Progress, Target, TargetFile
 from ..slug import slugify
-from .catalog import DocPage, SiteProblem
+from .catalog import DocPage, SiteProblem, per_object
 from .html import Markup, escape, join, tag
 from .labels import add_labels
 from .urls import DOWNLOADS_DIR, relative
@@ -408,30 +408,21 @@ def _by_agency(targets: list[Target]) -> dict[str, tuple[Agency, list[Target]]]:
     return groups
 
 
-# each catalog's facets, worked out once: the list of pages and every facet page ask (at
-# 1,000 documents, a scan of every target for each of 1,200 facet pages)
-_FACETS: dict[int, tuple[Progress, dict[str, dict[str, list[Target]]]]] = {}
-
-
+# worked out once per catalog: the list of pages and every facet page ask (at 1,000
+# documents, a scan of every target for each of 1,200 facet pages)
+@per_object
 def facets(progress: Progress) -> dict[str, dict[str, list[Target]]]:
     """The facet pages to generate and their targets: {kind: {key: targets}}, keys in the
     order the dashboard lists them."""
-    hit = _FACETS.get(id(progress))
-    if hit is not None and hit[0] is progress:
-        return hit[1]
     targets = progress.targets()
     by_status: dict[str, list[Target]] = {}
     for t in targets:
         by_status.setdefault(t.status, []).append(t)
     by_agency = _by_agency(targets)
-    found = {"progress_year": _by_year(targets),
-             "progress_agency": {key: by_agency[key][1] for key in sorted(by_agency)},
-             "progress_status": {status_key(s): by_status[s] for s in STATUSES
-                                 if s in by_status}}
-    if len(_FACETS) > 4:
-        _FACETS.clear()
-    _FACETS[id(progress)] = (progress, found)
-    return found
+    return {"progress_year": _by_year(targets),
+            "progress_agency": {key: by_agency[key][1] for key in sorted(by_agency)},
+            "progress_status": {status_key(s): by_status[s] for s in STATUSES
+                                if s in by_status}}
 
 
 def dashboard(ctx: Ctx) -> list[Section]:
