@@ -48,7 +48,8 @@ def test_build_and_check_without_make(project: Path) -> None:
     # both languages, a document page, and the search index the post-build hook writes
     assert (site / "index.html").is_file() and (site / "en" / "index.html").is_file()
     assert (site / "van-ban" / "ctr-17-ldld-2021" / "index.html").is_file()
-    assert (site / "pagefind" / "pagefind.js").is_file()
+    assert (site / "pagefind" / "vi" / "pagefind.js").is_file()
+    assert (site / "pagefind" / "en" / "pagefind.js").is_file()
     assert (site / "pagefind-full" / "shards.json").is_file()
     names = zipfile.ZipFile(project / "dist" / "site.zip").namelist()
     assert "huong-dan/index.html" in names and "en/huong-dan/index.html" in names

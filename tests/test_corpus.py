@@ -61,9 +61,15 @@ def test_a_generated_portal_builds_strict_with_its_search_index(tmp_path: Path) 
     make_corpus(24, tmp_path)
     result = build(tmp_path)
     assert result.returncode == 0, result.stderr[-3000:]
-    bundle = tmp_path / "site" / "pagefind"
-    assert (bundle / "pagefind.js").is_file()
-    assert not list(bundle.glob("pagefind-*ui*")) and not (bundle / "pagefind-worker.js").exists()
+    # the outline: a bundle per language, each with its engine and no UI
+    outline = tmp_path / "site" / "pagefind"
+    assert sorted(p.name for p in outline.iterdir()) == ["en", "vi"]
+    for lang in ("vi", "en"):
+        bundle = outline / lang
+        assert (bundle / "pagefind.js").is_file()
+        assert not list(bundle.glob("pagefind-*ui*"))
+        assert not (bundle / "pagefind-worker.js").exists()
+        assert [p.name.split("_")[0] for p in bundle.glob("*.pf_meta")] == [f"pagefind.{lang}"]
     # the full text runs on the outline's engine: no script of its own, stub wasm files; a
     # small site's full text is one shard a language
     assert json.loads((tmp_path / "site" / "pagefind-full" / "shards.json").read_text()) == \
@@ -74,9 +80,8 @@ def test_a_generated_portal_builds_strict_with_its_search_index(tmp_path: Path) 
         meta, = full.glob("*.pf_meta")
         assert meta.name.startswith(f"pagefind.{lang}_")
         stubs = sorted(full.glob("wasm.*.pagefind"))
-        assert {p.name for p in stubs} <= {p.name for p in bundle.glob("wasm.*.pagefind")}
+        # the language's outline engine loads the real WebAssembly
+        assert {p.name for p in stubs} <= {p.name for p in (outline / lang).glob("wasm.*")}
         assert stubs
         assert {p.read_bytes() for p in stubs} == {b"pagefind_dcd"}
-    assert sorted(p.name.split("_")[0] for p in bundle.glob("*.pf_meta")) == \
-        ["pagefind.en", "pagefind.vi"]
     assert not (tmp_path / "site" / "search" / "search_index.json").exists()

@@ -297,7 +297,8 @@ def test_make_dist(tmp_path: Path) -> None:
     expected = {"index.html", "en/index.html", "404.html", "en/404.html", "sitemap.xml",
                 "tin-tuc/index.html", "en/tin-tuc/index.html", "tin-tuc/feed.xml",
                 "en/tin-tuc/feed.xml", "huong-dan/index.html", "en/huong-dan/index.html",
-                "assets/stylesheets/vanban-publish.css", "pagefind/pagefind.js",
+                "assets/stylesheets/vanban-publish.css", "pagefind/vi/pagefind.js",
+                "pagefind/en/pagefind.js",
                 "pagefind-full/shards.json",
                 "pagefind-full/vi-0/pagefind-entry.json", "pagefind-full/en-0/pagefind-entry.json"}
     expected |= {f"{lang}van-ban/{d}/index.html" for d in docs for lang in ("", "en/")}

@@ -264,8 +264,11 @@ def test_body_text_is_searched_on_the_outline_engine(browser_page, portal: str) 
         return (await pf.search('ke hoach thi dua')).results.length; }""")
     assert outline == 0       # the outline alone does not know the words
     fetched = {url.split(f"/{SUB_PATH}/", 1)[1].split("?")[0]: size for url, size in responses}
-    assert "pagefind/pagefind.js" in fetched and "pagefind-full/pagefind.js" not in fetched
-    assert fetched["pagefind/wasm.unknown.pagefind"] > 10_000
+    # the outline bundle of the page's language, its engine and WebAssembly
+    assert "pagefind/vi/pagefind.js" in fetched and not any(
+        u.startswith("pagefind/en/") for u in fetched), sorted(fetched)
+    assert not any(u.startswith("pagefind-full/") and u.endswith(".js") for u in fetched)
+    assert fetched["pagefind/vi/wasm.unknown.pagefind"] > 10_000
     assert fetched["pagefind-full/vi-0/wasm.unknown.pagefind"] == len(b"pagefind_dcd")
     assert any(u.startswith("pagefind-full/vi-0/index/") for u in fetched), sorted(fetched)
 
@@ -316,8 +319,13 @@ def test_marks_case_and_nfd_give_the_same_results(browser_page, portal: str) -> 
 
 
 def test_english_query_on_en_finds_english_pages(browser_page, portal: str) -> None:
+    requested: list[str] = []
+    browser_page.on("request", lambda r: requested.append(r.url.split("?")[0]))
     urls = _search(browser_page, f"{portal}en/", "grassroots trade union")
     assert urls and all(f"/{SUB_PATH}/en/" in u for u in urls), urls
+    # the English outline bundle (vanban.pagefind.outline_dir), not the Vietnamese one
+    assert any(u.endswith(f"/{SUB_PATH}/pagefind/en/pagefind.js") for u in requested)
+    assert not any("/pagefind/vi/" in u for u in requested), requested
     urls = _search(browser_page, f"{portal}en/", "directive november 2021")
     assert urls[0].endswith(f"/{SUB_PATH}/en/van-ban/ct-2021-11-10-dien-bien/"), urls[:3]
 

@@ -79,13 +79,14 @@ def test_pages_prepared_by_a_pool_of_processes_are_those_of_one(
     two, two_pids = _index(seed_portal, tmp_path / "two", monkeypatch, 2, None)
     assert one_pids == {os.getpid()}
     assert len(two_pids - {os.getpid()}) == 2       # the pool's two processes wrote them
-    # the outline, and the full text in shards of 8 pages a language
-    assert "outline/." in one and sum(key.startswith("full/") for key in one) >= 6
+    # the outline a bundle per language, and the full text in shards of 8 pages a language
+    assert "outline/vi" in one and "outline/en" in one
+    assert sum(key.startswith("full/") for key in one) >= 6
     assert sorted(one) == sorted(two)
     assert [key for key in one if one[key] != two[key]] == []
     # a document page in the outline is its card; in the full text, its text
     slug = "van-ban/ctr-17-ldld-2021/index.html"
-    outline, = (pages[slug] for key, pages in one.items() if key == "outline/.")
+    outline = one["outline/vi"][slug]
     full, = (pages[slug] for key, pages in one.items() if key.startswith("full/")
              and slug in pages)
     assert len(outline) < len(full)
@@ -102,8 +103,9 @@ def test_a_pool_keeps_the_pages_for_the_next_build_as_one_process(
     pages = sum(len(given) for given in one.values())
     bundles = [key for key in memos[0].kept if key.startswith("bundle:")]
     shards = [key for key in one if key.startswith("full/")]
-    assert sorted(bundles) == sorted(["bundle:pagefind", "bundle:pagefind-full"] + [
-        f"bundle:pagefind-full/{key.split('/')[1]}" for key in shards])
+    assert sorted(bundles) == sorted(
+        ["bundle:pagefind", "bundle:pagefind/vi", "bundle:pagefind/en", "bundle:pagefind-full"]
+        + [f"bundle:pagefind-full/{key.split('/')[1]}" for key in shards])
     # a document's two pages (outline and full text) are two; another page is one for both
     prepared = [key for key in memos[0].kept if not key.startswith(("bundle:", "digest:"))]
     assert len(prepared) < pages
@@ -114,7 +116,8 @@ def test_a_pool_keeps_the_pages_for_the_next_build_as_one_process(
     config = load_config(str(seed_portal.parent / "mkdocs.yml"))
     stats = search.index_site(events.load(config), tmp_path / "two", ["vi", "en"],
                               shard_pages=8, memo=again, processes=2)
-    assert [s.pages for s in stats] == [len(one["outline/."]), sum(
+    assert sorted(one) == sorted(["outline/vi", "outline/en", *shards])
+    assert [s.pages for s in stats] == [len(one["outline/vi"]) + len(one["outline/en"]), sum(
         len(given) for key, given in one.items() if key.startswith("full/"))]
     assert again.kept == memos[1].kept
 
@@ -133,9 +136,9 @@ def test_an_edit_indexes_again_only_the_shard_it_reaches(
     edited = "van-ban/ctr-17-ldld-2021/index.html"
     reached = sorted(key for key, pages in first.items() if key.startswith("full/")
                      and edited in pages)
-    # the outline (it holds the page too) and the one shard of the full text that holds it,
-    # a shard of the page's language only
-    assert sorted(again) == sorted(["outline/.", *reached])
+    # the outline of the page's language (it holds the page's title) and the one shard of
+    # the full text that holds it, a shard of the page's language only
+    assert sorted(again) == sorted(["outline/vi", *reached])
     assert len(reached) == 1 and reached[0].startswith("full/vi-"), reached
     # that shard's other pages, which the memo had, are given to Pagefind as before
     shard = reached[0]
@@ -208,3 +211,27 @@ def test_d_words_and_glossary_counterparts_as_defined() -> None:
         assert pagefind._glossary_variants(normalized, terms) == expected
     assert pagefind.d_variants("Liên đoàn Lao động tỉnh Điện Biên, Đảng đoàn") == [
         "doan", "dong", "dien", "dang"]
+
+
+def test_memory_is_given_back_before_the_index_forks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """vanban.site.cores.release_memory: malloc_trim(0) of the C library the build runs on
+    (the GNU one here); a C library without it (musl) is left alone, without an error."""
+    import ctypes
+
+    from vanban.site import cores
+
+    calls: list[int] = []
+
+    class GNU:
+        def malloc_trim(self, pad: int) -> int:
+            calls.append(pad)
+            return 1
+
+    monkeypatch.setattr(ctypes, "CDLL", lambda name: GNU())
+    cores.release_memory()
+    assert calls == [0]
+    monkeypatch.setattr(ctypes, "CDLL", lambda name: object())
+    cores.release_memory()
+    assert calls == [0]
+    monkeypatch.undo()
+    assert ctypes.CDLL(None).malloc_trim      # the real one, on this machine

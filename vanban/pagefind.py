@@ -25,7 +25,8 @@ above folded, scattered matches.
 
 Two indexes, because Pagefind stores every position of every word: at 2,000 long documents
 the chunk holding a common syllable ("công", "đoàn") alone weighs 100-200 KB, so a full-text
-query downloads 500 KB. The outline index (`<site>/pagefind/`) holds each document's card,
+query downloads 500 KB. The outline index (`<site>/pagefind/<lang>/`, `outline_dir`) holds each
+document's card,
 title, headings, targets and the weighted block above — what a reader's few words usually
 name — and answers first, within the budget; the full-text index (`<site>/pagefind-full/`)
 is searched when the outline gives few results or the reader asks for the full text.
@@ -34,8 +35,10 @@ Other pages (agencies, glossary, hand-written) are short and go whole into both.
 Which pages are indexed: documents, agencies, glossary and hand-written pages; not the lists
 (home, document index, pages by type and year, agency index, an agency's task pages 2, 3, …),
 which repeat every title; a document's progress page only in the full text (vanban.site.search).
-Each index holds one part per language (`<html lang>`: `/` searches the Vietnamese pages,
-`/en/` the English ones).
+Each index is one bundle per language (`<html lang>`: `/` searches the Vietnamese pages,
+`/en/` the English ones): the outline's `pagefind/vi/` and `pagefind/en/`, the full text's
+shards `pagefind-full/vi-0/`, …; Pagefind indexes one bundle at a time, and its memory grows
+with the bundle (at 2,000 documents the outline of both languages took 1.8 GB, of one 1.2 GB).
 """
 
 from __future__ import annotations
@@ -61,7 +64,7 @@ from markupsafe import Markup
 from .data import Term, Word
 from .text import fold, normalize, tone_normalize
 
-BUNDLE_DIR = "pagefind"         # the outline index, searched first
+BUNDLE_DIR = "pagefind"         # the outline index, searched first: a bundle per language
 FULL_BUNDLE_DIR = "pagefind-full"  # the full-text index, searched when the outline is not enough
 WEIGHT_LABEL = 10.0        # document label, title, number (Pagefind's h1 is 7)
 WEIGHT_NAMES = 6.0         # issuer, place, agencies with tasks
@@ -544,10 +547,13 @@ def write_index(site_dir: Path, pages: Iterable[tuple[str, str]],
 class Staging:
     """A bundle's pages written for the Pagefind binary, in `folder` (a temporary folder),
     and the bundle it writes there: `write` each page (in any process: the files are what
-    is indexed), `index_part` each part (a shard, or "." without shards), then `finish`."""
+    is indexed), `index_part` each part (a shard, or "." without shards), then `finish`.
+    `listed`: the bundle's SHARDS_FILE lists its parts (the full text's shards; the outline's
+    parts are found by `outline_dir`)."""
 
-    def __init__(self, folder: Path, shard: Callable[[str], str] | None = None) -> None:
-        self.folder, self.shard = folder, shard
+    def __init__(self, folder: Path, shard: Callable[[str], str] | None = None,
+                 listed: bool = True) -> None:
+        self.folder, self.shard, self.listed = folder, shard, listed
         self.indexed: list[str] = []
 
     def part(self, url: str) -> str:
@@ -586,7 +592,7 @@ class Staging:
         for name in sorted(self.indexed, key=_shard_order):
             for meta in (staging / name).glob("pagefind.*.pf_meta"):
                 by_lang.setdefault(meta.name.split(".")[1].split("_")[0], []).append(name + "/")
-        if self.shard:
+        if self.shard and self.listed:
             (staging / SHARDS_FILE).write_text(json.dumps(by_lang, sort_keys=True),
                                                encoding="utf-8")
         if out.exists():
@@ -663,10 +669,16 @@ def shards(pages_by_lang: dict[str, int], lang_of: Callable[[str], str],
     return shard
 
 
+def outline_dir(lang: str) -> str:
+    """The folder of a language's outline bundle, site-root relative ("pagefind/vi/")."""
+    return f"{BUNDLE_DIR}/{lang}/"
+
+
 def _shard_order(name: str) -> tuple[str, int]:
-    """"." (no shards) first, then by language and number: "vi-2" before "vi-10"."""
+    """"." (no shards) first, then by language and number: "vi-2" before "vi-10" (a part
+    named by its language alone, as the outline's are: by language)."""
     lang, _, n = name.rpartition("-")
-    return (lang, int(n)) if n.isdigit() else ("", -1)
+    return (lang, int(n)) if n.isdigit() else ("" if name == "." else name, -1)
 
 
 def extra_for(text: str, terms: Iterable[Term]) -> Extra:

@@ -337,7 +337,8 @@ def index_site(cat: Catalog, site_dir: Path, langs: list[str],
              if page.url in docs or not in_outline(page)]
 
     with tempfile.TemporaryDirectory(prefix="vanban-search-") as tmp:
-        staging = {False: pagefind.Staging(Path(tmp, "outline")),
+        # the outline: a bundle per language (vanban.pagefind.outline_dir)
+        staging = {False: pagefind.Staging(Path(tmp, "outline"), lang_of, listed=False),
                    True: pagefind.Staging(Path(tmp, "full"), shard)}
         # each part's Pagefind run (the outline, a shard) starts when its pages are prepared:
         # the pages of the part with the most pages (the longest run) first, and so on
@@ -416,7 +417,8 @@ def _write_bundles(site_dir: Path, jobs: list[_Job], done: Iterator[tuple[_Job, 
                     run(pool, bundle, part)
                 elif memo is not None and not left[bundle]:
                     parts = staging[bundle].parts(urls[bundle])
-                    # each shard's pages too (then an edit re-indexes only the shard it reaches)
+                    # each part's pages too (then an edit re-indexes only the parts it
+                    # reaches: a shard of its language, its language's outline)
                     same = {name: memo.same_bundle(f"{names[bundle]}/{name}", sorted(
                         (u, d) for u, d in digests[bundle].items()
                         if staging[bundle].part(u) == name)) for name in parts
@@ -440,8 +442,7 @@ def _write_bundles(site_dir: Path, jobs: list[_Job], done: Iterator[tuple[_Job, 
                 run(pool, bundle, staging[bundle].parts([])[0])
         for future in runs:
             future.result()
-    return [_kept_bundle(site_dir / names[bundle], langs if bundle else ())
-            if kept.get(bundle) else
+    return [_kept_bundle(site_dir / names[bundle], langs) if kept.get(bundle) else
             staging[bundle].finish(site_dir / names[bundle], len(urls[bundle]))
             for bundle in (False, True)]
 
@@ -463,11 +464,13 @@ def indexed_written(cat: Catalog, langs: list[str], written: Iterable[str]) -> b
 
 def template_globals(lang: str) -> dict[str, Markup]:
     """For partials/vb-search.html: `vb_search_labels`, the search box's strings (JSON, for a
-    data attribute); `vb_search_documents`, the document index (site-root relative)."""
+    data attribute); `vb_search_documents`, the document index, and `vb_search_outline`, the
+    outline bundle of the language (both site-root relative)."""
     if lang not in LANGS:
         lang = DEFAULT_LANG
     return {"vb_search_labels": escape(json.dumps(pagefind.labels(lang), ensure_ascii=False)),
-            "vb_search_documents": escape(url("documents", "", lang))}
+            "vb_search_documents": escape(url("documents", "", lang)),
+            "vb_search_outline": escape(pagefind.outline_dir(lang))}
 
 
 # ---- MkDocs events (forwarded by hooks/portal.py) ---------------------------------------------
@@ -518,6 +521,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     earlier = cache.index_memo()
     memo = Memo(earlier, cache.hashes()) if earlier is not None else None
     processes = cores.processes()
+    cores.release_memory()          # before the processes that prepare the pages fork
     try:
         outline_stats, full = index_site(events.catalog(config), Path(config.site_dir), langs,
                                          memo=memo, processes=processes)

@@ -6,7 +6,7 @@
  *    both on the same cases): `vbText.fold("Điện Biên") === "dien bien"`.
  * 2. Query: sent to Pagefind as typed (Pagefind folds tone marks and ranks exact marks first;
  *    the index also holds folded "đ" words and glossary counterparts), first to the outline
- *    index (<root>/pagefind/: cards, titles, headings, targets), then, when it finds fewer
+ *    index (<root>/pagefind/<lang>/: cards, titles, headings, targets), then, when it finds fewer
  *    than RERANK pages or the reader asks, to the full text (<root>/pagefind-full/, searched
  *    by a second instance of the outline's Pagefind module, see load); the best
  *    results are re-ranked: the query's words adjacent (a phrase) in the title or text, with the same
@@ -316,8 +316,9 @@
     return this.ready;
   };
 
-  /** The Pagefind instance of a bundle: OUTLINE or FULL. The outline's is its module's own
-   *  (filters loaded: Pagefind counts filter values only once they are). The full text is
+  /** The Pagefind instance of a bundle: OUTLINE or FULL. The outline's (the bundle of the
+   *  page's language, data-vb-outline) is its module's own (filters loaded: Pagefind counts
+   *  filter values only once they are). The full text is
    *  in shards (vanban.pagefind.SHARD_PAGES; <FULL>/shards.json lists the page language's),
    *  searched as one (Shards) by more instances of the same module (`createInstance`), on
    *  the module's WebAssembly, already compiled and warm: the full-text bundles have no
@@ -335,7 +336,9 @@
     var options = { baseUrl: root.pathname, noWorker: true, excerptLength: 0,
                     ranking: RANKING };
     if (bundle === OUTLINE) {
-      this.instances[bundle] = import(new URL(OUTLINE + "/pagefind.js", root).href).then(
+      // the outline bundle of the page's language (vanban.pagefind.outline_dir)
+      var outline = this.el.getAttribute("data-vb-outline") || "";
+      this.instances[bundle] = import(new URL(outline + "pagefind.js", root).href).then(
         async function (pf) {
           await pf.options(options);
           await pf.init();
