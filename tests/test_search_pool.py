@@ -235,3 +235,13 @@ def test_memory_is_given_back_before_the_index_forks(monkeypatch: pytest.MonkeyP
     assert calls == [0]
     monkeypatch.undo()
     assert ctypes.CDLL(None).malloc_trim      # the real one, on this machine
+
+
+def test_the_pages_are_prepared_on_the_cores_pagefind_leaves(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pagefind runs beside the preparation (one run at a time): on 2 cores the build's own
+    process prepares the pages (no fork), on 4 three processes do, on 1 the build's."""
+    monkeypatch.setattr(search, "PAGEFIND_RUNS", 1)
+    for jobs, expected in (("1", 1), ("2", 1), ("4", 3)):
+        monkeypatch.setenv("VANBAN_JOBS", jobs)
+        assert search.preparing_processes() == expected, jobs
