@@ -325,6 +325,15 @@ def test_fingerprint_follows_code_configuration_and_options(tmp_path: Path,
     assert fp() in seen
 
 
+def test_why_a_cache_is_refused_names_a_failed_build(tmp_path: Path) -> None:
+    """A build removes the manifest when it starts and writes it when it ends well: a
+    cached site without one is what a failed (or stopped) build left."""
+    assert cache._refused(None, tmp_path) == "there is none"
+    (tmp_path / cache.SITE).mkdir(parents=True)
+    assert cache._refused(None, tmp_path) == ("the last build did not finish (it failed, "
+                                              "strict mode's warnings included, or was stopped)")
+
+
 def test_ci_templates_keep_the_cache_between_runs() -> None:
     folder = cache.FOLDER.as_posix()
     assert ".cache/" in (ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()

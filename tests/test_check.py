@@ -143,6 +143,13 @@ EXPECTED: list[tuple[str, str]] = [
      "văn bản",
      "docs/van-ban/ghi-chu.md:1: not a document page (no 'vanban' key) — files in van-ban/ come "
      "from `vanban import`: move this page to another folder, or import the document"),
+    # the closing '---' line with a sentence typed onto it: the front matter never ends
+    ("docs/van-ban/vb-front-matter-mo.md:1: phần thông tin đầu trang mở bằng dòng '---' nhưng "
+     "không có dòng '---' đóng lại — thêm một dòng chỉ có '---' sau khóa cuối cùng (không viết "
+     "gì khác trên dòng đó)",
+     "docs/van-ban/vb-front-matter-mo.md:1: the front matter opens with a '---' line but no '---' "
+     "line closes it — add a line with only '---' after the last key (nothing else on that "
+     "line)"),
     ("docs/van-ban/vb-hong.md:3: không đọc được phần thông tin đầu trang (front matter): found "
      "unexpected end of stream (while scanning a quoted scalar) — kiểm tra các dòng giữa hai "
      "dòng '---': dấu hai chấm sau tên khóa, thụt lề bằng dấu cách, dấu nháy đóng mở đủ",

@@ -291,8 +291,11 @@ def _read_manifest(cache: Path) -> dict[str, Any] | None:
 
 def _refused(manifest: dict[str, Any] | None, cache: Path) -> str | None:
     """Why the cache cannot be used (None: it can)."""
-    if manifest is None or not (cache / SITE).is_dir():
+    if not (cache / SITE).is_dir():
         return "there is none"
+    if manifest is None:        # removed when a build starts, written when it ends well
+        return "the last build did not finish (it failed, strict mode's warnings included, " \
+            "or was stopped)"
     if manifest.get("fingerprint") != _STATE.fingerprint:
         return "the code or the configuration changed since it was built"
     inputs = manifest.get("inputs")

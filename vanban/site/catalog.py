@@ -57,6 +57,11 @@ register({
         "mở đủ",
         "cannot read the front matter: {detail} — check the lines between the two '---' lines: "
         "a colon after each key, spaces for indentation, quotes closed"),
+    "site_front_matter_open": (
+        "phần thông tin đầu trang mở bằng dòng '---' nhưng không có dòng '---' đóng lại — thêm "
+        "một dòng chỉ có '---' sau khóa cuối cùng (không viết gì khác trên dòng đó)",
+        "the front matter opens with a '---' line but no '---' line closes it — add a line "
+        "with only '---' after the last key (nothing else on that line)"),
     "site_not_document": (
         "không phải trang văn bản (thiếu khóa 'vanban') — tệp trong van-ban/ phải do "
         "`vanban import` tạo ra: chuyển trang này sang thư mục khác, hoặc nhập văn bản",
@@ -98,6 +103,7 @@ register({
 ORIGINALS = (".docx", ".doc", ".pdf", ".htm", ".html", ".txt", ".md.txt")
 
 _FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*(?:\n|\Z)", re.DOTALL)
+_OPENED = re.compile(r"\A-{3}[ \t]*\n")      # a front matter begun (its end not found)
 _BASE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -421,6 +427,8 @@ def read_document(path: Path, src_uri: str, file: str, text: str | None = None,
     except _CONSTRUCT_ERRORS as exc:            # `!!int abc`, `line: !!float x`, deep nesting
         return None, [SiteProblem(file, 1, "", "site_front_matter",
                                   {"detail": str(exc) or type(exc).__name__})]
+    if parts is None and _OPENED.match(text):
+        return None, [SiteProblem(file, 1, "", "site_front_matter_open", {})]
     if not isinstance(meta, dict) or "vanban" not in meta:
         return None, [SiteProblem(file, 1, "", "site_not_document", {})]
     assert parts is not None
