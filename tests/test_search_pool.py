@@ -241,7 +241,10 @@ def test_the_pages_are_prepared_on_the_cores_pagefind_leaves(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """Pagefind runs beside the preparation (one run at a time): on 2 cores the build's own
     process prepares the pages (no fork), on 4 three processes do, on 1 the build's."""
+    from vanban.site import cores
+
     monkeypatch.setattr(search, "PAGEFIND_RUNS", 1)
-    for jobs, expected in (("1", 1), ("2", 1), ("4", 3)):
-        monkeypatch.setenv("VANBAN_JOBS", jobs)
-        assert search.preparing_processes() == expected, jobs
+    for allowed, expected in ((1, 1), (2, 1), (4, 3)):
+        # (cores.processes: VANBAN_JOBS or the cores, 1 while other threads run)
+        monkeypatch.setattr(cores, "processes", lambda n=allowed: n)
+        assert search.preparing_processes() == expected, allowed
