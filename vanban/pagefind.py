@@ -25,10 +25,10 @@ above folded, scattered matches.
 
 Two indexes, because Pagefind stores every position of every word: at 2,000 long documents
 the chunk holding a common syllable ("công", "đoàn") alone weighs 100-200 KB, so a full-text
-query downloads 500 KB. The outline index (`<site>/pagefind/<lang>/`, `outline_dir`) holds each
-document's card,
-title, headings, targets and the weighted block above — what a reader's few words usually
-name — and answers first, within the budget; the full-text index (`<site>/pagefind-full/`)
+query downloads 500 KB. The outline index (`<site>/pagefind/<lang>/`, `outline_dir`) holds
+each document's card, title, headings, targets and the weighted block above — what a
+reader's few words usually name — and answers first, within the budget; the full-text index
+(`<site>/pagefind-full/`)
 is searched when the outline gives few results or the reader asks for the full text.
 Other pages (agencies, glossary, hand-written) are short and go whole into both.
 
