@@ -30,9 +30,10 @@ from conftest import ROOT, built_site, make_project, page, serve
 
 from vanban import pagefind
 from vanban.cli import main
+from vanban.data import split_front_matter
 from vanban.site import chain as chain_mod
 from vanban.site import views
-from vanban.site.catalog import Catalog, Sources, load_catalog, split_front_matter
+from vanban.site.catalog import Catalog, Sources, load_catalog
 from vanban.site.search import EXCLUDE
 
 SEEDS = Path("/work/shared/seeds")

@@ -133,6 +133,13 @@ EXPECTED: list[tuple[str, str]] = [
      "docs/tin-tuc/2026-11-29-thieu-nhay.md:2: cannot read the front matter: found unexpected "
      "end of stream (while scanning a quoted scalar) — check the lines between the two '---' "
      "lines: a colon after each key, spaces for indentation, quotes closed"),
+    # the same slip in a news post: not "missing key 'title'"
+    ("docs/tin-tuc/2026-11-30-dong-bi-sua.md:1: phần thông tin đầu trang mở bằng dòng '---' "
+     "nhưng không có dòng '---' đóng lại — thêm một dòng chỉ có '---' sau khóa cuối cùng (không "
+     "viết gì khác trên dòng đó)",
+     "docs/tin-tuc/2026-11-30-dong-bi-sua.md:1: the front matter opens with a '---' line but no "
+     "'---' line closes it — add a line with only '---' after the last key (nothing else on "
+     "that line)"),
     ("docs/tin-tuc/tin-khong-ngay.md:1: tên tệp phải có dạng NĂM-THÁNG-NGÀY-ten-bai.md — đổi "
      "tên tệp, ví dụ 2026-11-20-ra-mat-cong-thong-tin.md (vanban new-post đặt tên đúng)",
      "docs/tin-tuc/tin-khong-ngay.md:1: the file name must be YEAR-MONTH-DAY-name.md — rename "

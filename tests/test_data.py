@@ -19,11 +19,13 @@ from vanban.data import (
     Agency,
     AgencyRegistry,
     DataError,
+    FrontMatterOpen,
     Problem,
     agency_key,
     load_agencies,
     load_glossary,
     load_yaml_nodes,
+    split_front_matter,
 )
 from vanban.slug import slugify
 
@@ -544,3 +546,19 @@ def test_load_yaml_nodes_reports_an_empty_file_without_a_key_name() -> None:
         load_yaml_nodes(FIXTURES / "empty.yml")
     assert info.value.messages("en") == [
         F + "empty.yml:1: the file has no content — write its YAML data"]
+
+
+# ---- front matter ------------------------------------------------------------------------------
+
+def test_front_matter_split_closed_absent_or_left_open() -> None:
+    # closed by '---' or YAML's '...' (trailing spaces allowed): the YAML and the body
+    assert split_front_matter("---\ntitle: A\n---\nBody\n") == ("title: A\n", "Body\n")
+    assert split_front_matter("---  \ntitle: A\n... \nBody") == ("title: A\n", "Body")
+    assert split_front_matter("---\ntitle: A\n---") == ("title: A\n", "")
+    # no front matter: a page that starts with text, or with a rule that is not alone on its line
+    assert split_front_matter("Body\n---\n") is None
+    assert split_front_matter("--- a rule?\ntitle: A\n---\n") is None
+    # opened, never closed: a word typed onto the closing line, or the line deleted
+    for text in ("---\ntitle: A\n---Hội nghị\nBody\n", "---\ntitle: A\n\nBody\n"):
+        with pytest.raises(FrontMatterOpen):
+            split_front_matter(text)

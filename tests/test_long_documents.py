@@ -17,8 +17,9 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, serve
 
+from vanban.data import split_front_matter
 from vanban.lossless import markdown_words
-from vanban.site.catalog import Sources, load_catalog, split_front_matter
+from vanban.site.catalog import Sources, load_catalog
 from vanban.site.layout import two_columns
 from vanban.site.split import PAGE_BUDGET, paginate, split_body
 from vanban.text import words

@@ -23,8 +23,8 @@ import vanban.site.labels
 import vanban.site.layout
 import vanban.site.split
 import vanban.site.urls
+from vanban.data import split_front_matter
 from vanban.lossless import markdown_words
-from vanban.site.catalog import split_front_matter
 from vanban.site.labels import type_name
 from vanban.site.layout import two_columns
 from vanban.site.split import PAGE_BUDGET

@@ -19,9 +19,9 @@ from conftest import ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from vanban.data import DataError, load_agencies, load_glossary
+from vanban.data import DataError, load_agencies, load_glossary, split_front_matter
 from vanban.progress.targets import DocInfo, load_progress
-from vanban.site.catalog import read_document, split_front_matter
+from vanban.site.catalog import read_document
 
 FIXTURE = ROOT / "tests" / "fixtures" / "site"
 AGENCIES = (FIXTURE / "data" / "agencies.yml").read_text(encoding="utf-8")

@@ -40,6 +40,11 @@ from .slug import slugify
 from .text import DecodeError, decode, fold, normalize, tone_normalize
 
 register({
+    "front_matter_open": (
+        "phần thông tin đầu trang mở bằng dòng '---' nhưng không có dòng '---' đóng lại — thêm "
+        "một dòng chỉ có '---' sau khóa cuối cùng (không viết gì khác trên dòng đó)",
+        "the front matter opens with a '---' line but no '---' line closes it — add a line "
+        "with only '---' after the last key (nothing else on that line)"),
     "data_read": ("không đọc được tệp ({detail}) — kiểm tra đường dẫn và quyền đọc tệp",
                   "cannot read the file ({detail}) — check the path and the file's permissions"),
     "data_encoding": ("tệp không phải văn bản UTF-8 hay UTF-16 ({detail}) — lưu lại tệp dạng "
@@ -283,6 +288,28 @@ def syntax_error(exc: yaml.YAMLError) -> tuple[int, str]:
     if context and detail != context:
         detail += f" ({context})"
     return (mark.line if mark is not None else 0), detail
+
+
+# ---- front matter (the YAML between two '---' lines atop a Markdown page) ----------------------
+
+_FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*(?:\n|\Z)", re.DOTALL)
+_OPENED = re.compile(r"\A-{3}[ \t]*\n")
+
+
+class FrontMatterOpen(ValueError):
+    """The page's first line '---' opens a front matter that no '---' line closes (message
+    `front_matter_open`): most often a word typed onto the closing line."""
+
+
+def split_front_matter(text: str) -> tuple[str, str] | None:
+    """(front matter YAML, body), or None when the text has no front matter; raises
+    FrontMatterOpen when one is opened and never closed."""
+    m = _FRONT_MATTER.match(text)
+    if m:
+        return m.group(1), text[m.end():]
+    if _OPENED.match(text):
+        raise FrontMatterOpen
+    return None
 
 
 def _syntax_problem(file: str, exc: yaml.MarkedYAMLError) -> Problem:

@@ -31,13 +31,12 @@ from pathlib import Path
 
 import yaml
 
-from .data import Problem, syntax_error
+from .data import FrontMatterOpen, Problem, split_front_matter, syntax_error
 from .importer import write_atomic
 from .messages import message, register
 from .slug import slugify
 
 NEWS_DIR = "tin-tuc"
-_FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*(?:\n|\Z)", re.DOTALL)
 _POST_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-[a-z0-9-]+\.md$")
 _TRANSLATION = re.compile(r"\.[a-z]{2}\.md$")
 
@@ -162,19 +161,23 @@ def _front_matter(path: Path, label: str) -> tuple[dict[str, object], str, list[
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         return {}, "", [Problem(label, 1, "", "news_front_matter", {"detail": exc})]
-    m = _FRONT_MATTER.match(text)
-    if not m:
-        return {}, "", [Problem(label, 1, "title", "news_missing_key", {"key": "title"})]
     try:
-        meta = yaml.safe_load(m.group(1))
+        parts = split_front_matter(text)
+    except FrontMatterOpen:
+        return {}, "", [Problem(label, 1, "", "front_matter_open")]
+    if parts is None:
+        return {}, "", [Problem(label, 1, "title", "news_missing_key", {"key": "title"})]
+    front = parts[0]
+    try:
+        meta = yaml.safe_load(front)
     except ValueError:                 # a date-like value that is no date: 2026-13-45
-        line = _line(m.group(1), "date")
-        value = m.group(1).splitlines()[line - 2].partition(":")[2].strip() if line > 1 else ""
+        line = _line(front, "date")
+        value = front.splitlines()[line - 2].partition(":")[2].strip() if line > 1 else ""
         return {}, "", [Problem(label, line, "date", "news_bad_date", {"value": value})]
     except yaml.YAMLError as exc:
         line, detail = syntax_error(exc)       # line 0 of the front matter: line 2 of the file
         return {}, "", [Problem(label, line + 2, "", "news_front_matter", {"detail": detail})]
-    return (meta if isinstance(meta, dict) else {}), m.group(1), []
+    return (meta if isinstance(meta, dict) else {}), front, []
 
 
 def _line(front: str, key: str) -> int:

@@ -28,12 +28,14 @@ import yaml
 from ..data import (
     Agency,
     AgencyRegistry,
+    FrontMatterOpen,
     Term,
     Word,
     load_agencies,
     load_glossary,
     load_words,
     localized,
+    split_front_matter,
     syntax_error,
 )
 from ..messages import default_lang, message, register
@@ -57,11 +59,6 @@ register({
         "mở đủ",
         "cannot read the front matter: {detail} — check the lines between the two '---' lines: "
         "a colon after each key, spaces for indentation, quotes closed"),
-    "site_front_matter_open": (
-        "phần thông tin đầu trang mở bằng dòng '---' nhưng không có dòng '---' đóng lại — thêm "
-        "một dòng chỉ có '---' sau khóa cuối cùng (không viết gì khác trên dòng đó)",
-        "the front matter opens with a '---' line but no '---' line closes it — add a line "
-        "with only '---' after the last key (nothing else on that line)"),
     "site_not_document": (
         "không phải trang văn bản (thiếu khóa 'vanban') — tệp trong van-ban/ phải do "
         "`vanban import` tạo ra: chuyển trang này sang thư mục khác, hoặc nhập văn bản",
@@ -102,8 +99,6 @@ register({
 # the imported file kept beside a page (vanban.importer.original_path), for its download link
 ORIGINALS = (".docx", ".doc", ".pdf", ".htm", ".html", ".txt", ".md.txt")
 
-_FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*(?:\n|\Z)", re.DOTALL)
-_OPENED = re.compile(r"\A-{3}[ \t]*\n")      # a front matter begun (its end not found)
 _BASE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -283,12 +278,6 @@ class Catalog:
 
 # ---- reading -------------------------------------------------------------------------------
 
-def split_front_matter(text: str) -> tuple[str, str] | None:
-    """(front matter YAML, body) or None when the text has no front matter."""
-    m = _FRONT_MATTER.match(text)
-    return (m.group(1), text[m.end():]) if m else None
-
-
 def _text(value: Any) -> str | None:
     if value is None:
         return None
@@ -417,7 +406,10 @@ def read_document(path: Path, src_uri: str, file: str, text: str | None = None,
             text = path.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
             return None, [SiteProblem(file, 1, "", "site_front_matter", {"detail": str(exc)})]
-    parts = split_front_matter(text)
+    try:
+        parts = split_front_matter(text)
+    except FrontMatterOpen:
+        return None, [SiteProblem(file, 1, "", "front_matter_open", {})]
     try:
         if meta is None:
             meta = yaml.load(parts[0], Loader=_LOADER) if parts else None
@@ -427,8 +419,6 @@ def read_document(path: Path, src_uri: str, file: str, text: str | None = None,
     except _CONSTRUCT_ERRORS as exc:            # `!!int abc`, `line: !!float x`, deep nesting
         return None, [SiteProblem(file, 1, "", "site_front_matter",
                                   {"detail": str(exc) or type(exc).__name__})]
-    if parts is None and _OPENED.match(text):
-        return None, [SiteProblem(file, 1, "", "site_front_matter_open", {})]
     if not isinstance(meta, dict) or "vanban" not in meta:
         return None, [SiteProblem(file, 1, "", "site_not_document", {})]
     assert parts is not None

@@ -29,7 +29,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
-from ..data import DataError
+from ..data import DataError, split_front_matter
 from ..posts import NEWS_DIR
 from ..progress.export import downloads
 from . import cache, cores, due, incremental, kinds, layout, pages, prerender, views
@@ -42,7 +42,6 @@ from .catalog import (
     line_of,
     load_catalog,
     per_object,
-    split_front_matter,
 )
 from .html import compact, first_abbreviations_only, pin_inline_scripts, sanitize
 from .labels import DEFAULT_LANG
