@@ -75,6 +75,17 @@ def test_not_the_portal_folder(tmp_path: Path) -> None:
 
 
 def test_serve_without_make(project: Path) -> None:
+    """`vanban serve` builds first, as `make serve` does: a broken page stops it with the
+    build's message; otherwise it serves from the build cache that build kept (serving never
+    writes the cache: without it every `vanban serve` would build everything)."""
+    page = project / "docs" / "gioi-thieu.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text + "\n[x](khong-co.md)\n", encoding="utf-8")
+    done = vanban(project, "serve", "--port", "1")
+    assert done.returncode == 1
+    assert "khong-co.md" in done.stderr and "Dựng trang không thành công" in done.stderr
+    assert "Traceback" not in done.stderr and "Mở http" not in done.stdout
+    page.write_text(text, encoding="utf-8")
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -83,7 +94,7 @@ def test_serve_without_make(project: Path) -> None:
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                             start_new_session=True)
     try:
-        deadline = time.monotonic() + 120
+        deadline = time.monotonic() + 240
         html = ""
         while time.monotonic() < deadline and not html:
             try:
@@ -97,6 +108,9 @@ def test_serve_without_make(project: Path) -> None:
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         proc.wait(timeout=30)
+    assert (project / ".cache" / "vanban" / "manifest.json").is_file()
+    out = proc.stdout.read() if proc.stdout else ""
+    assert "build cache: 0 input file(s) changed since the cached build" in out, out[-3000:]
 
 
 def test_preview_summary_and_zip(project: Path) -> None:

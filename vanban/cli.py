@@ -187,6 +187,9 @@ def new_post_cmd(ctx: click.Context, title: str, date_text: str | None, title_en
     click.echo(message("news_next", lang))
 
 
+_STOPPED = 130                  # the exit status of a command stopped by Ctrl+C
+
+
 def _mkdocs(root: Path, args: list[str], lang: str, site_url: str | None = None,
             cache: bool = True) -> int:
     """Run MkDocs in `root` as the Makefile does: this Python's `mkdocs`, messages in `lang`,
@@ -210,8 +213,18 @@ def _mkdocs(root: Path, args: list[str], lang: str, site_url: str | None = None,
     cmd = [sys.executable, "-m", "mkdocs", *args, "-f", str(root / "mkdocs.yml")]
     try:
         return subprocess.run(cmd, cwd=root, env=env, check=False).returncode
-    except KeyboardInterrupt:    # Ctrl+C stops `vanban serve`: not an error
-        return 0
+    except KeyboardInterrupt:    # Ctrl+C stops `vanban serve`: not an error; a build: stopped
+        return 0 if args[0] == "serve" else _STOPPED
+
+
+def _build(root: Path, args: list[str], lang: str, site_url: str | None = None,
+           cache: bool = True) -> None:
+    """`mkdocs build` (`args`); exits when it fails (saying so) or is stopped (Ctrl+C)."""
+    done = _mkdocs(root, args, lang, site_url, cache)
+    if done != 0:
+        if done != _STOPPED:
+            click.echo(message("cli_build_failed", lang), err=True)
+        sys.exit(1)
 
 
 def _need_project(root: Path, lang: str) -> None:
@@ -264,9 +277,7 @@ def build_cmd(ctx: click.Context, root: Path, site_url: str | None, zip_path: Pa
     lang = _lang(ctx)
     _need_project(root, lang)
     args = ["build", "--strict", "--clean" if no_cache else "--dirty"]
-    if _mkdocs(root, args, lang, site_url, cache=not no_cache) != 0:
-        click.echo(message("cli_build_failed", lang), err=True)
-        sys.exit(1)
+    _build(root, args, lang, site_url, cache=not no_cache)
     click.echo(message("cli_built", lang, site=root / "site"))
     if zip_path is not None:
         from .dist import make_zip
@@ -280,10 +291,14 @@ def build_cmd(ctx: click.Context, root: Path, site_url: str | None, zip_path: Pa
 @click.option("--port", type=int, default=8000, show_default=True, help="Cổng mạng / port.")
 @click.pass_context
 def serve_cmd(ctx: click.Context, root: Path, port: int) -> None:
-    """Dựng và chạy cổng tại http://127.0.0.1:8000 như `make serve` (sửa tệp: dựng lại trang
-    liên quan). Build and serve as `make serve`."""
+    """Dựng và chạy cổng tại http://127.0.0.1:8000 như `make serve` (dựng như `vanban build`,
+    từ bộ nhớ đệm; sửa tệp: dựng lại trang liên quan). Build as `vanban build` does (from the
+    build cache, which it keeps), then serve, as `make serve`."""
     lang = _lang(ctx)
     _need_project(root, lang)
+    # serving starts from the build cache and never writes it: without this build, every
+    # `vanban serve` would build everything, as the first one did
+    _build(root, ["build", "--strict", "--dirty"], lang)
     addr = f"127.0.0.1:{port}"
     click.echo(message("cli_serving", lang, addr=addr))
     sys.exit(_mkdocs(root, ["serve", "--strict", "--dirty", "-a", addr], lang))
