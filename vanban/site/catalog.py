@@ -484,7 +484,10 @@ def read_document(path: Path, src_uri: str, file: str, text: str | None = None,
 def line_of(doc: DocPage, docs_dir: Path, path: tuple[str | int, ...]) -> int:
     """Line of a front-matter key path, read again from the file (for rare messages)."""
     text = (docs_dir / doc.src_uri).read_text(encoding="utf-8-sig")
-    parts = split_front_matter(text)
+    try:
+        parts = split_front_matter(text)
+    except FrontMatterOpen:         # edited since it was read
+        return 1
     if parts is None:
         return 1
     return _Reader(doc.file, parts[0], {}).line_of(path)

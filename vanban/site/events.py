@@ -29,7 +29,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
-from ..data import DataError, split_front_matter
+from ..data import DataError, FrontMatterOpen, split_front_matter
 from ..posts import NEWS_DIR
 from ..progress.export import downloads
 from . import cache, cores, due, incremental, kinds, layout, pages, prerender, views
@@ -443,8 +443,11 @@ def _without_front_matter(markdown: str, page: Page, doc: DocPage) -> str:
     """A document whose front matter MkDocs could not read (it gives up on a value such as
     `date: 2021-13-45`, which the catalog reads and reports) would show its YAML as text:
     drop the YAML and take the title from the catalog."""
-    found = split_front_matter(markdown)
     page.meta.setdefault("title", escape(doc.title))
+    try:
+        found = split_front_matter(markdown)
+    except FrontMatterOpen:         # edited since the catalog read it
+        return markdown
     return found[1] if found is not None else markdown
 
 
