@@ -123,6 +123,34 @@ def test_a_pool_keeps_the_pages_for_the_next_build_as_one_process(
     assert again.kept == memos[1].kept
 
 
+def test_with_a_memo_each_part_is_indexed_once_its_pages_are_prepared(
+        seed_portal: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build that keeps its pages for the next (`make build`) starts each shard's Pagefind
+    run beside the preparation of the other pages, as a build without the cache does: it
+    used to wait for all the pages of the bundle, which made a cold `make build` at 1,000
+    documents 20 s slower than a clean one."""
+    shutil.copytree(seed_portal, tmp_path / "site")
+    order: list[str] = []          # "write <bundle>" and "run <bundle>", as they happen
+    run, write = pagefind._run_pagefind, pagefind.Staging.write
+
+    def recording(pages: Path, dest: Path, *args: object, **kwargs: object) -> None:
+        order.append(f"run {pages.parts[-3]}")              # <staging>/full/site/vi-0
+        run(pages, dest, *args, **kwargs)          # type: ignore[arg-type]
+
+    def writing(staging: pagefind.Staging, url: str, html: str) -> None:
+        order.append(f"write {staging.folder.name}")
+        write(staging, url, html)
+
+    monkeypatch.setattr(pagefind, "_run_pagefind", recording)
+    monkeypatch.setattr(pagefind.Staging, "write", writing)
+    config = load_config(str(seed_portal.parent / "mkdocs.yml"))
+    search.index_site(events.load(config), tmp_path / "site", ["vi", "en"], shard_pages=8,
+                      memo=search.Memo({}, {"data/glossary.yml": "g"}), processes=1)
+    last_write = len(order) - 1 - order[::-1].index("write full")
+    assert order.count("run full") >= 6
+    assert order.index("run full") < last_write, order
+
+
 def test_an_edit_indexes_again_only_the_shard_it_reaches(
         seed_portal: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     memo = search.Memo({}, {"data/glossary.yml": "g"})

@@ -391,8 +391,9 @@ def _write_bundles(site_dir: Path, jobs: list[_Job], done: Iterator[tuple[_Job, 
                    staging: dict[bool, pagefind.Staging], memo: Memo | None,
                    langs: list[str]) -> list[pagefind.Stats]:
     """The two bundles of the pages prepared (`done`): each part's Pagefind run starts as soon
-    as its pages are prepared (with a memo, a bundle's when all of its pages are, and only
-    if they changed), beside the preparation of the others."""
+    as its pages are prepared, beside the preparation of the others. With a memo, a part whose
+    pages are the earlier build's is not indexed again: when all of its bundle's pages are
+    prepared, the earlier bundle is kept whole if all are the same, else that part."""
     names = {False: pagefind.BUNDLE_DIR, True: pagefind.FULL_BUNDLE_DIR}
     urls: dict[bool, list[str]] = {False: [], True: []}
     for job in jobs:
@@ -403,6 +404,8 @@ def _write_bundles(site_dir: Path, jobs: list[_Job], done: Iterator[tuple[_Job, 
     left = {bundle: len(urls[bundle]) for bundle in urls}
     digests: dict[bool, dict[str, str]] = {False: {}, True: {}}
     kept: dict[bool, bool] = {}
+    same: dict[tuple[bool, str], bool] = {}     # a part's pages are the earlier build's
+    started: set[tuple[bool, str]] = set()
     runs: list[Future[None]] = []
     options = {False: (pagefind.CHUNK_SIZE, False), True: (pagefind.CHUNK_SIZE, True)}
     unwritten: dict[bool, dict[str, str]] = {False: {}, True: {}}    # URL → its memo key
@@ -413,7 +416,38 @@ def _write_bundles(site_dir: Path, jobs: list[_Job], done: Iterator[tuple[_Job, 
                 prepared = memo.get(key) if memo else None
                 assert prepared is not None
                 staging[bundle].write(page_url, prepared)
+        started.add((bundle, name))
         runs.append(pool.submit(staging[bundle].index_part, name, EXCLUDE, *options[bundle]))
+
+    def part_prepared(pool: ThreadPoolExecutor, bundle: bool, name: str) -> None:
+        if memo is not None:
+            if not staging[bundle].shard:
+                return                  # one part: decided with its bundle
+            # each part's pages too (then an edit re-indexes only the parts it reaches: a
+            # shard of its language, its language's outline)
+            same[bundle, name] = memo.same_bundle(f"{names[bundle]}/{name}", sorted(
+                (u, d) for u, d in digests[bundle].items() if staging[bundle].part(u) == name))
+            if same[bundle, name] and (site_dir / names[bundle] / name).is_dir():
+                return                  # kept, with its bundle or alone: bundle_prepared
+        run(pool, bundle, name)
+
+    def bundle_prepared(pool: ThreadPoolExecutor, bundle: bool) -> None:
+        assert memo is not None
+        kept[bundle] = (memo.same_bundle(names[bundle], sorted(digests[bundle].items()))
+                        and (site_dir / names[bundle]).is_dir())
+        if kept[bundle]:
+            log.info(f"build cache: the search bundle {names[bundle]}/ is kept "
+                     "(its pages are unchanged)")
+            return
+        for name in staging[bundle].parts(urls[bundle]):
+            if (bundle, name) in started:
+                continue
+            if same.get((bundle, name)):
+                log.info(f"build cache: the search bundle {names[bundle]}/{name}/"
+                         " is kept (its pages are unchanged)")
+                staging[bundle].keep_part(name, site_dir / names[bundle] / name)
+            else:
+                run(pool, bundle, name)
 
     with ThreadPoolExecutor(max_workers=PAGEFIND_RUNS) as pool:
         for job, page in done:
@@ -426,30 +460,10 @@ def _write_bundles(site_dir: Path, jobs: list[_Job], done: Iterator[tuple[_Job, 
                 left[bundle] -= 1
                 part = staging[bundle].part(job.page.url)
                 part_left[bundle][part] -= 1
-                if memo is None and not part_left[bundle][part]:
-                    run(pool, bundle, part)
-                elif memo is not None and not left[bundle]:
-                    parts = staging[bundle].parts(urls[bundle])
-                    # each part's pages too (then an edit re-indexes only the parts it
-                    # reaches: a shard of its language, its language's outline)
-                    same = {name: memo.same_bundle(f"{names[bundle]}/{name}", sorted(
-                        (u, d) for u, d in digests[bundle].items()
-                        if staging[bundle].part(u) == name)) for name in parts
-                        if staging[bundle].shard}
-                    kept[bundle] = (memo.same_bundle(names[bundle], sorted(
-                        digests[bundle].items())) and (site_dir / names[bundle]).is_dir())
-                    if kept[bundle]:
-                        log.info(f"build cache: the search bundle {names[bundle]}/ is kept "
-                                 "(its pages are unchanged)")
-                        continue
-                    for name in parts:
-                        earlier = site_dir / names[bundle] / name
-                        if same.get(name) and earlier.is_dir():
-                            log.info(f"build cache: the search bundle {names[bundle]}/{name}/"
-                                     " is kept (its pages are unchanged)")
-                            staging[bundle].keep_part(name, earlier)
-                        else:
-                            run(pool, bundle, name)
+                if not part_left[bundle][part]:
+                    part_prepared(pool, bundle, part)
+                if memo is not None and not left[bundle]:
+                    bundle_prepared(pool, bundle)
         for bundle in (False, True):        # a bundle without pages: an empty one
             if not urls[bundle]:
                 run(pool, bundle, staging[bundle].parts([])[0])
