@@ -185,3 +185,27 @@ def test_targets_loader_long_run(text: str) -> None:
 @given(inputs(AGENCIES))
 def test_agencies_loader_long_run(text: str) -> None:
     _loads_or_data_error("agencies.yml", text, load_agencies)
+
+
+def test_a_document_edited_into_an_open_front_matter_after_it_was_read(tmp_path: Path) -> None:
+    """`mkdocs serve`: a file saved with its closing '---' typed over while a build runs. The
+    catalog read it before; the line of a rare message and the page's Markdown are read after,
+    and neither stops the build with a traceback."""
+    from types import SimpleNamespace
+
+    from vanban.site.catalog import line_of
+    from vanban.site.events import _without_front_matter
+
+    seed = ROOT / "docs" / "van-ban" / "ctr-01-cdvc-2024.md"
+    docs = tmp_path / "docs"
+    (docs / "van-ban").mkdir(parents=True)
+    path = docs / "van-ban" / seed.name
+    path.write_text(seed.read_text(encoding="utf-8"), encoding="utf-8")
+    doc, _ = read_document(path, "van-ban/" + path.name, "docs/van-ban/" + path.name)
+    assert doc is not None and line_of(doc, docs, ("title",)) > 1
+    opened = path.read_text(encoding="utf-8").replace("\n---\n", "\n--- Thêm một câu.\n", 1)
+    path.write_text(opened, encoding="utf-8")
+    assert line_of(doc, docs, ("title",)) == 1
+    page = SimpleNamespace(meta={})
+    assert _without_front_matter(opened, page, doc) == opened    # type: ignore[arg-type]
+    assert page.meta["title"] == doc.title

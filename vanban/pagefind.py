@@ -28,8 +28,8 @@ the chunk holding a common syllable ("công", "đoàn") alone weighs 100-200 KB,
 query downloads 500 KB. The outline index (`<site>/pagefind/<lang>/`, `outline_dir`) holds
 each document's card, title, headings, targets and the weighted block above — what a
 reader's few words usually name — and answers first, within the budget; the full-text index
-(`<site>/pagefind-full/`)
-is searched when the outline gives few results or the reader asks for the full text.
+(`<site>/pagefind-full/`) is searched when the outline gives few results or the reader asks
+for the full text.
 Other pages (agencies, glossary, hand-written) are short and go whole into both.
 
 Which pages are indexed: documents, agencies, glossary and hand-written pages; not the lists

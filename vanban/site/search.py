@@ -267,12 +267,8 @@ PAGEFIND_RUNS = 1
 def preparing_processes() -> int:
     """Processes that prepare the pages: the build's (`cores.processes()`) but the cores the
     Pagefind runs take beside them (PAGEFIND_RUNS); on 2 cores, the build's own process alone.
-    Pagefind's runs one after another are the index's longest path, and forked processes copy
-    the build's memory they touch: at 2,000 documents, clean strict build, the two of them
-    held 1.1 GB together while Pagefind held 1.5 GB (peak of all processes 2,986 MB); the
-    index alone took 97.7 s with two, 99.2 s with the build's process (peaks 2,008 / 1,841 MB);
-    scripts/bench_build.py, two → one: clean build 120.8 → 132.3 s at 1,000 documents, 268.7 →
-    263.7 s at 2,000, peak at 2,000 3,060 → 2,480 MB."""
+    Forked processes copy the build's memory they touch: two of them at 2,000 documents put
+    the build's peak over 3 GB for a few seconds gained (CONTRIBUTING, "Figures")."""
     return max(1, cores.processes() - PAGEFIND_RUNS)
 
 
